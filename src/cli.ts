@@ -1,0 +1,44 @@
+// The command line: `certbridge <command> [options]`. Each command lives in its own module under
+// src/cli/ and exports `run(argv): Promise<number>` (the exit code). Modules load on demand, so
+// `certbridge --help` stays instant and a command's dependencies load only when it runs.
+
+interface Command {
+  readonly summary: string
+  readonly load: () => Promise<{ run(argv: string[]): Promise<number> }>
+}
+
+const commands: Record<string, Command> = {
+  serve: { summary: 'run the HTTP service (sandbox mode without configuration)', load: () => import('./cli/serve.ts') },
+  conformance: { summary: 'run the EU DCC conformance vectors in <dir> through the codec', load: () => import('./cli/conformance.ts') },
+  bench: { summary: 'measure issue and verify throughput against native crypto and peers', load: () => import('./cli/bench.ts') },
+  sandbox: { summary: 'start every national sandbox on 127.0.0.1 and print sample links', load: () => import('./cli/sandbox.ts') },
+  keys: { summary: 'manage the signing keys: keys init | rotate | list', load: () => import('./cli/keys.ts') },
+  verify: { summary: 'verify an HC1 string or a QR image against trust lists and rules', load: () => import('./cli/verify.ts') },
+  harness: { summary: 'the mutual-recognition harness: issue, verify and evaluate every sample', load: () => import('./cli/harness.ts') },
+}
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length))
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  return ['Usage: certbridge <command> [options]', '', 'Commands:', ...lines, '', "Run 'certbridge <command> --help' for a command's options."].join('\n')
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage())
+    return 0
+  }
+  const command = commands[name]
+  if (!command) {
+    console.error(`certbridge: unknown command '${name}'\n\n${usage()}`)
+    return 2
+  }
+  try {
+    const module = await command.load()
+    return await module.run(rest)
+  } catch (error) {
+    console.error(`certbridge ${name}: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  }
+}
