@@ -1,0 +1,34 @@
+import type { AdapterConfig } from './adapter.ts'
+import type { HolderClaim } from './record.ts'
+
+/** The outcome a sample must produce through POST /v1/certificates. */
+export interface SampleExpectation {
+  /** HTTP status: 201 issued, or the status the error code maps to (see src/http/status.ts). */
+  readonly status: number
+  readonly type?: 'vaccination' | 'recovery' | 'test'
+  /** The problem+json `code` for a sample that must fail. */
+  readonly code?: string
+}
+
+export interface SandboxSample {
+  /** e.g. 'v3 vaccination, Sputnik V 2/2' */
+  readonly name: string
+  /** The text of the national QR, exactly as the citizen's QR holds it (real national host). */
+  readonly qr: string
+  /** A holder that matches the record (or, for a mismatch sample, one that does not). */
+  readonly holder: HolderClaim
+  readonly expect: SampleExpectation
+}
+
+/**
+ * An emulation of a country's public check API and record source, speaking their exact wire formats,
+ * served from fixture records. Web APIs only (a Hono app), so it runs on Node and in workerd alike.
+ */
+export interface AdapterSandbox {
+  readonly fetch: (request: Request) => Response | Promise<Response>
+  /** The adapter's settings that point it at this sandbox served at `baseUrl` (no trailing slash). */
+  config(baseUrl: string): AdapterConfig
+  samples(): readonly SandboxSample[]
+}
+
+export type SandboxFactory = () => AdapterSandbox
