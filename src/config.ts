@@ -1,0 +1,135 @@
+// Configuration, parsed once at the edge (src/node.ts from process.env, src/worker.ts from Workers
+// bindings) into explicit values passed down as arguments. Nothing else reads the environment.
+import { CertbridgeError } from './errors.ts'
+import type { AdapterConfig, CountryAdapter } from '../adapters/_sdk/adapter.ts'
+
+export type Mode = 'sandbox' | 'production'
+export type Env = Readonly<Record<string, string | undefined>>
+export type CertificateType = 'vaccination' | 'recovery' | 'test'
+
+export interface Config {
+  readonly mode: Mode
+  readonly port: number
+  readonly dataDir: string
+  /** ISO 3166-1 alpha-2: subject C of our DSCs and the CWT `iss`. */
+  readonly country: string
+  /** The DCC `is` field: who issued the certificate. */
+  readonly issuerName: string
+  /** HMAC key (base64, ≥ 32 bytes) for UVCIs and every stored keyed hash; sandbox mode generates one. */
+  readonly uvciKey?: string
+  /** Bearer token of POST /v1/revocations; sandbox mode generates one. */
+  readonly adminToken?: string
+  /** DSC private key (PKCS#8 PEM) and certificate (PEM), for deployments without a key-store file. */
+  readonly signingKeyPem?: string
+  readonly signingCertPem?: string
+  /** Further DSC certificates (PEM, concatenated) still published, e.g. retired ones. */
+  readonly publishedCertsPem?: string
+  /** Trust lists (files or URLs) of foreign DSCs, used by verification and the eu-dcc adapter. */
+  readonly trustLists: readonly string[]
+  /** Revocation lists (files or URLs) beside our own. */
+  readonly revocationLists: readonly string[]
+  /** Per adapter: its settings, from CERTBRIDGE_<ADAPTER>_<SETTING>. */
+  readonly adapters: Readonly<Record<string, AdapterConfig>>
+  /** Days a certificate of each type stays valid at most, per adapter (the national expiry may be sooner). */
+  readonly validityDays: Readonly<Record<string, Readonly<Record<CertificateType, number>>>>
+  readonly upstreamDeadlineMs: number
+  readonly rateLimit: { readonly perClientPerMinute: number; readonly perRecordPerHour: number }
+  readonly holderLock: { readonly maxMismatches: number; readonly lockMinutes: number }
+}
+
+export const defaultValidityDays: Readonly<Record<CertificateType, number>> = { vaccination: 365, recovery: 180, test: 3 }
+
+export class ConfigError extends CertbridgeError<'CONFIG_INVALID' | 'CONFIG_MISSING'> {}
+
+/** `ru-gosuslugi` + `BASE_URL` → `CERTBRIDGE_RU_GOSUSLUGI_BASE_URL` */
+export function settingVariable(adapterId: string, setting: string): string {
+  return `CERTBRIDGE_${adapterId.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${setting}`
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(/[\n,]/).map((s) => s.trim()).filter(Boolean)
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError('CONFIG_INVALID', `${name} must be a positive integer`)
+  return n
+}
+
+/**
+ * Reads the configuration. Sandbox mode is chosen only when CERTBRIDGE_MODE is unset or 'sandbox';
+ * production must be asked for explicitly and refuses to start with anything missing (see
+ * `missingForProduction`).
+ */
+export function loadConfig(env: Env, adapters: readonly CountryAdapter[]): Config {
+  const modeRaw = env.CERTBRIDGE_MODE ?? 'sandbox'
+  if (modeRaw !== 'sandbox' && modeRaw !== 'production') {
+    throw new ConfigError('CONFIG_INVALID', `CERTBRIDGE_MODE must be 'sandbox' or 'production', not '${modeRaw}'`)
+  }
+  const mode: Mode = modeRaw
+  const country = (env.CERTBRIDGE_COUNTRY ?? (mode === 'sandbox' ? 'XX' : '')).toUpperCase()
+  if (country && !/^[A-Z]{2}$/.test(country)) throw new ConfigError('CONFIG_INVALID', 'CERTBRIDGE_COUNTRY must be an ISO 3166-1 alpha-2 code')
+
+  const adapterConfigs: Record<string, AdapterConfig> = {}
+  const validityDays: Record<string, Record<CertificateType, number>> = {}
+  for (const adapter of adapters) {
+    const values: Record<string, string | undefined> = {}
+    for (const setting of adapter.settings) values[setting.name] = env[settingVariable(adapter.id, setting.name)] ?? setting.default
+    adapterConfigs[adapter.id] = values
+    validityDays[adapter.id] = {
+      vaccination: positiveInt(env, settingVariable(adapter.id, 'VALIDITY_VACCINATION_DAYS'), defaultValidityDays.vaccination),
+      recovery: positiveInt(env, settingVariable(adapter.id, 'VALIDITY_RECOVERY_DAYS'), defaultValidityDays.recovery),
+      test: positiveInt(env, settingVariable(adapter.id, 'VALIDITY_TEST_DAYS'), defaultValidityDays.test),
+    }
+  }
+
+  const config: Config = {
+    mode,
+    port: positiveInt(env, 'PORT', 8787),
+    dataDir: env.DATA_DIR || './.certbridge',
+    country,
+    issuerName: env.CERTBRIDGE_ISSUER ?? (mode === 'sandbox' ? 'certbridge sandbox (TEST ONLY)' : ''),
+    uvciKey: env.CERTBRIDGE_UVCI_KEY || undefined,
+    adminToken: env.CERTBRIDGE_ADMIN_TOKEN || undefined,
+    signingKeyPem: env.CERTBRIDGE_SIGNING_KEY || undefined,
+    signingCertPem: env.CERTBRIDGE_SIGNING_CERT || undefined,
+    publishedCertsPem: env.CERTBRIDGE_PUBLISHED_CERTS || undefined,
+    trustLists: list(env.CERTBRIDGE_TRUST_LISTS),
+    revocationLists: list(env.CERTBRIDGE_REVOCATION_LISTS),
+    adapters: adapterConfigs,
+    validityDays,
+    upstreamDeadlineMs: positiveInt(env, 'CERTBRIDGE_UPSTREAM_DEADLINE_MS', 5000),
+    rateLimit: {
+      perClientPerMinute: positiveInt(env, 'CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE', 60),
+      perRecordPerHour: positiveInt(env, 'CERTBRIDGE_RATE_PER_RECORD_PER_HOUR', 30),
+    },
+    holderLock: {
+      maxMismatches: positiveInt(env, 'CERTBRIDGE_HOLDER_MAX_MISMATCHES', 5),
+      lockMinutes: positiveInt(env, 'CERTBRIDGE_HOLDER_LOCK_MINUTES', 60),
+    },
+  }
+  return config
+}
+
+/**
+ * What a production start lacks, by variable name. `hasKeyStore` tells whether a key store file
+ * (made by `certbridge keys init`) exists, which stands in for the signing key variables.
+ */
+export function missingForProduction(config: Config, adapters: readonly CountryAdapter[], hasKeyStore: boolean): string[] {
+  const missing: string[] = []
+  if (!config.country) missing.push('CERTBRIDGE_COUNTRY')
+  if (!config.issuerName) missing.push('CERTBRIDGE_ISSUER')
+  if (!config.uvciKey) missing.push('CERTBRIDGE_UVCI_KEY')
+  if (!config.adminToken) missing.push('CERTBRIDGE_ADMIN_TOKEN')
+  if (!hasKeyStore && !(config.signingKeyPem && config.signingCertPem)) {
+    missing.push('CERTBRIDGE_SIGNING_KEY and CERTBRIDGE_SIGNING_CERT (or a key store: certbridge keys init)')
+  }
+  for (const adapter of adapters) {
+    for (const setting of adapter.settings) {
+      if (setting.required && !config.adapters[adapter.id]?.[setting.name]) missing.push(settingVariable(adapter.id, setting.name))
+    }
+  }
+  return missing
+}

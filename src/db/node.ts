@@ -1,0 +1,42 @@
+// The Node edge of the database: better-sqlite3 in WAL mode, migrations applied at open.
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as schema from './schema.ts'
+import type { Db, Orm } from './db.ts'
+
+export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url))
+
+export interface NodeDb extends Db {
+  readonly sqlite: Database.Database
+  close(): void
+}
+
+/** Opens (creating when absent) `<dataDir>/certbridge.sqlite`, or an in-memory database for ':memory:'. */
+export function openNodeDb(dataDir: string | ':memory:'): NodeDb {
+  let file = ':memory:'
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    file = join(dataDir, 'certbridge.sqlite')
+  }
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('foreign_keys = ON')
+  const orm = drizzle(sqlite, { schema })
+  migrate(orm, { migrationsFolder })
+  return {
+    orm: orm as unknown as Orm,
+    sqlite,
+    async atomic(statements) {
+      sqlite.transaction(() => {
+        for (const statement of statements) (statement as unknown as { run(): unknown }).run()
+      })()
+    },
+    close: () => sqlite.close(),
+  }
+}

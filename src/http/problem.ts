@@ -1,0 +1,64 @@
+// RFC 9457 problem details: every error the API answers is application/problem+json with a stable
+// `code`. Never a stack trace; a 500 only for a bug, with a correlation id to find it in the logs.
+import { CertbridgeError } from '../errors.ts'
+import { statusForCode } from './status.ts'
+
+export interface Problem {
+  readonly type: string
+  readonly title: string
+  readonly status: number
+  readonly code: string
+  readonly detail?: string
+  readonly instance?: string
+  readonly retryAfter?: number
+  readonly [extension: string]: unknown
+}
+
+const titles: Readonly<Record<number, string>> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Content too large',
+  415: 'Unsupported media type',
+  422: 'Not convertible',
+  429: 'Too many requests',
+  500: 'Internal error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
+}
+
+export const problemType = (code: string): string => `https://certbridge.invalid/problems/${code.toLowerCase().replace(/_/g, '-')}`
+
+export function problem(code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  const status = statusForCode(code)
+  return { type: problemType(code), title: titles[status] ?? 'Error', status, code, detail, ...extra }
+}
+
+/** Problem details for anything thrown; unknown errors become a generic 500 without internals. */
+export function problemFromError(error: unknown, correlationId: string): Problem {
+  if (error instanceof CertbridgeError) {
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter
+    return problem(error.code, error.message, typeof retryAfter === 'number' ? { retryAfter } : {})
+  }
+  return problem('INTERNAL', `An internal error occurred (reference ${correlationId}).`, { instance: `urn:certbridge:error:${correlationId}` })
+}
+
+export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
+  const h = new Headers({ 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers })
+  if (p.retryAfter !== undefined) h.set('retry-after', String(Math.max(1, Math.ceil(p.retryAfter))))
+  else if (p.status === 503 || p.status === 429) h.set('retry-after', '30')
+  return new Response(JSON.stringify(p), { status: p.status, headers: h })
+}
+
+/** An error that the HTTP layer raises itself (bad body, missing token, ...). */
+export class HttpError extends CertbridgeError {
+  readonly retryAfter?: number
+  constructor(code: string, message: string, options: { retryAfter?: number; cause?: unknown } = {}) {
+    super(code, message, { cause: options.cause })
+    if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter
+  }
+}
