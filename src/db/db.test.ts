@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { openNodeDb, type NodeDb } from './node.ts'
+import { findIssuance, recordIssuance, revokeBySource, revokeByUciHash, revokedEntries, findIdempotencyKey } from './issuances.ts'
+import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
+
+let db: NodeDb
+afterEach(() => db?.close())
+
+const row = (eventKey: string, sourceKey = 'src-1') => ({
+  eventKey,
+  sourceKey,
+  uciHash: `uci-${eventKey}`,
+  countryUciHash: `cuci-${eventKey}`,
+  adapter: 'ru-gosuslugi',
+  type: 'vaccination' as const,
+  kid: 'kid-1',
+  issuedAt: 1_000,
+  expiresAt: 5_000,
+})
+
+describe('issuances', () => {
+  it('keeps the first row of a duplicate event and every signature hash', async () => {
+    db = openNodeDb(':memory:')
+    await recordIssuance(db, row('e1'), 'sig-a', { keyHash: 'k1', requestHash: 'r1', createdAt: 1 })
+    await recordIssuance(db, { ...row('e1'), issuedAt: 2_000 }, 'sig-b')
+    expect((await findIssuance(db, 'e1'))?.issuedAt).toBe(1_000)
+    expect((await findIdempotencyKey(db, 'k1'))?.eventKey).toBe('e1')
+    expect(db.sqlite.prepare('select count(*) as n from signatures').get()).toEqual({ n: 2 })
+  })
+
+  it('writes nothing when any statement of an issuance fails', async () => {
+    db = openNodeDb(':memory:')
+    await recordIssuance(db, row('e1'), 'sig-a')
+    // same uci hash under another event key violates the unique index: the whole issuance rolls back
+    await expect(recordIssuance(db, { ...row('e2'), uciHash: 'uci-e1' }, 'sig-c')).rejects.toThrow()
+    expect(await findIssuance(db, 'e2')).toBeUndefined()
+    expect(db.sqlite.prepare("select count(*) as n from signatures where event_key = 'e2'").get()).toEqual({ n: 0 })
+  })
+
+  it('revokes by UCI hash and by source, and lists revoked entries until they expire', async () => {
+    db = openNodeDb(':memory:')
+    await recordIssuance(db, row('e1'), 'sig-a')
+    await recordIssuance(db, row('e2'), 'sig-b')
+    await recordIssuance(db, row('e3', 'src-2'), 'sig-c')
+    expect(await revokeByUciHash(db, 'uci-e3', 'ADMIN', 2_000)).toBe(1)
+    expect(await revokeByUciHash(db, 'uci-e3', 'ADMIN', 2_000)).toBe(0)
+    expect(await revokeBySource(db, 'src-1', 'SOURCE_REVOKED', 2_000)).toBe(2)
+    const entries = await revokedEntries(db, 3_000)
+    expect(entries.map((e) => e.uciHash).sort()).toEqual(['uci-e1', 'uci-e2', 'uci-e3'])
+    expect(entries.find((e) => e.uciHash === 'uci-e1')?.signatureHashes).toEqual(['sig-a'])
+    expect(await revokedEntries(db, 6_000)).toEqual([])
+  })
+})
+
+describe('guards', () => {
+  it('refuses past the limit within a window and resets in the next', async () => {
+    db = openNodeDb(':memory:')
+    const decisions = []
+    for (let i = 0; i < 4; i++) decisions.push(await hitRateLimit(db, 'client:a', 3, 60, 120))
+    expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false])
+    expect(decisions[3]?.retryAfter).toBe(60)
+    expect((await hitRateLimit(db, 'client:a', 3, 60, 185)).allowed).toBe(true)
+    expect((await hitRateLimit(db, 'client:b', 3, 60, 120)).allowed).toBe(true)
+  })
+
+  it('locks a record after repeated holder mismatches, for a while', async () => {
+    db = openNodeDb(':memory:')
+    for (let i = 0; i < 2; i++) await recordHolderMismatch(db, 'src', 1_000 + i, 3, 600)
+    expect(await holderLockRemaining(db, 'src', 1_002)).toBe(0)
+    await recordHolderMismatch(db, 'src', 1_002, 3, 600)
+    expect(await holderLockRemaining(db, 'src', 1_003)).toBe(599)
+    expect(await holderLockRemaining(db, 'src', 1_700)).toBe(0)
+  })
+})

@@ -1,0 +1,95 @@
+// Issuance rows: written once per record and event, revoked in place. No personal data (see schema.ts).
+import { and, eq, sql } from 'drizzle-orm'
+import type { Db } from './db.ts'
+import { idempotencyKeys, issuances, signatures } from './schema.ts'
+
+export type IssuanceRow = typeof issuances.$inferSelect
+export type NewIssuance = typeof issuances.$inferInsert
+
+export async function findIssuance(db: Db, eventKey: string): Promise<IssuanceRow | undefined> {
+  const rows = await db.orm.select().from(issuances).where(eq(issuances.eventKey, eventKey)).limit(1)
+  return rows[0]
+}
+
+export async function findIssuanceByUciHash(db: Db, uciHash: string): Promise<IssuanceRow | undefined> {
+  const rows = await db.orm.select().from(issuances).where(eq(issuances.uciHash, uciHash)).limit(1)
+  return rows[0]
+}
+
+/**
+ * Stores an issuance, its signature hash and the idempotency key that asked for it, all or nothing.
+ * A concurrent duplicate (same event key) leaves the first row in place; the caller reads it back.
+ */
+export async function recordIssuance(
+  db: Db,
+  row: NewIssuance,
+  signatureHash: string,
+  idempotency?: { keyHash: string; requestHash: string; createdAt: number },
+): Promise<void> {
+  const statements = [
+    db.orm.insert(issuances).values(row).onConflictDoNothing(),
+    db.orm.insert(signatures).values({ eventKey: row.eventKey, signatureHash, kid: row.kid }).onConflictDoNothing(),
+  ]
+  if (idempotency) statements.push(db.orm.insert(idempotencyKeys).values({ ...idempotency, eventKey: row.eventKey }).onConflictDoNothing() as never)
+  await db.atomic(statements as never)
+}
+
+export async function findIdempotencyKey(db: Db, keyHash: string) {
+  const rows = await db.orm.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, keyHash)).limit(1)
+  return rows[0]
+}
+
+export type RevocationReason = 'ADMIN' | 'SOURCE_REVOKED' | 'SOURCE_EXPIRED'
+
+export async function revokeByUciHash(db: Db, uciHash: string, reason: RevocationReason, at: number): Promise<number> {
+  const result = await db.orm
+    .update(issuances)
+    .set({ status: 'revoked', revokedAt: at, revocationReason: reason })
+    .where(and(eq(issuances.uciHash, uciHash), eq(issuances.status, 'valid')))
+    .returning({ eventKey: issuances.eventKey })
+  return result.length
+}
+
+/** Revokes everything derived from a national record found revoked or expired upstream. */
+export async function revokeBySource(db: Db, sourceKey: string, reason: RevocationReason, at: number): Promise<number> {
+  const result = await db.orm
+    .update(issuances)
+    .set({ status: 'revoked', revokedAt: at, revocationReason: reason })
+    .where(and(eq(issuances.sourceKey, sourceKey), eq(issuances.status, 'valid')))
+    .returning({ eventKey: issuances.eventKey })
+  return result.length
+}
+
+export interface RevokedEntry {
+  readonly kid: string
+  readonly uciHash: string
+  readonly countryUciHash: string
+  readonly signatureHashes: readonly string[]
+  readonly expiresAt: number
+}
+
+/** Revoked certificates that have not expired yet (expired ones need no revocation entry). */
+export async function revokedEntries(db: Db, nowSeconds: number): Promise<RevokedEntry[]> {
+  const rows = await db.orm
+    .select({
+      eventKey: issuances.eventKey,
+      kid: issuances.kid,
+      uciHash: issuances.uciHash,
+      countryUciHash: issuances.countryUciHash,
+      expiresAt: issuances.expiresAt,
+      signatureHash: signatures.signatureHash,
+    })
+    .from(issuances)
+    .leftJoin(signatures, eq(signatures.eventKey, issuances.eventKey))
+    .where(and(eq(issuances.status, 'revoked'), sql`${issuances.expiresAt} > ${nowSeconds}`))
+  const byEvent = new Map<string, { kid: string; uciHash: string; countryUciHash: string; expiresAt: number; signatureHashes: string[] }>()
+  for (const row of rows) {
+    let entry = byEvent.get(row.eventKey)
+    if (!entry) {
+      entry = { kid: row.kid, uciHash: row.uciHash, countryUciHash: row.countryUciHash, expiresAt: row.expiresAt, signatureHashes: [] }
+      byEvent.set(row.eventKey, entry)
+    }
+    if (row.signatureHash) entry.signatureHashes.push(row.signatureHash)
+  }
+  return [...byEvent.values()]
+}
