@@ -1,0 +1,40 @@
+// Keyed hashes (HMAC-SHA-256 under the deployment's secret key) for everything the bridge must
+// recognise again without storing it: source records, events, idempotency keys, links. Each use has
+// its own purpose label, so a hash made for one purpose never matches another.
+const encoder = new TextEncoder()
+
+export interface KeyedHasher {
+  hash(purpose: string, data: string): Promise<string>
+}
+
+function base64url(bytes: Uint8Array): string {
+  let s = ''
+  for (const b of bytes) s += String.fromCharCode(b)
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+export function decodeBase64(text: string): Uint8Array {
+  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/').replace(/\s+/g, ''))
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0))
+}
+
+export async function createKeyedHasher(key: Uint8Array): Promise<KeyedHasher> {
+  if (key.length < 32) throw new Error('the keyed-hash key must have at least 32 bytes')
+  const cryptoKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  return {
+    async hash(purpose, data) {
+      const mac = await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(`${purpose}\u0000${data}`))
+      return base64url(new Uint8Array(mac))
+    },
+  }
+}
+
+/** JSON with sorted keys: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+}
