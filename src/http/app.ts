@@ -1,0 +1,59 @@
+// The Hono app factory: the same app on Node and on Workers. Everything runtime-specific (database,
+// keys, the client's address, the national sandboxes) arrives in `deps`.
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
+import { HTTPException } from 'hono/http-exception'
+import { createRouter } from './router.ts'
+import { HttpError, problem, problemFromError, problemResponse } from './problem.ts'
+import type { AppDeps } from './deps.ts'
+import { certificateRoutes } from './routes/certificates.ts'
+import { trustRoutes } from './routes/trust.ts'
+import { revocationRoutes } from './routes/revocations.ts'
+import { operationRoutes } from './routes/operations.ts'
+import { registerDocs } from './routes/docs.ts'
+
+export type { AppEnv } from './router.ts'
+
+export const MAX_BODY_BYTES = 64 * 1024
+
+export function createApp(deps: AppDeps) {
+  const app = createRouter()
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', crypto.randomUUID())
+    await next()
+    if (deps.config.mode === 'sandbox') c.header('Certbridge-Mode', 'sandbox; test keys, not valid for travel')
+    deps.metrics.http({ status: String(c.res.status) })
+  })
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)
+      },
+    }),
+  )
+
+  app.onError((error, c) => {
+    const requestId = c.get('requestId') ?? crypto.randomUUID()
+    // Hono's own validators throw HTTPException (e.g. malformed JSON): a client error, not a bug.
+    const p = error instanceof HTTPException && error.status < 500
+      ? problem(error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', error.status === 400 ? 'The request body is not valid JSON.' : error.message)
+      : problemFromError(error, requestId)
+    if (p.status >= 500 && p.code === 'INTERNAL') deps.log.error('request failed', { requestId, error })
+    const headers: Record<string, string> = {}
+    if (deps.config.mode === 'sandbox') headers['Certbridge-Mode'] = 'sandbox; test keys, not valid for travel'
+    return problemResponse(p, headers)
+  })
+  app.notFound((c) => problemResponse(problem('NOT_FOUND', `No resource at ${new URL(c.req.url).pathname}.`)))
+
+  app.route('/', certificateRoutes(deps))
+  app.route('/', trustRoutes(deps))
+  app.route('/', revocationRoutes(deps))
+  app.route('/', operationRoutes(deps))
+  registerDocs(app)
+  return app
+}
+

@@ -1,0 +1,34 @@
+import type { Config } from '../config.ts'
+import type { IssuedCertificate, IssueRequest } from '../issue/issue.ts'
+import type { SandboxSample } from '../../adapters/_sdk/sandbox.ts'
+import type { ServiceMetrics } from './metrics.ts'
+import type { Logger } from '../log.ts'
+import type { RateDecision } from '../db/guards.ts'
+
+export interface SampleEntry extends SandboxSample {
+  readonly adapter: string
+}
+
+/** Everything the HTTP layer needs, built at the edge (src/node.ts, src/worker.ts). */
+export interface AppDeps {
+  readonly config: Pick<Config, 'mode' | 'rateLimit'>
+  readonly issuer: { issue(request: IssueRequest): Promise<IssuedCertificate> }
+  /** Our DSCs in the gateway JSON shape and as JWKS. */
+  readonly trustList: () => Promise<unknown>
+  readonly jwks: () => Promise<unknown>
+  readonly revocation: {
+    list(): Promise<unknown>
+    /** Revokes by UVCI; the number of certificates revoked (0 when unknown or already revoked). */
+    revoke(uvci: string): Promise<number>
+  }
+  /** The admin bearer token for POST /v1/revocations. */
+  readonly adminToken: string
+  /** Sandbox samples (sandbox mode only). */
+  readonly samples?: () => readonly SampleEntry[]
+  /** Identifies the client for per-client rate limits (its address, from the runtime). */
+  readonly clientId: (request: Request, raw: unknown) => string
+  readonly rateLimit: (bucket: string, limit: number, windowSeconds: number) => Promise<RateDecision>
+  readonly metrics: ServiceMetrics
+  readonly log: Logger
+  readonly ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>
+}

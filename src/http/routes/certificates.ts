@@ -1,0 +1,95 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { AppDeps } from '../deps.ts'
+
+import { createRouter } from '../router.ts'
+import { HttpError } from '../problem.ts'
+import { renderQr } from '../../qr/render.ts'
+import { ProblemSchema, problemResponses } from './schemas.ts'
+
+const datePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/
+
+export const HolderSchema = z
+  .object({
+    familyName: z.string().trim().min(1).max(80).openapi({ example: 'Иванов' }),
+    givenName: z.string().trim().min(1).max(80).openapi({ example: 'Иван' }),
+    patronymic: z.string().trim().min(1).max(80).optional().openapi({ example: 'Иванович', description: 'Used for holder binding only; never printed.' }),
+    dateOfBirth: z.string().regex(datePattern, 'expected YYYY-MM-DD').openapi({ example: '1958-08-27' }),
+    documentNumber: z.string().trim().min(1).max(40).optional().openapi({ description: 'Optional; checked against the visible digits the national system shows, never stored or printed.' }),
+  })
+  .strict()
+  .openapi('Holder')
+
+export const IssueBodySchema = z
+  .object({
+    qr: z.string().min(1).max(4096).openapi({ description: 'The text of the national QR code (a link, or Vietnam\'s national QR text).', example: 'https://www.gosuslugi.ru/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b?lang=ru' }),
+    holder: HolderSchema,
+    consent: z.literal(true).openapi({ description: 'The holder agrees that the fields of the EU certificate are taken from the national record.' }),
+  })
+  .strict()
+  .openapi('IssueRequest')
+
+export const IssuedSchema = z
+  .object({
+    hc1: z.string().openapi({ description: 'The EU DCC as text, starting with HC1:' }),
+    uvci: z.string().openapi({ example: 'URN:UVCI:01:RU:7QH3W0K2M9D1C8X4#Q' }),
+    type: z.enum(['vaccination', 'recovery', 'test']),
+    issuedAt: z.string().datetime(),
+    expiresAt: z.string().datetime(),
+    kid: z.string().openapi({ description: 'base64 key identifier of the signing DSC' }),
+    repeated: z.boolean().openapi({ description: 'True when this record and event had been issued before: same UVCI and validity.' }),
+    qr: z.object({ svg: z.string(), png: z.string().openapi({ description: 'data:image/png;base64,...' }) }),
+  })
+  .openapi('IssuedCertificate')
+
+const issueRoute = createRoute({
+  method: 'post',
+  path: '/v1/certificates',
+  summary: 'Convert a national certificate into an EU DCC',
+  description:
+    'Resolves the national QR through its country adapter, checks the record and that it belongs to the holder, and issues an EU DCC. Send `Idempotency-Key` to make retries safe: the same record and event always yield the same UVCI.',
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional() }),
+    body: { required: true, content: { 'application/json': { schema: IssueBodySchema } } },
+  },
+  responses: {
+    201: { description: 'Issued', content: { 'application/json': { schema: IssuedSchema } } },
+    ...problemResponses([400, 403, 404, 409, 413, 415, 422, 429, 502, 503, 504]),
+  },
+})
+
+export function certificateRoutes(deps: AppDeps) {
+  const app = createRouter()
+  app.use('/v1/certificates', async (c, next) => {
+    if (c.req.method === 'POST') {
+      const type = c.req.header('content-type') ?? ''
+      if (!/^application\/json\b/i.test(type)) throw new HttpError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.')
+      const client = deps.clientId(c.req.raw, c.env)
+      const decision = await deps.rateLimit(`client:${client}`, deps.config.rateLimit.perClientPerMinute, 60)
+      if (!decision.allowed) throw new HttpError('RATE_LIMITED', 'Too many requests from this client; try again later.', { retryAfter: decision.retryAfter })
+    }
+    await next()
+  })
+  app.openapi(issueRoute, async (c) => {
+    const body = c.req.valid('json')
+    const headers = c.req.valid('header')
+    const issued = await deps.issuer.issue({ qr: body.qr, holder: body.holder, idempotencyKey: headers['idempotency-key'] })
+    const qr = renderQr(issued.hc1)
+    return c.json(
+      {
+        hc1: issued.hc1,
+        uvci: issued.uvci,
+        type: issued.type,
+        issuedAt: issued.issuedAt.toISOString(),
+        expiresAt: issued.expiresAt.toISOString(),
+        kid: issued.kid,
+        repeated: issued.repeated,
+        qr: { svg: qr.svg, png: qr.png },
+      },
+      201,
+      { 'cache-control': 'no-store' },
+    )
+  })
+  return app
+}
+
+export { ProblemSchema }

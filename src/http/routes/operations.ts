@@ -1,0 +1,50 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { AppDeps } from '../deps.ts'
+
+import { createRouter } from '../router.ts'
+import { HttpError } from '../problem.ts'
+import { problemResponses } from './schemas.ts'
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  summary: 'Liveness and readiness (database, signing key)',
+  responses: {
+    200: { description: 'Ready', content: { 'application/json': { schema: z.object({ ok: z.boolean(), mode: z.string(), checks: z.record(z.string(), z.string()) }) } } },
+    503: { description: 'Not ready', content: { 'application/json': { schema: z.object({ ok: z.boolean(), mode: z.string(), checks: z.record(z.string(), z.string()) }) } } },
+  },
+})
+
+const SampleSchema = z
+  .object({
+    adapter: z.string(),
+    name: z.string(),
+    qr: z.string(),
+    holder: z.record(z.string(), z.string()),
+    expect: z.object({ status: z.number().int(), type: z.enum(['vaccination', 'recovery', 'test']).optional(), code: z.string().optional() }),
+  })
+  .openapi('SandboxSample')
+
+const samplesRoute = createRoute({
+  method: 'get',
+  path: '/v1/sandbox/samples',
+  summary: 'Sample national QR texts served by the built-in sandboxes (sandbox mode only)',
+  responses: {
+    200: { description: 'Samples', content: { 'application/json': { schema: z.object({ samples: z.array(SampleSchema) }) } } },
+    ...problemResponses([404]),
+  },
+})
+
+export function operationRoutes(deps: AppDeps) {
+  const app = createRouter()
+  app.openapi(healthRoute, async (c) => {
+    const { ok, checks } = await deps.ready()
+    return c.json({ ok, mode: deps.config.mode, checks }, ok ? 200 : 503)
+  })
+  app.get('/metrics', (c) => c.text(deps.metrics.registry.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }))
+  app.openapi(samplesRoute, (c) => {
+    if (deps.config.mode !== 'sandbox' || !deps.samples) throw new HttpError('NOT_FOUND', 'Samples exist in sandbox mode only.')
+    return c.json({ samples: deps.samples().map((s) => ({ ...s, holder: { ...s.holder } as Record<string, string> })) }, 200)
+  })
+  return app
+}
