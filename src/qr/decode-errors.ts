@@ -1,0 +1,14 @@
+// Typed failures of QR image decoding. Messages describe the image, never its content.
+import { CertbridgeError } from '../errors.ts'
+
+export type QrDecodeErrorCode =
+  /** The upload is over the byte or pixel bound. */
+  | 'QR_IMAGE_TOO_LARGE'
+  /** Not a PNG or JPEG, or a corrupt one. */
+  | 'QR_IMAGE_UNSUPPORTED'
+  /** A readable image without a decodable QR code. */
+  | 'QR_NOT_FOUND'
+  /** The decoder's WebAssembly module could not be loaded (a deployment fault, not the user's). */
+  | 'QR_DECODER_UNAVAILABLE'
+
+export class QrDecodeError extends CertbridgeError<QrDecodeErrorCode> {}
