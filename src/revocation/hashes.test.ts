@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { inflateSync } from 'node:zlib'
-import base45 from 'base45'
 import cbor from 'cbor'
 import { CertbridgeError } from '../errors.ts'
 import { revocationHash, revocationHashBytes, revocationHashes } from './hashes.ts'
@@ -33,9 +32,22 @@ const published = [
   },
 ]
 
+/** RFC 9285 base45, written out here so that the test shares no code with the project's codec. */
+function base45Decode(text: string): Uint8Array {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'
+  const out: number[] = []
+  for (let i = 0; i < text.length; i += 3) {
+    const chunk = [...text.slice(i, i + 3)].map((c) => alphabet.indexOf(c))
+    const n = chunk.reduce((sum, v, k) => sum + v * 45 ** k, 0)
+    if (chunk.length === 3) out.push(n >> 8, n & 0xff)
+    else out.push(n)
+  }
+  return new Uint8Array(out)
+}
+
 /** Decodes an HC1 with libraries independent of the project's codec: base45, zlib, cbor. */
 function decode(hc1: string): { uvci: string; country: string; signature: Uint8Array; algorithm: -7 | -37 } {
-  const cose = inflateSync(base45.decode(hc1.slice(4)))
+  const cose = inflateSync(base45Decode(hc1.slice(4)))
   const decoded = cbor.decodeFirstSync(cose)
   const [protectedBytes, , payload, signature] = (decoded instanceof cbor.Tagged ? decoded.value : decoded) as [Buffer, unknown, Buffer, Buffer]
   const header = cbor.decodeFirstSync(protectedBytes) as Map<number, unknown>
@@ -64,7 +76,7 @@ describe('revocation hashes', () => {
 
   it('hashes exactly the defined bytes, truncated to 128 bits', async () => {
     const sha = async (text: string | Uint8Array) =>
-      Buffer.from(await crypto.subtle.digest('SHA-256', typeof text === 'string' ? new TextEncoder().encode(text) : text)).subarray(0, 16).toString('base64')
+      Buffer.from(await crypto.subtle.digest('SHA-256', typeof text === 'string' ? new TextEncoder().encode(text) : new Uint8Array(text))).subarray(0, 16).toString('base64')
     const uvci = 'URN:UVCI:01:XX:ABCDEF0123456789#K'
     const signature = new Uint8Array(64).map((_, i) => i)
     expect(await revocationHash('UCI', { uvci })).toBe(await sha(uvci))

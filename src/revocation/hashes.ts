@@ -11,7 +11,7 @@ export const revocationHashTypes: readonly RevocationHashType[] = ['UCI', 'COUNT
 const truncatedBytes = 16
 
 async function truncatedSha256(data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', data)).slice(0, truncatedBytes)
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(data))).slice(0, truncatedBytes)
 }
 
 function base64(bytes: Uint8Array): string {
