@@ -100,7 +100,8 @@ export function mosFixtures(today: string): readonly MosFixture[] {
         { product: 'Бетувакс-КоВ-2', dose: 1, of: 2, date: d(-25), country: 'RU' },
       ] }] } } },
     { name: 'medical exemption, no EU equivalent', number: '4501230000000108', person: people.tsoi,
-      certificate: certificate('MEDICAL_EXEMPTION', people.tsoi, d(-5), d(175)) },
+      certificate: certificate('MEDICAL_EXEMPTION', people.tsoi, d(-5), d(175)),
+      record: { number: '4501230000000108' } },
   ]
 }
 

@@ -28,7 +28,7 @@ describe('ru-mos sandbox', () => {
     expect((await sandbox.fetch(new Request(url, { headers: { authorization: 'Bearer wrong' } }))).status).toBe(401)
     const res = await sandbox.fetch(new Request(url, { headers: { authorization: `Bearer ${SANDBOX_TOKEN}` } }))
     expect(recordAnswer.parse(await res.json()).vaccination?.courses).toHaveLength(2)
-    const none = await sandbox.fetch(new Request(`${base}/record-source/v1/certificates/4501230000000108`, { headers: { authorization: `Bearer ${SANDBOX_TOKEN}` } }))
+    const none = await sandbox.fetch(new Request(`${base}/record-source/v1/certificates/4501239999999999`, { headers: { authorization: `Bearer ${SANDBOX_TOKEN}` } }))
     expect(none.status).toBe(404)
   })
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { AdapterError } from '../_sdk/errors.ts'
+import type { AdapterConfig, AdapterContext } from '../_sdk/adapter.ts'
+import { contractFixtures } from './fixtures.ts'
+import { vnQr } from './index.ts'
+import { createSandbox } from './sandbox.ts'
+
+const today = '2024-05-10'
+const now = () => new Date('2024-05-10T12:00:00Z')
+const sandbox = createSandbox({ today })
+const base = 'http://sandbox.test'
+const EXAMPLE = '001093029317|NGUYEN VAN A|1987-01-18|0|162979388586171100|<1<00<0123232422'
+
+function context(config: AdapterConfig = sandbox.config(base), handler = sandbox.fetch, seen: Request[] = []): AdapterContext {
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init)
+    seen.push(request)
+    return handler(request)
+  }) as typeof globalThis.fetch
+  return { fetch, now, signal: new AbortController().signal, config }
+}
+
+async function resolve(qr: string, ctx = context()) {
+  const link = vnQr.match(qr)
+  if (!link) throw new Error('not matched')
+  return vnQr.normalize(await vnQr.retrieve(link, ctx), { now, config: ctx.config })
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof AdapterError) return error.code
+    throw error
+  }
+  return 'ok'
+}
+
+describe('vnQr retrieve + normalize against the sandbox (in process)', () => {
+  it.each(contractFixtures(today).records)('$name', async ({ qr, expected }) => {
+    if ('code' in expected) expect(await codeOf(resolve(qr))).toBe(expected.code)
+    else expect(await resolve(qr)).toEqual(expected)
+  })
+
+  it('asks the record source by QID with the bearer token, and nothing else', async () => {
+    const seen: Request[] = []
+    await resolve(EXAMPLE, context(undefined, undefined, seen))
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${base}/record-source/v1/records/162979388586171100`])
+    expect(seen[0]!.headers.get('authorization')).toBe('Bearer sandbox-test-token-vn-qr')
+  })
+
+  it('without a record source: RECORD_INCOMPLETE, and no request', async () => {
+    const seen: Request[] = []
+    expect(await codeOf(resolve(EXAMPLE, context({}, undefined, seen)))).toBe('RECORD_INCOMPLETE')
+    expect(seen).toHaveLength(0)
+    expect(vnQr.origins({})).toEqual([])
+  })
+
+  it('a wrong token or an answer for another QID is an upstream failure', async () => {
+    expect(await codeOf(resolve(EXAMPLE, context({ ...sandbox.config(base), RECORD_SOURCE_TOKEN: 'wrong' })))).toBe('UPSTREAM_INVALID')
+    const other = async (request: Request) => {
+      const body = (await (await sandbox.fetch(request)).json()) as object
+      return Response.json({ ...body, qid: '162979388586171201' })
+    }
+    expect(await codeOf(resolve(EXAMPLE, context(undefined, other)))).toBe('UPSTREAM_INVALID')
+  })
+
+  it("declares only the record source's origin", () => {
+    expect(vnQr.origins({ RECORD_SOURCE_URL: 'https://records.example.vn/api/' })).toEqual(['https://records.example.vn'])
+  })
+})
