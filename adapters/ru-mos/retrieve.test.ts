@@ -41,6 +41,13 @@ describe('ruMos retrieve + normalize against the sandbox (in process)', () => {
     else expect(await resolve(qr)).toEqual(expected)
   })
 
+  it.each(contractFixtures(today).records.filter((r) => 'code' in r.expected))('$name: the message names no identifier', async ({ qr }) => {
+    const error = await resolve(qr).then(() => null, (e: unknown) => e as Error)
+    expect(error).toBeInstanceOf(AdapterError)
+    for (const part of qr.split(/[|=?&/]/)) if (part.length >= 6 && !part.includes('mos.ru')) expect(error!.message).not.toContain(part)
+    expect(error!.message).not.toMatch(/\*\*|\d{6,}/)
+  })
+
   it('posts {"number": id} to the check API, then reads the record source with the token', async () => {
     const seen: Request[] = []
     await resolve('https://immune.mos.ru/qr?id=4501230000000017', context(undefined, undefined, seen))

@@ -42,6 +42,13 @@ describe('vnQr retrieve + normalize against the sandbox (in process)', () => {
     else expect(await resolve(qr)).toEqual(expected)
   })
 
+  it.each(contractFixtures(today).records.filter((r) => 'code' in r.expected))('$name: the message names no identifier', async ({ qr }) => {
+    const error = await resolve(qr).then(() => null, (e: unknown) => e as Error)
+    expect(error).toBeInstanceOf(AdapterError)
+    for (const part of qr.split(/[|=?&/]/)) if (part.length >= 6 && !part.includes('mos.ru')) expect(error!.message).not.toContain(part)
+    expect(error!.message).not.toMatch(/\*\*|\d{6,}/)
+  })
+
   it('asks the record source by QID with the bearer token, and nothing else', async () => {
     const seen: Request[] = []
     await resolve(EXAMPLE, context(undefined, undefined, seen))
