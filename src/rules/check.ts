@@ -1,0 +1,18 @@
+// One certificate against a rule set: select the rules that apply (select.ts), then evaluate them
+// (evaluate.ts). This is what the verifier calls.
+import { evaluateRules, type RulesContext } from './evaluate.ts'
+import { certificateTypeOf, selectRules } from './select.ts'
+import type { RuleSet, RulesVerdict } from './types.ts'
+
+export type CheckInput = Omit<RulesContext, 'valueSets'>
+
+export function checkBusinessRules(ruleSet: RuleSet, input: CheckInput): RulesVerdict {
+  const rules = selectRules(ruleSet.rules, {
+    arrivalCountry: input.arrivalCountry,
+    arrivalRegion: input.arrivalRegion,
+    issuerCountry: input.issuerCountry,
+    certificateType: certificateTypeOf(input.payload),
+    clock: input.validationClock,
+  })
+  return evaluateRules(rules, { ...input, valueSets: ruleSet.valueSets })
+}
