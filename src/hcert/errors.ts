@@ -1,0 +1,31 @@
+// Typed errors of the HCERT codec: one stable code per pipeline stage or check. Messages name the
+// stage and the reason only; they never carry payload contents, keys or input text.
+import { CertbridgeError } from '../errors.ts'
+
+export type HcertErrorCode =
+  | 'HCERT_PREFIX'
+  | 'HCERT_BASE45'
+  | 'HCERT_ZLIB'
+  | 'HCERT_CBOR'
+  | 'HCERT_COSE'
+  | 'HCERT_CWT'
+  | 'HCERT_KID_UNKNOWN'
+  | 'HCERT_SIGNATURE'
+  | 'HCERT_KEY_USAGE'
+  | 'HCERT_EXPIRED'
+  | 'HCERT_NOT_YET_VALID'
+  | 'HCERT_SCHEMA'
+  | 'HCERT_ALGORITHM'
+  | 'HCERT_TOO_LARGE'
+
+export class HcertError extends CertbridgeError<HcertErrorCode> {}
+
+/** Runs `fn`, turning anything it throws that is not already an HcertError into one with `code`. */
+export function stage<T>(code: HcertErrorCode, message: string, fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof HcertError) throw error
+    throw new HcertError(code, message, { cause: error })
+  }
+}

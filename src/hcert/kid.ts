@@ -1,0 +1,10 @@
+// kid of a DSC: the first 8 bytes of SHA-256 over its DER (eu-dcc-hcert-spec §3.3.1).
+export async function computeKid(der: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', der as Uint8Array<ArrayBuffer>)).slice(0, 8)
+}
+
+export function kidToBase64(kid: Uint8Array): string {
+  let binary = ''
+  for (const byte of kid) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}

@@ -1,0 +1,63 @@
+// Primitives on node:crypto and node:zlib: the only file of the codec allowed `node:` imports. On
+// Workers (nodejs_compat) node:crypto.sign accepts a PEM string with dsaEncoding but throws for a
+// KeyObject with dsaEncoding, so the signer probes the KeyObject form once and falls back to the PEM.
+import { KeyObject, constants, createPrivateKey, sign, verify } from 'node:crypto'
+import { deflateSync, inflateSync } from 'node:zlib'
+import type { Primitives } from './primitives.ts'
+import { InflateLimitError } from './primitives.ts'
+import type { CoseAlgorithm, Signer } from './signer.ts'
+
+const keyObjects = new WeakMap<CryptoKey, KeyObject>()
+
+function keyObjectOf(key: CryptoKey): KeyObject {
+  let object = keyObjects.get(key)
+  if (!object) {
+    object = KeyObject.from(key)
+    keyObjects.set(key, object)
+  }
+  return object
+}
+
+function view(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}
+
+function createEs256Signer({ privateKeyPem, kid }: { privateKeyPem: string; kid: Uint8Array }): Signer {
+  let key: KeyObject | string = privateKeyPem
+  try {
+    const object = createPrivateKey(privateKeyPem)
+    sign('sha256', new Uint8Array(1), { key: object, dsaEncoding: 'ieee-p1363' })
+    key = object
+  } catch {
+    key = privateKeyPem // runtimes that refuse a KeyObject with dsaEncoding
+  }
+  const signingKey = key
+  return {
+    kid,
+    algorithm: -7,
+    sign: async (data) =>
+      view(typeof signingKey === 'string' ? sign('sha256', data, { key: signingKey, dsaEncoding: 'ieee-p1363' }) : sign('sha256', data, { key: signingKey, dsaEncoding: 'ieee-p1363' })),
+  }
+}
+
+export const nodePrimitives: Primitives = {
+  name: 'node',
+  deflate: (data) => view(deflateSync(data, { level: 9 })),
+  inflate(data, maxBytes) {
+    try {
+      return view(inflateSync(data, { maxOutputLength: maxBytes }))
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimitError('inflated size over limit')
+      throw error
+    }
+  },
+  async verify(algorithm: CoseAlgorithm, key, signature, data) {
+    const object = keyObjectOf(key)
+    if (algorithm === -7) {
+      if (signature.length !== 64) return false
+      return verify('sha256', data, { key: object, dsaEncoding: 'ieee-p1363' }, signature)
+    }
+    return verify('sha256', data, { key: object, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, signature)
+  },
+  createEs256Signer,
+}

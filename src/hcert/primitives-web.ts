@@ -1,0 +1,63 @@
+// Primitives on Web APIs only: crypto.subtle and pako. Works on every runtime; slower than node:crypto
+// and node:zlib on Node (see `npm run bench`).
+import { Deflate, Inflate } from 'pako'
+import type { Primitives } from './primitives.ts'
+import { InflateLimitError } from './primitives.ts'
+import type { CoseAlgorithm, Signer } from './signer.ts'
+
+function pemToDer(pem: string): Uint8Array {
+  const body = pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '').replace(/\s+/g, '')
+  const binary = atob(body)
+  const der = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) der[i] = binary.charCodeAt(i)
+  return der
+}
+
+function createEs256Signer({ privateKeyPem, kid }: { privateKeyPem: string; kid: Uint8Array }): Signer {
+  const key = crypto.subtle.importKey('pkcs8', pemToDer(privateKeyPem) as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign'])
+  return {
+    kid,
+    algorithm: -7,
+    sign: async (data) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, await key, data as Uint8Array<ArrayBuffer>)),
+  }
+}
+
+function inflate(data: Uint8Array, maxBytes: number): Uint8Array {
+  const inflater = new Inflate()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  inflater.onData = (chunk) => {
+    total += chunk.length
+    if (total > maxBytes) throw new InflateLimitError('inflated size over limit')
+    chunks.push(chunk)
+  }
+  inflater.push(data, true)
+  if (inflater.err) throw new Error(`inflate failed (${inflater.err})`)
+  if (!inflater.ended) throw new Error('truncated zlib stream')
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
+}
+
+export const webPrimitives: Primitives = {
+  name: 'web',
+  deflate(data) {
+    const deflater = new Deflate({ level: 9 })
+    deflater.push(data, true)
+    if (deflater.err) throw new Error(`deflate failed (${deflater.err})`)
+    return deflater.result
+  },
+  inflate,
+  async verify(algorithm: CoseAlgorithm, key, signature, data) {
+    if (algorithm === -7) {
+      if (signature.length !== 64) return false
+      return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>)
+    }
+    return crypto.subtle.verify({ name: 'RSA-PSS', saltLength: 32 }, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>)
+  },
+  createEs256Signer,
+}
