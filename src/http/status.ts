@@ -30,6 +30,8 @@ const statuses: Readonly<Record<string, number>> = {
   UPSTREAM_UNAVAILABLE: 503,
   UPSTREAM_TIMEOUT: 504,
   UPSTREAM_FORBIDDEN_HOST: 502,
+  QR_DECODER_UNAVAILABLE: 503,
+  QR_IMAGE_TOO_LARGE: 413,
 }
 
 /** HTTP status for a code; codec errors (HCERT_*) on input are bad requests; anything unknown is 500. */
