@@ -49,7 +49,8 @@ export function cborToJson(value: unknown): unknown {
     return object
   }
   if (Array.isArray(value)) return value.map(cborToJson)
-  if (value instanceof Date) return value.toISOString()
+  // A tagged date-time (tag 0/1) inside the payload becomes RFC 3339 text, whole seconds without ".000".
+  if (value instanceof Date) return value.toISOString().replace('.000Z', 'Z')
   if (value instanceof Uint8Array) throw new HcertError('HCERT_CBOR', 'byte string inside the payload')
   if (value !== null && typeof value === 'object') throw new HcertError('HCERT_CBOR', 'unsupported CBOR item inside the payload')
   return value
