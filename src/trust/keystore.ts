@@ -88,7 +88,7 @@ function checkOptions(options: KeyStoreOptions): void {
   if (Number.isNaN(options.now.getTime())) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The creation time is not a valid date.')
 }
 
-function subject(country: string, organisation: string, commonName: string) {
+function subject(country: string, organisation: string, commonName: string): Record<string, string[]>[] {
   return [{ C: [country] }, { O: [organisation] }, { CN: [commonName] }]
 }
 
