@@ -8,21 +8,27 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'
 const VALUE = new Int8Array(128).fill(-1)
 for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i
 
+const CODES = Uint8Array.from(ALPHABET, (char) => char.charCodeAt(0))
+const latin1 = new TextDecoder('latin1')
+
 export function encodeBase45(bytes: Uint8Array): string {
-  let out = ''
   const pairs = bytes.length - (bytes.length % 2)
+  const out = new Uint8Array((pairs / 2) * 3 + (pairs < bytes.length ? 2 : 0))
+  let o = 0
   for (let i = 0; i < pairs; i += 2) {
     const n = bytes[i]! * 256 + bytes[i + 1]!
     const c = n % 45
     const d = ((n - c) / 45) % 45
-    const e = (n - c - d * 45) / 2025
-    out += ALPHABET[c]! + ALPHABET[d]! + ALPHABET[e]!
+    out[o++] = CODES[c]!
+    out[o++] = CODES[d]!
+    out[o++] = CODES[(n - c - d * 45) / 2025]!
   }
   if (pairs < bytes.length) {
     const n = bytes[pairs]!
-    out += ALPHABET[n % 45]! + ALPHABET[Math.floor(n / 45)]!
+    out[o++] = CODES[n % 45]!
+    out[o] = CODES[Math.floor(n / 45)]!
   }
-  return out
+  return latin1.decode(out)
 }
 
 function valueAt(text: string, index: number): number {

@@ -89,7 +89,22 @@ export function protectedHeaderBytes(alg: number, kid: Uint8Array): Uint8Array {
   return encodeCbor(new Map<number, unknown>([[1, alg], [4, kid]]))
 }
 
-/** COSE_Sign1 tagged 18 with an empty unprotected header. */
+/** COSE_Sign1 tagged 18 with an empty unprotected header, assembled byte by byte (minimal lengths). */
 export function encodeCoseSign1(protectedBytes: Uint8Array, payload: Uint8Array, signature: Uint8Array): Uint8Array {
-  return encodeCbor(new Tag([protectedBytes, new Map(), payload, signature], COSE_SIGN1_TAG))
+  const p = bstrHeader(protectedBytes.length)
+  const q = bstrHeader(payload.length)
+  const s = bstrHeader(signature.length)
+  const out = new Uint8Array(2 + p.length + protectedBytes.length + 1 + q.length + payload.length + s.length + signature.length)
+  let o = 0
+  out[o++] = 0xc0 | COSE_SIGN1_TAG // tag 18
+  out[o++] = 0x84 // array of 4
+  for (const [head, body] of [[p, protectedBytes], [[0xa0], undefined], [q, payload], [s, signature]] as const) {
+    out.set(head, o)
+    o += head.length
+    if (body) {
+      out.set(body, o)
+      o += body.length
+    }
+  }
+  return out
 }

@@ -5,7 +5,7 @@ import { HcertError } from './errors.ts'
 export function checkSchema(payload: unknown): void {
   const result = validateDcc(payload)
   if (!result.valid) {
-    const paths = result.errors.slice(0, 5).map((error) => error.path).join(', ')
+    const paths = result.errors.slice(0, 5).map((error: { path: string }) => error.path).join(', ')
     throw new HcertError('HCERT_SCHEMA', `payload does not match the EU DCC schema (${paths})`)
   }
 }
