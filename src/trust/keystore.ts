@@ -21,6 +21,7 @@ export type KeyStoreErrorCode =
   | 'KEYSTORE_CSCA_EXPIRING'
   | 'KEYSTORE_EXISTS'
   | 'KEYSTORE_NOT_FOUND'
+  | 'KEYSTORE_PERMISSIONS'
 
 export class KeyStoreError extends CertbridgeError<KeyStoreErrorCode> {}
 
