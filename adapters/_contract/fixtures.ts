@@ -1,0 +1,41 @@
+// What an adapter hands the shared contract suite: its links and the records its sandbox serves.
+import type { AdapterErrorCode } from '../_sdk/errors.ts'
+import type { NormalizedRecord } from '../_sdk/record.ts'
+
+export interface ContractFixtures {
+  readonly links: {
+    /** The adapter's own links, each with the `kind` match must report. */
+    readonly valid: readonly { readonly text: string; readonly kind: string }[]
+    /** Other countries' QR texts: match must return null. */
+    readonly foreign: readonly string[]
+    /** Imitations and broken forms: match must throw this code. */
+    readonly forged: readonly { readonly text: string; readonly code: 'LINK_FORGED' | 'LINK_UNSUPPORTED' | 'LINK_MALFORMED' }[]
+  }
+  /** Every sandbox record, with the exact record it normalises to or the code it is refused with. */
+  readonly records: readonly { readonly name: string; readonly qr: string; readonly expected: NormalizedRecord | { readonly code: AdapterErrorCode } }[]
+  /** A QR that retrieves fine: the fault-injection cases go through it. */
+  readonly faultProbe: string
+}
+
+/**
+ * Fragments that must never appear in a log line or an error message: the identifiers in the links
+ * (any token of 6+ characters holding a digit), and the masks and document masks of the records.
+ */
+export function sensitiveFragments(fixtures: ContractFixtures): string[] {
+  const fragments = new Set<string>()
+  const texts = [...fixtures.links.valid.map((l) => l.text), ...fixtures.links.forged.map((l) => l.text), ...fixtures.records.map((r) => r.qr), fixtures.faultProbe]
+  for (const text of texts) {
+    for (const token of text.split(/[^\p{L}\p{N}-]+/u)) {
+      if (token.length >= 6 && /\d/.test(token) && !token.toLowerCase().startsWith('xn--')) fragments.add(token)
+    }
+  }
+  for (const { expected } of fixtures.records) {
+    if ('code' in expected) continue
+    const id = expected.sourceRef.split(':').pop()
+    if (id && id.length >= 6) fragments.add(id)
+    const name = expected.holder.name
+    if (name.form === 'masked') for (const word of [...name.words, ...(name.latinWords ?? [])]) if (word.length >= 3) fragments.add(word)
+    if (expected.holder.documentMask) fragments.add(expected.holder.documentMask)
+  }
+  return [...fragments]
+}
