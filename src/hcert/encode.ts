@@ -34,6 +34,10 @@ function protectedFor(signer: Signer): Uint8Array {
 
 /** The signed COSE_Sign1 bytes (before compression). */
 export async function signCose(dcc: unknown, options: EncodeOptions): Promise<Uint8Array> {
+  return (await signCoseParts(dcc, options)).cose
+}
+
+async function signCoseParts(dcc: unknown, options: EncodeOptions): Promise<{ cose: Uint8Array; signature: Uint8Array }> {
   const iat = toSeconds(options.iat)
   const exp = toSeconds(options.exp)
   if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp) || exp <= iat) throw new HcertError('HCERT_CWT', 'iat and exp must be dates with iat before exp')
@@ -41,9 +45,15 @@ export async function signCose(dcc: unknown, options: EncodeOptions): Promise<Ui
   const protectedBytes = protectedFor(options.signer)
   const signature = await options.signer.sign(sigStructure(protectedBytes, payload))
   if (signature.length !== 64) throw new HcertError('HCERT_SIGNATURE', 'signer returned a signature that is not raw r‖s')
-  return encodeCoseSign1(protectedBytes, payload, signature)
+  return { cose: encodeCoseSign1(protectedBytes, payload, signature), signature }
 }
 
 export async function encodeHc1(dcc: unknown, options: EncodeOptions): Promise<string> {
-  return addPrefix(encodeBase45(deflateZlib(await signCose(dcc, options))))
+  return (await issueHc1(dcc, options)).hc1
+}
+
+/** The HC1 text and its signature (raw r‖s), which the SIGNATURE revocation hash is made from. */
+export async function issueHc1(dcc: unknown, options: EncodeOptions): Promise<{ hc1: string; signature: Uint8Array }> {
+  const { cose, signature } = await signCoseParts(dcc, options)
+  return { hc1: addPrefix(encodeBase45(deflateZlib(cose))), signature }
 }
