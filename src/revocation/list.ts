@@ -11,7 +11,7 @@
 import { CertbridgeError } from '../errors.ts'
 import { revocationHashBytes, revocationHashTypes, type RevocationHashType, type RevocationInput } from './hashes.ts'
 
-export class RevocationListError extends CertbridgeError<'REVOCATION_LIST_INVALID'> {}
+export class RevocationListError extends CertbridgeError<'REVOCATION_LIST_INVALID' | 'REVOCATION_LIST_UNAVAILABLE'> {}
 
 export interface RevocationList {
   /** Where the list came from (file path, URL, 'certbridge'). */
