@@ -58,15 +58,6 @@ export function detectFormat(json: unknown): TrustListFormat | undefined {
   return undefined
 }
 
-function decodeKid(value: unknown): Uint8Array | undefined {
-  if (typeof value !== 'string' || value === '') return undefined
-  try {
-    return fromBase64(value)
-  } catch {
-    return undefined
-  }
-}
-
 function decodeField(value: unknown): Uint8Array | undefined {
   if (typeof value !== 'string' || value === '') return undefined
   try {
@@ -118,7 +109,7 @@ export function readTrustList(json: unknown, options: TrustListOptions): TrustLi
       if (item.certificateType !== undefined && item.certificateType !== 'DSC') { skip('not-dsc'); continue }
       const der = decodeField(item.rawData)
       if (!der) { skip('no-certificate'); continue }
-      const kid = item.kid === undefined ? undefined : decodeKid(item.kid)
+      const kid = item.kid === undefined ? undefined : decodeField(item.kid)
       if (item.kid !== undefined && !kid) { skip('bad-kid'); continue }
       const country = typeof item.country === 'string' && /^[A-Z]{2}$/.test(item.country) ? item.country : undefined
       // A missing kid is computed from the DER on import; the placeholder is empty until then.
@@ -127,7 +118,7 @@ export function readTrustList(json: unknown, options: TrustListOptions): TrustLi
   } else if (format === 'ch') {
     if (!isRecord(json)) throw new TrustListError('TRUST_LIST_INVALID', `Trust list ${source}: not an object of kids.`)
     for (const [kidText, keys] of Object.entries(json)) {
-      const kid = decodeKid(kidText)
+      const kid = decodeField(kidText)
       for (const jwk of Array.isArray(keys) ? keys : []) {
         if (!kid) { skip('bad-kid'); continue }
         if (!isRecord(jwk)) { skip('malformed'); continue }
@@ -142,7 +133,7 @@ export function readTrustList(json: unknown, options: TrustListOptions): TrustLi
     if (!isRecord(json) || !Array.isArray(json.keys)) throw new TrustListError('TRUST_LIST_INVALID', `Trust list ${source}: no keys array.`)
     for (const jwk of json.keys as unknown[]) {
       if (!isRecord(jwk)) { skip('malformed'); continue }
-      const kid = decodeKid(jwk.kid)
+      const kid = decodeField(jwk.kid)
       const der = Array.isArray(jwk.x5c) ? decodeField(jwk.x5c[0]) : undefined
       if (der) { entries.push({ kind: 'certificate', kid: kid ?? new Uint8Array(0), source, der }); continue }
       if (!kid) { skip('bad-kid'); continue }
