@@ -1,0 +1,30 @@
+// ru-gosuslugi: Russia's federal Gosuslugi certificate links (DESIGN.md §3.1), through the plug-in contract.
+import type { AdapterConfig, CountryAdapter } from '../_sdk/adapter.ts'
+import { parseGosuslugiLink, type GosuslugiLink } from './link.ts'
+import { normalizeGosuslugi } from './normalize.ts'
+import { baseUrl, retrieveGosuslugi, type GosuslugiRaw } from './retrieve.ts'
+
+function origins(config: AdapterConfig): readonly string[] {
+  const list = [new URL(baseUrl(config)).origin]
+  if (config.RECORD_SOURCE_URL) list.push(new URL(config.RECORD_SOURCE_URL).origin)
+  return [...new Set(list)]
+}
+
+export const ruGosuslugi: CountryAdapter<GosuslugiLink, GosuslugiRaw> = {
+  id: 'ru-gosuslugi',
+  country: 'RU',
+  title: 'Russia: Gosuslugi',
+  settings: [
+    { name: 'BASE_URL', description: 'Origin of the Gosuslugi public check API.', default: 'https://www.gosuslugi.ru' },
+    {
+      name: 'RECORD_SOURCE_URL',
+      description: 'Base URL of the national record source (event data by certificate id); without it the adapter validates links but issues nothing.',
+      required: true,
+    },
+    { name: 'RECORD_SOURCE_TOKEN', description: 'Bearer token for the record source.', secret: true, required: true },
+  ],
+  origins,
+  match: parseGosuslugiLink,
+  retrieve: retrieveGosuslugi,
+  normalize: normalizeGosuslugi,
+}
