@@ -23,6 +23,8 @@ function adapterFor(url = 'https://api.example/x'): CountryAdapter<{ kind: strin
   }
 }
 
+const link = (url: string) => ({ kind: 'x', url }) as { kind: string }
+
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise
@@ -37,8 +39,8 @@ describe('createAdapterClient', () => {
   it('refuses a host outside the declared origins before sending anything', async () => {
     let calls = 0
     const client = createAdapterClient(adapterFor(), { config: {}, fetch: async () => (calls++, Response.json({})) })
-    expect(await codeOf(client.resolve({ kind: 'x', url: 'https://evil.example/x' }))).toBe('UPSTREAM_FORBIDDEN_HOST')
-    expect(await codeOf(client.resolve({ kind: 'x', url: 'http://api.example/x' }))).toBe('UPSTREAM_FORBIDDEN_HOST')
+    expect(await codeOf(client.resolve(link('https://evil.example/x')))).toBe('UPSTREAM_FORBIDDEN_HOST')
+    expect(await codeOf(client.resolve(link('http://api.example/x')))).toBe('UPSTREAM_FORBIDDEN_HOST')
     expect(calls).toBe(0)
   })
   it('forces redirect: manual and turns a 3xx into UPSTREAM_INVALID', async () => {
