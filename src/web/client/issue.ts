@@ -1,0 +1,150 @@
+// The citizen's page: recognise the national QR, preview the printed names, issue, show the EU QR.
+import type { Strings } from '../i18n.ts'
+import { callApi, postJson } from './api.ts'
+import { byId, debounce, el, format, maybeId, pageLang, setStatus } from './dom.ts'
+import { explain, hide, showMessage, showProblem } from './errors.ts'
+import { dccFacts, findDcc, renderFacts } from './facts.ts'
+import { setupReader } from './qr-reader.ts'
+
+interface Described { adapter: string; country: string | null; title: string; kind: string }
+interface Issued { hc1: string; uvci: string; type: string; expiresAt: string; repeated?: boolean; qr: { svg: string; png: string } }
+interface Sample { adapter: string; name: string; qr: string; holder: Record<string, string | undefined> }
+
+const holderFields = ['familyName', 'givenName', 'patronymic', 'dateOfBirth', 'documentNumber'] as const
+
+export function issuePage(strings: Strings): void {
+  const lang = pageLang()
+  const qr = byId<HTMLTextAreaElement>('qr')
+  const linkStatus = byId('link-status')
+  const errorBox = byId('error')
+  const patronymicWrap = byId('patronymic-wrap')
+  const input = (id: string) => byId<HTMLInputElement>(id)
+
+  let describeSeq = 0
+  const describe = async () => {
+    const text = qr.value.trim()
+    const seq = ++describeSeq
+    if (!text) return setStatus(linkStatus, '')
+    setStatus(linkStatus, strings.issue.checking)
+    const result = await postJson<Described>('/v1/links/describe', { text })
+    if (seq !== describeSeq) return
+    if (!result.ok) {
+      const { title, action } = explain(strings, result.problem.code)
+      return setStatus(linkStatus, `${title} ${action}`, 'bad')
+    }
+    const d = result.body
+    if (d.adapter === 'eu-dcc') return setStatus(linkStatus, strings.issue.alreadyEu, 'ok')
+    setStatus(linkStatus, format(strings.issue.recognised, { title: d.title, kind: d.kind }), 'ok')
+    patronymicWrap.hidden = d.country !== 'RU'
+    if (patronymicWrap.hidden) input('patronymic').value = ''
+  }
+  qr.addEventListener('input', debounce(describe, 250))
+
+  let previewSeq = 0
+  const preview = debounce(async () => {
+    const seq = ++previewSeq
+    const names = { familyName: input('familyName').value, givenName: input('givenName').value }
+    const result = await postJson<{ fnt: string; gnt: string }>('/v1/transliterate', names)
+    if (seq !== previewSeq || !result.ok) return
+    byId('fnt').textContent = result.body.fnt || '—'
+    byId('gnt').textContent = result.body.gnt || '—'
+  }, 200)
+  input('familyName').addEventListener('input', preview)
+  input('givenName').addEventListener('input', preview)
+
+  setupReader(qr, {
+    onText: () => hide(errorBox),
+    onFailure: (code) => showProblem(errorBox, strings, { code, status: 0 }),
+    onBusy: (busy) => setStatus(byId('progress'), busy ? strings.issue.reading : ''),
+  })
+  loadSamples(qr, preview)
+
+  byId<HTMLFormElement>('issue-form').addEventListener('submit', (event) => {
+    event.preventDefault()
+    void submit(strings, lang)
+  })
+  byId('print-a6').addEventListener('click', () => printAs('a6'))
+  byId('print-a4').addEventListener('click', () => printAs('a4'))
+  byId('again').addEventListener('click', () => {
+    byId('result').hidden = true
+    byId<HTMLFormElement>('issue-form').hidden = false
+    qr.value = ''
+    setStatus(linkStatus, '')
+    qr.focus()
+  })
+}
+
+async function loadSamples(qr: HTMLTextAreaElement, preview: () => void): Promise<void> {
+  const select = maybeId<HTMLSelectElement>('sample')
+  if (!select) return
+  const result = await callApi<{ samples: Sample[] }>('/v1/sandbox/samples')
+  if (!result.ok || result.body.samples.length === 0) return
+  const samples = result.body.samples
+  samples.forEach((sample, index) => {
+    const option = el('option', `${sample.adapter}: ${sample.name}`)
+    option.value = String(index)
+    select.append(option)
+  })
+  byId('sample-field').hidden = false
+  select.addEventListener('change', () => {
+    const sample = samples[Number(select.value)]
+    if (!sample) return
+    qr.value = sample.qr
+    for (const name of holderFields) byId<HTMLInputElement>(name).value = sample.holder[name] ?? ''
+    qr.dispatchEvent(new Event('input', { bubbles: true }))
+    preview()
+  })
+}
+
+async function submit(strings: Strings, lang: string): Promise<void> {
+  const errorBox = byId('error')
+  const progress = byId('progress')
+  const button = byId<HTMLButtonElement>('submit')
+  hide(errorBox)
+  const value = (id: string) => byId<HTMLInputElement>(id).value.trim()
+  const required: [string, string][] = [['qr', strings.issue.qrLabel], ['familyName', strings.issue.familyName], ['givenName', strings.issue.givenName], ['dateOfBirth', strings.issue.dateOfBirth], ['consent', strings.issue.step3]]
+  const missing = required.filter(([id]) => (id === 'consent' ? !byId<HTMLInputElement>(id).checked : value(id) === ''))
+  for (const [id] of required) byId(id).setAttribute('aria-invalid', String(missing.some(([m]) => m === id)))
+  if (missing.length > 0) {
+    showMessage(errorBox, format(strings.issue.missing, { fields: missing.map(([, label]) => label).join(', ') }))
+    return
+  }
+  const holder: Record<string, string> = {}
+  for (const name of holderFields) if (value(name) !== '' && !byId(name).closest('[hidden]')) holder[name] = value(name)
+  button.disabled = true
+  setStatus(progress, strings.issue.working)
+  const result = await postJson<Issued | { outcome: string }>('/v1/certificates', { qr: value('qr'), holder, consent: true })
+  button.disabled = false
+  setStatus(progress, '')
+  if (!result.ok) return showProblem(errorBox, strings, result.problem)
+  if ('outcome' in result.body) return showMessage(errorBox, strings.issue.alreadyEu)
+  await showResult(strings, lang, result.body)
+}
+
+async function showResult(strings: Strings, lang: string, issued: Issued): Promise<void> {
+  const svg = new DOMParser().parseFromString(issued.qr.svg, 'image/svg+xml').documentElement
+  const box = byId('result-qr')
+  box.replaceChildren(document.importNode(svg, true))
+  byId<HTMLAnchorElement>('download').href = issued.qr.png
+  byId('result-repeated').hidden = !issued.repeated
+  const extra = { type: issued.type, validUntil: issued.expiresAt, uvci: issued.uvci }
+  renderFacts(byId('result-facts'), dccFacts(strings, lang, null, extra))
+  byId<HTMLFormElement>('issue-form').hidden = true
+  const result = byId('result')
+  result.hidden = false
+  result.focus()
+  // The facts in plain words come from the signed payload itself, read back by the verifier.
+  const verified = await postJson<{ payload?: unknown }>('/v1/verify', { hc1: issued.hc1 })
+  if (verified.ok) renderFacts(byId('result-facts'), dccFacts(strings, lang, findDcc(verified.body.payload), extra))
+}
+
+/** Print the card on A6 or A4: the matching print stylesheet is switched on by its media attribute. */
+function printAs(size: 'a4' | 'a6'): void {
+  const a4 = byId<HTMLLinkElement>('print-a4')
+  const a6 = byId<HTMLLinkElement>('print-a6')
+  a4.media = size === 'a4' ? 'print' : 'not all'
+  a6.media = size === 'a6' ? 'print' : 'not all'
+  window.print()
+  a4.media = 'print'
+  a6.media = 'not all'
+}

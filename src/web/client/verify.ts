@@ -1,0 +1,94 @@
+// `/verify`: read an EU DCC, ask POST /v1/verify, show the verdict, the facts, and the rules' results.
+import type { Strings } from '../i18n.ts'
+import { postJson, callApi, type ApiProblem } from './api.ts'
+import { byId, el, pageLang, setStatus } from './dom.ts'
+import { hide, showProblem } from './errors.ts'
+import { dccFacts, findDcc, renderFacts, type Fact } from './facts.ts'
+import { setupReader } from './qr-reader.ts'
+
+interface Verification {
+  status: string
+  payload?: unknown
+  issuer?: { iss?: string; kid?: string; source?: string }
+  exp?: string
+  rules?: { country?: string; passed?: boolean; results?: Rule[] } | Rule[]
+}
+
+interface Rule { identifier: string; description?: string; result: string }
+
+type Explained = { title: string; action: string }
+
+export function verifyPage(strings: Strings): void {
+  const lang = pageLang()
+  const hc1 = byId<HTMLTextAreaElement>('hc1')
+  const form = byId<HTMLFormElement>('verify-form')
+  const errorBox = byId('error')
+  setupReader(hc1, {
+    onText: () => form.requestSubmit(),
+    // jsQR found nothing: the server's decoder reads harder photos, so let it try.
+    onFailure: (code, file) => (file ? void check(strings, lang, file) : showProblem(errorBox, strings, { code, status: 0 })),
+  })
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    const text = hc1.value.trim()
+    if (!text) {
+      hc1.setAttribute('aria-invalid', 'true')
+      hc1.focus()
+      return
+    }
+    hc1.setAttribute('aria-invalid', 'false')
+    void check(strings, lang, text)
+  })
+}
+
+async function check(strings: Strings, lang: string, input: string | File): Promise<void> {
+  const errorBox = byId('error')
+  const progress = byId('progress')
+  hide(errorBox)
+  byId('verify-result').hidden = true
+  setStatus(progress, strings.verify.working)
+  const country = byId<HTMLSelectElement>('country').value
+  let result
+  if (typeof input === 'string') {
+    result = await postJson<Verification>('/v1/verify', { hc1: input, ...(country ? { country } : {}) })
+  } else {
+    const body = new FormData()
+    body.append('image', input)
+    if (country) body.append('country', country)
+    result = await callApi<Verification>('/v1/verify', { method: 'POST', body })
+  }
+  setStatus(progress, '')
+  if (result.ok) return show(strings, lang, result.body)
+  if (statusText(strings, result.problem.code)) return show(strings, lang, { status: result.problem.code })
+  showProblem(errorBox, strings, result.problem as ApiProblem)
+}
+
+function statusText(strings: Strings, status: string): Explained | undefined {
+  return (strings.verify.status as unknown as Record<string, Explained>)[status]
+}
+
+function show(strings: Strings, lang: string, verification: Verification): void {
+  const v = strings.verify
+  const explained = statusText(strings, verification.status) ?? v.status.OTHER
+  const verdict = byId('verdict')
+  verdict.className = `verdict ${verification.status === 'VALID' ? 'valid' : 'invalid'}`
+  verdict.replaceChildren(el('h3', explained.title), el('p', explained.action))
+  if (!statusText(strings, verification.status)) verdict.append(el('p', verification.status, 'code'))
+  const facts: Fact[] = dccFacts(strings, lang, findDcc(verification.payload), verification.exp ? { validUntil: verification.exp } : {})
+  if (verification.issuer?.iss) facts.push([v.issuer, [verification.issuer.iss, verification.issuer.kid].filter(Boolean).join(' · ')])
+  if (verification.issuer?.source) facts.push([v.source, verification.issuer.source])
+  renderFacts(byId('verify-facts'), facts)
+  const rules = Array.isArray(verification.rules) ? verification.rules : (verification.rules?.results ?? [])
+  byId('rules-wrap').hidden = rules.length === 0
+  const results = v.ruleResults as Record<string, string>
+  byId('rules').querySelector('tbody')!.replaceChildren(
+    ...rules.map((rule) => {
+      const row = el('tr')
+      row.append(el('td', rule.identifier, 'mono'), el('td', rule.description ?? ''), el('td', results[rule.result] ?? rule.result))
+      return row
+    }),
+  )
+  const section = byId('verify-result')
+  section.hidden = false
+  section.focus()
+}

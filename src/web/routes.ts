@@ -1,0 +1,92 @@
+// The citizen's pages and their small helper endpoints, as one Hono router mounted by src/http/app.ts:
+//   GET /, GET /verify            the pages (language from ?lang=, the lang cookie, Accept-Language)
+//   GET /assets/:name             script (with jsQR), styles, print styles
+//   GET|POST /v1/links/describe   which adapter, country and link form a QR text is (pure, no upstream call)
+//   GET|POST /v1/transliterate    the ICAO 9303 names that will be printed (fnt/gnt)
+// The page itself uses POST for both, so national identifiers and names stay out of URLs and logs.
+import { Hono, type Context } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { transliterate } from '../dcc/icao.ts'
+import { CertbridgeError } from '../errors.ts'
+import { problem, problemFromError, problemResponse } from '../http/problem.ts'
+import { assets } from './assets.ts'
+import { describeLink } from './describe.ts'
+import { pageHeaders } from './headers.ts'
+import { isLanguage, pickLanguage, stringsFor } from './i18n.ts'
+import type { PageContext } from './layout.ts'
+import { issuePage } from './page-issue.ts'
+import { verifyPage } from './page-verify.ts'
+
+export interface WebDeps {
+  /** Sandbox mode: shows the test-mode banner and the sample picker (GET /v1/sandbox/samples). */
+  readonly sandbox: boolean
+}
+
+const MAX_TEXT = 4_296
+const MAX_NAME = 80
+
+function pageContext(c: Context, deps: WebDeps, path: string): PageContext {
+  const query = c.req.query('lang')
+  const lang = pickLanguage(query, getCookie(c, 'lang'), c.req.header('accept-language'))
+  if (isLanguage(query)) setCookie(c, 'lang', query, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', httpOnly: true })
+  return { lang, strings: stringsFor(lang), sandbox: deps.sandbox, path }
+}
+
+function failure(error: unknown): Response {
+  return problemResponse(problemFromError(error, crypto.randomUUID()))
+}
+
+function badRequest(detail: string): Response {
+  return problemResponse(problem('BAD_REQUEST', detail))
+}
+
+/** The JSON body's string fields, or null when the body is not a JSON object. */
+async function jsonFields(c: Context): Promise<Record<string, unknown> | null> {
+  try {
+    const body: unknown = await c.req.json()
+    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+function describeResponse(text: unknown): Response {
+  if (typeof text !== 'string' || text.trim() === '') return badRequest('Give the QR text as `text`.')
+  if (text.length > MAX_TEXT) return problemResponse(problem('LINK_UNSUPPORTED', 'This text is longer than any QR code holds.'))
+  try {
+    return Response.json(describeLink(text), { headers: { 'cache-control': 'no-store' } })
+  } catch (error) {
+    return failure(error)
+  }
+}
+
+function transliterateResponse(familyName: unknown, givenName: unknown): Response {
+  const names = [familyName ?? '', givenName ?? '']
+  if (names.some((n) => typeof n !== 'string' || n.length > MAX_NAME)) return badRequest(`Give familyName and givenName as text of at most ${MAX_NAME} characters.`)
+  try {
+    const [fnt, gnt] = (names as string[]).map((n) => (n.trim() === '' ? '' : transliterate(n)))
+    return Response.json({ fnt, gnt }, { headers: { 'cache-control': 'no-store' } })
+  } catch (error) {
+    return failure(error instanceof CertbridgeError ? error : new CertbridgeError('BAD_REQUEST', 'These names cannot be transliterated.', { cause: error }))
+  }
+}
+
+export function webRoutes(deps: WebDeps): Hono {
+  const app = new Hono()
+  app.get('/', (c) => c.body(issuePage(pageContext(c, deps, '/')), 200, pageHeaders()))
+  app.get('/verify', (c) => c.body(verifyPage(pageContext(c, deps, '/verify')), 200, pageHeaders()))
+  app.get('/assets/:name', (c) => {
+    const asset = assets[c.req.param('name')]
+    if (!asset) return problemResponse(problem('NOT_FOUND', 'No such asset.'))
+    return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' })
+  })
+  app.get('/v1/links/describe', (c) => describeResponse(c.req.query('text')))
+  app.post('/v1/links/describe', async (c) => describeResponse((await jsonFields(c))?.text))
+  app.get('/v1/transliterate', (c) => transliterateResponse(c.req.query('familyName'), c.req.query('givenName')))
+  app.post('/v1/transliterate', async (c) => {
+    const body = await jsonFields(c)
+    if (!body) return badRequest('Send a JSON object with familyName and givenName.')
+    return transliterateResponse(body.familyName, body.givenName)
+  })
+  return app
+}
