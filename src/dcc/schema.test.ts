@@ -170,7 +170,7 @@ describe('validateDcc, rule by rule', () => {
   })
   it('checks test entries: sc is an RFC 3339 date-time with offset', () => {
     const { v, ...rest } = base
-    const t = { tg: '840539006', tt: 'LP6464-4', sc: '2021-10-01T08:30:00+03:00', tr: '260415000', co: 'RU', is: 'x', ci: v[0].ci }
+    const t = { tg: '840539006', tt: 'LP6464-4', sc: '2021-10-01T08:30:00+03:00', tr: '260415000', co: 'RU', is: 'x', ci: v[0]?.ci }
     expect(paths({ ...rest, t: [t] })).toEqual([])
     expect(paths({ ...rest, t: [{ ...t, sc: '2021-10-01T08:30:00.123Z', nm: 'PCR', tc: 'Lab' }] })).toEqual([])
     for (const sc of ['2021-10-01T08:30:00', '2021-10-01', '2021-10-01T24:00:00Z', '2021-13-01T08:30:00Z']) {
@@ -180,7 +180,7 @@ describe('validateDcc, rule by rule', () => {
   })
   it('checks recovery entries', () => {
     const { v, ...rest } = base
-    const r = { tg: '840539006', fr: '2021-06-01', co: 'RU', is: 'x', df: '2021-06-12', du: '2021-11-28', ci: v[0].ci }
+    const r = { tg: '840539006', fr: '2021-06-01', co: 'RU', is: 'x', df: '2021-06-12', du: '2021-11-28', ci: v[0]?.ci }
     expect(paths({ ...rest, r: [r] })).toEqual([])
     const { du, ...noUntil } = r
     expect(paths({ ...rest, r: [noUntil] })).toEqual(['/r/0/du'])
