@@ -30,6 +30,7 @@ export function layout(ctx: PageContext, page: 'issue' | 'verify', title: string
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)} · ${escapeHtml(s.siteName)}</title>
 <link rel="stylesheet" href="${assetPath('page.css')}">
 <link rel="stylesheet" href="${assetPath('print-a4.css')}" media="print" id="print-a4">

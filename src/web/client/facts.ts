@@ -46,7 +46,7 @@ export function formatDate(value: string | undefined, lang: string): string {
   const date = new Date(full ? `${value}T00:00:00Z` : value)
   if (!full && !/T/.test(value)) return value // partial dates such as 1958 or 1958-08 stay as written
   if (Number.isNaN(date.getTime())) return value
-  return new Intl.DateTimeFormat(lang, full ? { dateStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeStyle: 'short' }).format(date)
+  return new Intl.DateTimeFormat(lang, full ? { dateStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'long' }).format(date)
 }
 
 export type Fact = readonly [label: string, value: string, mono?: boolean]
