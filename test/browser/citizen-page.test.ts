@@ -107,6 +107,13 @@ describe.skipIf(!runnable)('the citizen page in chromium', () => {
       const verified = (await (await fetch(`${target.url}/v1/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hc1: read }) })).json()) as { status: string }
       expect(verified.status).toBe('VALID')
     }
+    // The same certificate on /verify, pasted: the verdict and its facts in plain words.
+    await page.click('header nav a[href="/verify"]')
+    await page.fill('#hc1', issued.hc1)
+    await page.click('#submit')
+    await page.locator('#verify-result').waitFor()
+    expect(await page.textContent('#verdict h3')).toBe('Valid')
+    expect(await page.textContent('#verify-facts')).toContain('Vaccination')
     expect(problems).toEqual([])
     await context.close()
   })
