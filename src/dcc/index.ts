@@ -1,0 +1,35 @@
+// The EU DCC payload layer: types, schema 1.3.x validation, value sets, UVCI, ICAO 9303
+// transliteration, and the payload built from a normalized record.
+export type {
+  DccCertificateType,
+  DccName,
+  DccPayload,
+  DccSchemaError,
+  DccValidation,
+  RecoveryDcc,
+  RecoveryEntry,
+  TestDcc,
+  TestEntry,
+  VaccinationDcc,
+  VaccinationEntry,
+} from './types.ts'
+export { DccError, type DccErrorCode } from './errors.ts'
+export { validateDcc } from './schema.ts'
+export {
+  COUNTRY_CODES,
+  DISEASE_AGENT,
+  DISEASE_AGENTS,
+  MANUFACTURERS,
+  PROPHYLAXIS,
+  TEST_RESULT,
+  TEST_RESULTS,
+  TEST_TYPE,
+  TEST_TYPES,
+  VACCINE_PRODUCTS,
+  isCountryCode,
+  vaccineProduct,
+  type VaccineProduct,
+} from './valuesets.ts'
+export { deriveUvci, isValidUvci, parseUvci, uvciCheckCharacter, withUvciCheck, type DeriveUvciInput, type ParsedUvci } from './uvci.ts'
+export { transliterate, type CyrillicLanguage, type TransliterationOptions } from './icao.ts'
+export { DCC_VERSION, buildPayload, certificateType, type BuildPayloadInput } from './payload.ts'

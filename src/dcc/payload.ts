@@ -1,0 +1,144 @@
+// The EU DCC payload (schema 1.3.0) from an adapter's normalized record: the names as bound to the
+// holder (fn/gn in the holder's script, fnt/gnt by ICAO 9303), the date of birth, and the one event
+// with EU value-set codes, the issuer and the UVCI. The result is checked against the schema before it
+// is returned, so nothing invalid reaches the signer.
+import type { NormalizedRecord, RecoveryEvent, TestEvent, VaccinationEvent } from '../../adapters/_sdk/record.ts'
+import { DccError } from './errors.ts'
+import { codePointLength } from './formats.ts'
+import { transliterate, type CyrillicLanguage } from './icao.ts'
+import { validateDcc } from './schema.ts'
+import type { DccCertificateType, DccName, DccPayload, RecoveryEntry, TestEntry, VaccinationEntry } from './types.ts'
+import { DISEASE_AGENT, MANUFACTURERS, PROPHYLAXIS, vaccineProduct } from './valuesets.ts'
+
+export const DCC_VERSION = '1.3.0'
+
+export interface BuildPayloadInput {
+  readonly record: NormalizedRecord
+  /** The names the holder binding settled on, in the holder's own script. */
+  readonly names: { readonly familyName: string; readonly givenName: string }
+  /** Certificate issuer (is), at most 80 characters. */
+  readonly issuer: string
+  /** The certificate's UVCI (ci), see deriveUvci. */
+  readonly uvci: string
+}
+
+export function buildPayload(input: BuildPayloadInput): DccPayload {
+  const { record, issuer, uvci } = input
+  const base = { ver: DCC_VERSION, nam: names(input.names, cyrillicLanguage(record.country)), dob: record.holder.dateOfBirth }
+  const event = record.event
+  let payload: DccPayload
+  switch (event.type) {
+    case 'vaccination':
+      payload = { ...base, v: [vaccination(event, issuer, uvci)] }
+      break
+    case 'recovery':
+      payload = { ...base, r: [recovery(event, issuer, uvci)] }
+      break
+    case 'test':
+      payload = { ...base, t: [test(event, issuer, uvci)] }
+      break
+    default:
+      throw new DccError('DCC_PAYLOAD', 'The record holds an event type the DCC does not know.')
+  }
+  const result = validateDcc(payload)
+  if (!result.valid) {
+    const paths = result.errors.map((error) => error.path || '/').join(', ')
+    throw new DccError('DCC_PAYLOAD', `The record does not make a valid EU DCC (${paths}).`)
+  }
+  return payload
+}
+
+/** Which of the three certificate kinds a payload is. */
+export function certificateType(payload: DccPayload): DccCertificateType {
+  if ('v' in payload) return 'vaccination'
+  if ('r' in payload) return 'recovery'
+  return 'test'
+}
+
+function names(bound: BuildPayloadInput['names'], language: CyrillicLanguage): DccName {
+  const familyName = bound.familyName.trim()
+  const givenName = bound.givenName.trim()
+  const nam: { fn?: string; fnt?: string; gn?: string; gnt?: string } = {}
+  if (familyName) {
+    nam.fn = checkedName(familyName)
+    nam.fnt = checkedTransliteration(familyName, language)
+  }
+  if (givenName) {
+    nam.gn = checkedName(givenName)
+    nam.gnt = checkedTransliteration(givenName, language)
+  }
+  if (nam.fnt === undefined && nam.gnt === undefined) throw new DccError('DCC_NAME', 'The holder has neither a family name nor a given name.')
+  return nam
+}
+
+function checkedName(name: string): string {
+  if (codePointLength(name) > 80) throw new DccError('DCC_NAME', 'A name is longer than the 80 characters a DCC holds.')
+  return name
+}
+
+function checkedTransliteration(name: string, language: CyrillicLanguage): string {
+  const standard = transliterate(name, { language })
+  if (standard === '') throw new DccError('DCC_NAME', 'A name has no letters that ICAO 9303 transliteration can write.')
+  return standard
+}
+
+function cyrillicLanguage(country: string): CyrillicLanguage {
+  if (country === 'UA') return 'uk'
+  if (country === 'BY') return 'be'
+  return 'ru'
+}
+
+function vaccination(event: VaccinationEvent, issuer: string, uvci: string): VaccinationEntry {
+  const product = vaccineProduct(event.product)
+  if (!product) throw new DccError('DCC_PAYLOAD', 'The vaccine product is not in the EU value set.')
+  if (event.manufacturer !== product.ma) {
+    throw new DccError('DCC_PAYLOAD', 'The vaccine manufacturer is not the one the EU encoding instructions give for the product.')
+  }
+  if (PROPHYLAXIS[event.prophylaxis] === undefined || MANUFACTURERS[event.manufacturer] === undefined) {
+    throw new DccError('DCC_PAYLOAD', 'The vaccine prophylaxis or manufacturer is not in the EU value sets.')
+  }
+  return {
+    tg: DISEASE_AGENT.COVID_19,
+    vp: event.prophylaxis,
+    mp: event.product,
+    ma: event.manufacturer,
+    dn: event.doseNumber,
+    sd: event.totalDoses,
+    dt: event.date,
+    co: event.country,
+    is: issuer,
+    ci: uvci,
+  }
+}
+
+function recovery(event: RecoveryEvent, issuer: string, uvci: string): RecoveryEntry {
+  return {
+    tg: DISEASE_AGENT.COVID_19,
+    fr: event.firstPositive,
+    co: event.country,
+    is: issuer,
+    df: event.validFrom,
+    du: event.validUntil,
+    ci: uvci,
+  }
+}
+
+function test(event: TestEvent, issuer: string, uvci: string): TestEntry {
+  return {
+    tg: DISEASE_AGENT.COVID_19,
+    tt: event.testType,
+    ...(event.testName !== undefined ? { nm: truncate(event.testName) } : {}),
+    ...(event.device !== undefined ? { ma: event.device } : {}),
+    sc: event.sampledAt,
+    tr: event.result,
+    tc: truncate(event.centre),
+    co: event.country,
+    is: issuer,
+    ci: uvci,
+  }
+}
+
+/** Free-text fields (test name, testing centre) are cut at the schema's 80 characters. */
+function truncate(text: string): string {
+  return codePointLength(text) <= 80 ? text : Array.from(text).slice(0, 80).join('')
+}
