@@ -19,15 +19,15 @@ export interface Config {
   readonly uvciKey?: string
   /** Bearer token of POST /v1/revocations; sandbox mode generates one. */
   readonly adminToken?: string
-  /** DSC private key (PKCS#8 PEM) and certificate (PEM), for deployments without a key-store file. */
-  readonly signingKeyPem?: string
-  readonly signingCertPem?: string
-  /** Further DSC certificates (PEM, concatenated) still published, e.g. retired ones. */
-  readonly publishedCertsPem?: string
+  /** The key store document (JSON, as `certbridge keys export` prints it), for deployments without
+   *  a key-store file in DATA_DIR, e.g. a Workers secret. */
+  readonly keyStoreJson?: string
   /** Trust lists (files or URLs) of foreign DSCs, used by verification and the eu-dcc adapter. */
   readonly trustLists: readonly string[]
   /** Revocation lists (files or URLs) beside our own. */
   readonly revocationLists: readonly string[]
+  /** Business rules directory (layout `<CC>/<RuleID>/rule.json` + `valuesets/valueSets.json`). */
+  readonly rulesDir?: string
   /** Per adapter: its settings, from CERTBRIDGE_<ADAPTER>_<SETTING>. */
   readonly adapters: Readonly<Record<string, AdapterConfig>>
   /** Days a certificate of each type stays valid at most, per adapter (the national expiry may be sooner). */
@@ -93,11 +93,10 @@ export function loadConfig(env: Env, adapters: readonly CountryAdapter[]): Confi
     issuerName: env.CERTBRIDGE_ISSUER ?? (mode === 'sandbox' ? 'certbridge sandbox (TEST ONLY)' : ''),
     uvciKey: env.CERTBRIDGE_UVCI_KEY || undefined,
     adminToken: env.CERTBRIDGE_ADMIN_TOKEN || undefined,
-    signingKeyPem: env.CERTBRIDGE_SIGNING_KEY || undefined,
-    signingCertPem: env.CERTBRIDGE_SIGNING_CERT || undefined,
-    publishedCertsPem: env.CERTBRIDGE_PUBLISHED_CERTS || undefined,
+    keyStoreJson: env.CERTBRIDGE_KEYSTORE || undefined,
     trustLists: list(env.CERTBRIDGE_TRUST_LISTS),
     revocationLists: list(env.CERTBRIDGE_REVOCATION_LISTS),
+    rulesDir: env.CERTBRIDGE_RULES_DIR || undefined,
     adapters: adapterConfigs,
     validityDays,
     upstreamDeadlineMs: positiveInt(env, 'CERTBRIDGE_UPSTREAM_DEADLINE_MS', 5000),
@@ -123,9 +122,7 @@ export function missingForProduction(config: Config, adapters: readonly CountryA
   if (!config.issuerName) missing.push('CERTBRIDGE_ISSUER')
   if (!config.uvciKey) missing.push('CERTBRIDGE_UVCI_KEY')
   if (!config.adminToken) missing.push('CERTBRIDGE_ADMIN_TOKEN')
-  if (!hasKeyStore && !(config.signingKeyPem && config.signingCertPem)) {
-    missing.push('CERTBRIDGE_SIGNING_KEY and CERTBRIDGE_SIGNING_CERT (or a key store: certbridge keys init)')
-  }
+  if (!hasKeyStore && !config.keyStoreJson) missing.push('CERTBRIDGE_KEYSTORE (or a key store in DATA_DIR: certbridge keys init)')
   for (const adapter of adapters) {
     for (const setting of adapter.settings) {
       if (setting.required && !config.adapters[adapter.id]?.[setting.name]) missing.push(settingVariable(adapter.id, setting.name))

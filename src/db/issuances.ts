@@ -93,3 +93,23 @@ export async function revokedEntries(db: Db, nowSeconds: number): Promise<Revoke
   }
   return [...byEvent.values()]
 }
+
+/** Which of the given hashes names a certificate revoked here, if any (checked in EU order). */
+export async function revokedHashType(
+  db: Db,
+  hashes: { uci?: string; countryCodeUci?: string; signature?: string },
+): Promise<'UCI' | 'COUNTRYCODEUCI' | 'SIGNATURE' | undefined> {
+  const revoked = eq(issuances.status, 'revoked')
+  if (hashes.uci && (await db.orm.select({ k: issuances.eventKey }).from(issuances).where(and(eq(issuances.uciHash, hashes.uci), revoked)).limit(1)).length) return 'UCI'
+  if (hashes.countryCodeUci && (await db.orm.select({ k: issuances.eventKey }).from(issuances).where(and(eq(issuances.countryUciHash, hashes.countryCodeUci), revoked)).limit(1)).length) return 'COUNTRYCODEUCI'
+  if (hashes.signature) {
+    const rows = await db.orm
+      .select({ k: signatures.eventKey })
+      .from(signatures)
+      .innerJoin(issuances, eq(signatures.eventKey, issuances.eventKey))
+      .where(and(eq(signatures.signatureHash, hashes.signature), revoked))
+      .limit(1)
+    if (rows.length) return 'SIGNATURE'
+  }
+  return undefined
+}

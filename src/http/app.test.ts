@@ -28,6 +28,7 @@ function deps(overrides: Partial<AppDeps> = {}): AppDeps {
     metrics: createServiceMetrics(),
     log: { info() {}, warn() {}, error() {} },
     ready: async () => ({ ok: true, checks: { db: 'ok' } }),
+    verification: { keys: () => [], now: () => new Date(), decodeImage: async () => 'HC1:' },
     ...overrides,
   }
 }

@@ -11,6 +11,8 @@ import { trustRoutes } from './routes/trust.ts'
 import { revocationRoutes } from './routes/revocations.ts'
 import { operationRoutes } from './routes/operations.ts'
 import { registerDocs } from './routes/docs.ts'
+import { verifyRoutes, MAX_VERIFY_BODY_BYTES } from '../verify/routes.ts'
+import { webRoutes } from '../web/routes.ts'
 
 export type { AppEnv } from './router.ts'
 
@@ -26,15 +28,16 @@ export function createApp(deps: AppDeps) {
     deps.metrics.http({ status: String(c.res.status) })
   })
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
-  app.use(
-    '/v1/*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new HttpError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)
+        throw new HttpError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxSize} bytes.`)
       },
-    }),
-  )
+    })
+  const jsonLimit = limit(MAX_BODY_BYTES)
+  const imageLimit = limit(MAX_VERIFY_BODY_BYTES)
+  app.use('*', (c, next) => (new URL(c.req.url).pathname === '/v1/verify' ? imageLimit(c, next) : jsonLimit(c, next)))
 
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? crypto.randomUUID()
@@ -53,6 +56,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', trustRoutes(deps))
   app.route('/', revocationRoutes(deps))
   app.route('/', operationRoutes(deps))
+  app.route('/', verifyRoutes(deps.verification))
+  app.route('/', webRoutes({ sandbox: deps.config.mode === 'sandbox' }))
   registerDocs(app)
   return app
 }

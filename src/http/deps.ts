@@ -4,6 +4,7 @@ import type { SandboxSample } from '../../adapters/_sdk/sandbox.ts'
 import type { ServiceMetrics } from './metrics.ts'
 import type { Logger } from '../log.ts'
 import type { RateDecision } from '../db/guards.ts'
+import type { VerifyRouteDeps } from '../verify/routes.ts'
 
 export interface SampleEntry extends SandboxSample {
   readonly adapter: string
@@ -31,4 +32,6 @@ export interface AppDeps {
   readonly metrics: ServiceMetrics
   readonly log: Logger
   readonly ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>
+  /** Trust lists, revocation, rules and the QR image decoder, for POST /v1/verify and HC1 input. */
+  readonly verification: VerifyRouteDeps
 }

@@ -20,7 +20,7 @@ export function decodeBase64(text: string): Uint8Array {
 
 export async function createKeyedHasher(key: Uint8Array): Promise<KeyedHasher> {
   if (key.length < 32) throw new Error('the keyed-hash key must have at least 32 bytes')
-  const cryptoKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  const cryptoKey = await crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
   return {
     async hash(purpose, data) {
       const mac = await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(`${purpose}\u0000${data}`))

@@ -5,6 +5,16 @@ import { createRouter } from '../router.ts'
 import { HttpError } from '../problem.ts'
 import { renderQr } from '../../qr/render.ts'
 import { ProblemSchema, problemResponses } from './schemas.ts'
+import { alreadyEuDcc, isEuDccText, ALREADY_EU_DCC_MESSAGE } from '../../verify/already-eu-dcc.ts'
+import { VerificationResultSchema } from '../../verify/schemas.ts'
+
+export const AlreadyEuDccSchema = z
+  .object({
+    outcome: z.literal('ALREADY_EU_DCC'),
+    message: z.literal(ALREADY_EU_DCC_MESSAGE),
+    verification: VerificationResultSchema,
+  })
+  .openapi('AlreadyEuDcc')
 
 const datePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/
 
@@ -52,6 +62,10 @@ const issueRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: IssueBodySchema } } },
   },
   responses: {
+    200: {
+      description: 'The QR is already an EU DCC (`HC1:`): it is not re-issued; its verification against the configured trust lists is returned instead.',
+      content: { 'application/json': { schema: AlreadyEuDccSchema } },
+    },
     201: { description: 'Issued', content: { 'application/json': { schema: IssuedSchema } } },
     ...problemResponses([400, 403, 404, 409, 413, 415, 422, 429, 502, 503, 504]),
   },
@@ -72,6 +86,10 @@ export function certificateRoutes(deps: AppDeps) {
   app.openapi(issueRoute, async (c) => {
     const body = c.req.valid('json')
     const headers = c.req.valid('header')
+    if (isEuDccText(body.qr)) {
+      const v = deps.verification
+      return c.json(await alreadyEuDcc(body.qr.trim(), { keys: v.keys, revocation: v.revocation, rules: v.rules, now: v.now() }), 200, { 'cache-control': 'no-store' })
+    }
     const issued = await deps.issuer.issue({ qr: body.qr, holder: body.holder, idempotencyKey: headers['idempotency-key'] })
     const qr = renderQr(issued.hc1)
     return c.json(

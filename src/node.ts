@@ -1,0 +1,159 @@
+// The Node edge: reads the environment, opens SQLite, loads (or, in sandbox mode, creates) the keys,
+// starts the national sandboxes on loopback in sandbox mode, and serves the app with undici as the
+// upstream client. Everything Node-specific lives here and in src/cli/.
+import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { Agent, fetch as undiciFetch } from 'undici'
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { ConfigError, loadConfig, missingForProduction, settingVariable, type Config, type Env } from './config.ts'
+import { openNodeDb } from './db/node.ts'
+import { createLogger, type Logger } from './log.ts'
+import { createService } from './service.ts'
+import { fromBase64, toBase64 } from './trust/bytes.ts'
+import { loadTrustLists } from './trust/load.ts'
+import { loadRevocationLists } from './revocation/load.ts'
+import { loadRuleSetFromDirectory } from './rules/load-dir.ts'
+import { decodeQrImage } from './qr/decode-node.ts'
+import { keyStoreExists, loadKeyStore, loadOrCreateKeyStore } from './trust/keystore-file.ts'
+import { parseKeyStore } from './trust/keystore-parse.ts'
+import type { KeyStore } from './trust/keystore.ts'
+import { adapters, sandboxes } from '../adapters/registry.ts'
+import { serveSandbox } from './sandbox/listen.ts'
+import type { SampleEntry } from './http/deps.ts'
+
+export interface StartOptions {
+  readonly env?: Env
+  /** Overrides PORT; 0 picks a free port. */
+  readonly port?: number
+  readonly dataDir?: string
+  readonly host?: string
+  readonly log?: Logger
+}
+
+export interface RunningServer {
+  readonly url: string
+  readonly config: Config
+  close(): Promise<void>
+}
+
+interface SandboxSecrets {
+  readonly uvciKey: string
+  readonly adminToken: string
+}
+
+/** Sandbox mode: secrets generated once and kept in DATA_DIR (mode 0600), marked as test material. */
+function sandboxSecrets(dataDir: string): SandboxSecrets {
+  const file = join(dataDir, 'sandbox-secrets.json')
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SandboxSecrets
+  const random = (n: number) => toBase64(crypto.getRandomValues(new Uint8Array(n)))
+  const secrets = { test: true, uvciKey: random(32), adminToken: random(24).replace(/[^A-Za-z0-9]/g, 'x') }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
+}
+
+/** The key store: CERTBRIDGE_KEYSTORE, or DATA_DIR/keystore.json (created with test keys in sandbox mode). */
+async function openKeyStore(config: Config): Promise<KeyStore | undefined> {
+  if (config.keyStoreJson) return parseKeyStore(JSON.parse(config.keyStoreJson))
+  if (config.mode === 'sandbox') {
+    const organisation = 'certbridge sandbox'
+    return (await loadOrCreateKeyStore(config.dataDir, { country: config.country, organisation, now: new Date(), test: true })).store
+  }
+  return (await keyStoreExists(config.dataDir)) ? loadKeyStore(config.dataDir) : undefined
+}
+
+/** Upstream requests: undici with bounded connections and timeouts; redirects are never followed. */
+function upstreamFetch(): typeof fetch {
+  const dispatcher = new Agent({ connections: 128, connectTimeout: 3_000, headersTimeout: 10_000, bodyTimeout: 10_000, keepAliveTimeout: 10_000 })
+  return ((input: RequestInfo | URL, init?: RequestInit) =>
+    undiciFetch(input as never, { ...(init as object), dispatcher, redirect: 'manual' } as never)) as unknown as typeof fetch
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const env: Env = { ...(options.env ?? process.env) }
+  const log = options.log ?? createLogger()
+  let config = loadConfig({ ...env, ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}) }, adapters)
+  const closers: (() => Promise<void> | void)[] = []
+
+  let samples: (() => SampleEntry[]) | undefined
+  let uvciKey = config.uvciKey
+  let adminToken = config.adminToken
+  if (config.mode === 'sandbox') {
+    // The national sandboxes on loopback, and adapter settings pointing at them (unless set explicitly).
+    const overrides: Record<string, string> = {}
+    const all: SampleEntry[] = []
+    for (const adapter of adapters) {
+      const factory = sandboxes[adapter.id]
+      if (!factory) continue
+      const sandbox = factory()
+      const served = await serveSandbox(sandbox, { port: 0 })
+      closers.push(() => served.close())
+      for (const [name, value] of Object.entries(sandbox.config(served.baseUrl))) {
+        const variable = settingVariable(adapter.id, name)
+        if (value !== undefined && env[variable] === undefined) overrides[variable] = value
+      }
+      for (const sample of sandbox.samples()) all.push({ adapter: adapter.id, ...sample })
+    }
+    config = loadConfig({ ...env, ...overrides, ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}) }, adapters)
+    samples = () => all
+    const secrets = sandboxSecrets(config.dataDir)
+    uvciKey ??= secrets.uvciKey
+    adminToken ??= secrets.adminToken
+  }
+
+  const keyStore = await openKeyStore(config)
+  if (config.mode === 'production') {
+    const missing = missingForProduction(config, adapters, keyStore !== undefined)
+    if (missing.length > 0) throw new ConfigError('CONFIG_MISSING', `production mode needs: ${missing.join(', ')}`)
+  }
+  if (!keyStore || !uvciKey || !adminToken) throw new ConfigError('CONFIG_MISSING', 'signing keys, CERTBRIDGE_UVCI_KEY and CERTBRIDGE_ADMIN_TOKEN are required')
+
+  const trustLists = config.trustLists.length ? (await loadTrustLists(config.trustLists)).store : undefined
+  const revocationLists = config.revocationLists.length ? await loadRevocationLists(config.revocationLists) : undefined
+  const rules = config.rulesDir ? await loadRuleSetFromDirectory(config.rulesDir) : undefined
+
+  const db = openNodeDb(config.dataDir)
+  closers.push(() => db.close())
+  const { app } = await createService({
+    config,
+    db,
+    keyStore,
+    uvciKey: fromBase64(uvciKey),
+    adminToken,
+    fetch: upstreamFetch(),
+    log,
+    samples,
+    trustLists,
+    revocationLists,
+    rules,
+    decodeImage: decodeQrImage,
+    clientId: (_request, raw) => {
+      try {
+        return getConnInfo({ env: raw } as never).remote.address ?? 'unknown'
+      } catch {
+        return 'unknown'
+      }
+    },
+  })
+
+  const host = options.host ?? '127.0.0.1'
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: host }, () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  const url = `http://${host}:${port}`
+  if (config.mode === 'sandbox') {
+    log.warn('SANDBOX MODE: test signing keys and emulated national systems; certificates issued here are not valid for travel', { url, dataDir: config.dataDir })
+  } else log.info('certbridge started', { url, mode: config.mode })
+
+  return {
+    url,
+    config,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      for (const close of closers.reverse()) await close()
+    },
+  }
+}

@@ -1,0 +1,156 @@
+// Assembles the service from explicit parts: the same assembly serves Node (src/node.ts) and
+// Workers (src/worker.ts); each edge brings its database, keys, upstream fetch and sandboxes.
+import type { Config } from './config.ts'
+import type { Db } from './db/db.ts'
+import { revokeByUciHash, revokedEntries, revokedHashType } from './db/issuances.ts'
+import { hitRateLimit } from './db/guards.ts'
+import { createApp } from './http/app.ts'
+import type { AppDeps, SampleEntry } from './http/deps.ts'
+import { createServiceMetrics } from './http/metrics.ts'
+import type { Logger } from './log.ts'
+import { createIssuer, type SigningKey } from './issue/issue.ts'
+import { createKeyedHasher } from './issue/keyed-hash.ts'
+import { revocationHash, revocationHashTypes, revocationHashBytes, type RevocationInput } from './revocation/hashes.ts'
+import type { RevocationList } from './revocation/list.ts'
+import type { RuleSet } from './rules/types.ts'
+import type { QrImageDecoder } from './qr/decode.ts'
+import { mergeTrustStores, createTrustStore, type TrustStore } from './trust/store.ts'
+import { gatewayTrustList, jwks, ownTrustedKeys } from './trust/publish.ts'
+import { toBase64 } from './trust/bytes.ts'
+import { createEs256Signer } from './hcert/index.ts'
+import { adapters, matchLink } from '../adapters/registry.ts'
+import { createAdapterClient } from '../adapters/_sdk/client.ts'
+import type { AdapterLink, CountryAdapter } from '../adapters/_sdk/adapter.ts'
+import { activeDsc, type KeyStore } from './trust/keystore.ts'
+
+export interface ServiceParts {
+  readonly config: Config
+  readonly db: Db
+  /** Our CSCA and DSCs: the active DSC signs, every DSC still published is in the trust list. */
+  readonly keyStore: KeyStore
+  /** Raw bytes of CERTBRIDGE_UVCI_KEY. */
+  readonly uvciKey: Uint8Array
+  readonly adminToken: string
+  /** The fetch national requests go through (the adapter client adds host allow-list and deadlines). */
+  readonly fetch: typeof fetch
+  readonly now?: () => Date
+  readonly log: Logger
+  readonly samples?: () => readonly SampleEntry[]
+  readonly clientId: AppDeps['clientId']
+  /** Foreign trust lists (configured); our own DSCs are added here. */
+  readonly trustLists?: TrustStore
+  /** Configured revocation lists; our own revocations are looked up in the database. */
+  readonly revocationLists?: RevocationList
+  readonly rules?: RuleSet
+  readonly decodeImage: QrImageDecoder
+}
+
+export async function createService(parts: ServiceParts) {
+  const { config, db, keyStore } = parts
+  const now = parts.now ?? (() => new Date())
+  const metrics = createServiceMetrics()
+  const hasher = await createKeyedHasher(parts.uvciKey)
+  const active = activeDsc(keyStore, now())
+  const signingKey: SigningKey = {
+    signer: createEs256Signer({ privateKeyPem: active.privateKeyPem, kid: active.kid }),
+    kid: active.kidBase64,
+    notAfter: active.notAfter,
+  }
+
+  // One client per adapter: its circuit breaker spans requests.
+  const clients = new Map(
+    adapters.map((adapter) => [
+      adapter.id,
+      createAdapterClient(adapter, { config: config.adapters[adapter.id] ?? {}, fetch: parts.fetch, now, deadlineMs: config.upstreamDeadlineMs }),
+    ]),
+  )
+
+  const issuer = createIssuer({
+    db,
+    now,
+    config,
+    matchLink: (text) => matchLink(text) as { adapter: CountryAdapter; link: AdapterLink },
+    retrieve: async (adapter, link) => {
+      const started = performance.now()
+      let outcome = 'OK'
+      try {
+        return await clients.get(adapter.id)!.resolve(link)
+      } catch (error) {
+        outcome = (error as { code?: string }).code ?? 'INTERNAL'
+        throw error
+      } finally {
+        metrics.upstreamLatency({ adapter: adapter.id, outcome }, (performance.now() - started) / 1000)
+      }
+    },
+    signingKey: () => signingKey,
+    hasher,
+    uvciKey: parts.uvciKey,
+    onOutcome: (adapter, outcome) => metrics.issuances({ adapter: adapter ?? 'none', outcome }),
+  })
+
+  const trust = mergeTrustStores([createTrustStore(await ownTrustedKeys(keyStore, now())), ...(parts.trustLists ? [parts.trustLists] : [])])
+  const revocationLookup = async (input: RevocationInput) => {
+    const fromList = await parts.revocationLists?.match(input)
+    if (fromList) return fromList
+    const hash = async (type: (typeof revocationHashTypes)[number]) => {
+      try {
+        return toBase64(await revocationHashBytes(type, input))
+      } catch {
+        return undefined // the input lacks what this hash type needs
+      }
+    }
+    const [uci, countryCodeUci, signature] = await Promise.all(revocationHashTypes.map(hash))
+    return revokedHashType(db, { uci, countryCodeUci, signature })
+  }
+
+  const deps: AppDeps = {
+    config,
+    issuer,
+    trustList: () => gatewayTrustList(keyStore, now()),
+    jwks: () => jwks(keyStore, now()),
+    revocation: {
+      list: () => revocationListDocument(db, now()),
+      revoke: async (uvci) => revokeByUciHash(db, await revocationHash('UCI', { uvci }), 'ADMIN', Math.floor(now().getTime() / 1000)),
+    },
+    adminToken: parts.adminToken,
+    samples: parts.samples,
+    clientId: parts.clientId,
+    rateLimit: (bucket, limit, windowSeconds) => hitRateLimit(db, bucket, limit, windowSeconds, Math.floor(now().getTime() / 1000)),
+    metrics,
+    log: parts.log,
+    verification: { keys: trust.resolve, revocation: revocationLookup, rules: parts.rules, now, decodeImage: parts.decodeImage },
+    ready: async (): Promise<{ ok: boolean; checks: Record<string, string> }> => {
+      try {
+        await revokedEntries(db, Number.MAX_SAFE_INTEGER)
+        return { ok: true, checks: { database: 'ok', signingKey: active.notAfter > now() ? 'ok' : 'expired' } }
+      } catch {
+        return { ok: false, checks: { database: 'unavailable' } }
+      }
+    },
+  }
+  return { app: createApp(deps), deps, metrics }
+}
+
+/** Our revocation list: per kid and hash type, the hashes of revoked certificates not yet expired. */
+export async function revocationListDocument(db: Db, now: Date) {
+  const entries = await revokedEntries(db, Math.floor(now.getTime() / 1000))
+  const groups = new Map<string, { kid: string; hashType: 'UCI' | 'COUNTRYCODEUCI' | 'SIGNATURE'; hashes: string[]; expires: number }>()
+  const add = (kid: string, hashType: 'UCI' | 'COUNTRYCODEUCI' | 'SIGNATURE', hash: string, expires: number) => {
+    const key = `${kid}|${hashType}`
+    const group = groups.get(key) ?? { kid, hashType, hashes: [], expires: 0 }
+    group.hashes.push(hash)
+    group.expires = Math.max(group.expires, expires)
+    groups.set(key, group)
+  }
+  for (const e of entries) {
+    add(e.kid, 'UCI', e.uciHash, e.expiresAt)
+    add(e.kid, 'COUNTRYCODEUCI', e.countryUciHash, e.expiresAt)
+    for (const s of e.signatureHashes) add(e.kid, 'SIGNATURE', s, e.expiresAt)
+  }
+  return {
+    generatedAt: now.toISOString(),
+    hashTypes: ['UCI', 'COUNTRYCODEUCI', 'SIGNATURE'] as const,
+    entries: [...groups.values()].map((g) => ({ ...g, hashes: g.hashes.sort(), expires: new Date(g.expires * 1000).toISOString() })),
+  }
+}
+
