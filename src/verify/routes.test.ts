@@ -95,6 +95,13 @@ describe('POST /v1/verify', () => {
     }
   })
 
+  it('limits JSON bodies to 64 KiB (only uploads may be larger)', async () => {
+    const { app } = await setup()
+    const response = await app.request('/v1/verify', postJson({ hc1: 'HC1:' + 'A'.repeat(70 * 1024) }))
+    expect(response.status).toBe(413)
+    expect((await response.json()).code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
   it('refuses an arrival country when no rules are configured', async () => {
     const { app, hc1 } = await setup({ rules: undefined })
     const response = await app.request('/v1/verify', postJson({ hc1, country: 'DE' }))

@@ -29,6 +29,7 @@ export interface VerifyRouteDeps {
 
 /** Largest request body: the image plus room for the multipart envelope and the other fields. */
 export const MAX_VERIFY_BODY_BYTES = MAX_IMAGE_BYTES + 64 * 1024
+export const MAX_VERIFY_JSON_BYTES = 64 * 1024
 
 const verifyRoute = createRoute({
   method: 'post',
@@ -63,15 +64,13 @@ export function verifyRoutes(deps: VerifyRouteDeps) {
     }
     await next()
   })
-  app.use(
-    '/v1/verify',
-    bodyLimit({
-      maxSize: MAX_VERIFY_BODY_BYTES,
-      onError: () => {
-        throw new HttpError('PAYLOAD_TOO_LARGE', `The image is larger than ${MAX_IMAGE_BYTES} bytes.`)
-      },
-    }),
-  )
+  // JSON bodies are small (an HC1 is under 16 KiB); only an image upload may reach 8 MiB.
+  const tooLarge = (max: number) => () => {
+    throw new HttpError('PAYLOAD_TOO_LARGE', `The request body is larger than ${max} bytes.`)
+  }
+  const jsonLimit = bodyLimit({ maxSize: MAX_VERIFY_JSON_BYTES, onError: tooLarge(MAX_VERIFY_JSON_BYTES) })
+  const uploadLimit = bodyLimit({ maxSize: MAX_VERIFY_BODY_BYTES, onError: tooLarge(MAX_VERIFY_BODY_BYTES) })
+  app.use('/v1/verify', (c, next) => (isJson(c.req.header('content-type') ?? '') ? jsonLimit(c, next) : uploadLimit(c, next)))
 
   app.openapi(verifyRoute, async (c) => {
     // Both validators ran; only the one matching the content type holds the body.
