@@ -24,6 +24,8 @@ const statuses: Readonly<Record<string, number>> = {
   TYPE_NOT_CONVERTIBLE: 422,
   PRODUCT_UNMAPPED: 422,
   PAYLOAD_INVALID: 422,
+  DCC_PAYLOAD: 422,
+  DCC_NAME: 422,
   RATE_LIMITED: 429,
   // upstream
   UPSTREAM_INVALID: 502,
