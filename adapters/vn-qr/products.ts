@@ -2,8 +2,9 @@
 // names (after folding case, spaces and dashes) map; anything else is refused with PRODUCT_UNMAPPED,
 // never guessed. AstraZeneca doses are Vaxzevria unless the record says Covishield (made by the Serum
 // Institute of India). Vietnam's own "Covivac" (IVAC) is not Russia's CoviVac.
-import { AdapterError } from '../_sdk/errors.ts'
-import { euVaccines, type EuVaccine } from './eu-vaccines.ts'
+import { productMapper } from '../_sdk/products.ts'
+
+export { foldProductName, type EuVaccine } from '../_sdk/products.ts'
 
 const nationalToMp: Readonly<Record<string, string>> = {
   astrazeneca: 'EU/1/21/1529',
@@ -40,21 +41,5 @@ const knownUnmapped: Readonly<Record<string, string>> = {
   'vero cell': 'Vero Cell without its manufacturer',
 }
 
-export function foldProductName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\u2010-\u2015]/g, '-').replace(/\s*-\s*/g, '-').replace(/\s+/g, ' ').trim()
-}
-
 /** EU codes for a national product name, or PRODUCT_UNMAPPED. */
-export function mapProduct(nationalName: string): EuVaccine {
-  const folded = foldProductName(nationalName)
-  const mp = nationalToMp[folded]
-  const vaccine = mp === undefined ? undefined : euVaccines.get(mp)
-  if (vaccine) return vaccine
-  const known = knownUnmapped[folded]
-  throw new AdapterError(
-    'PRODUCT_UNMAPPED',
-    known
-      ? `The vaccine ${known} has no code in the EU value sets, so it cannot be stated in an EU certificate.`
-      : 'The vaccine product of this record is not one the EU value sets list, so it cannot be stated in an EU certificate.',
-  )
-}
+export const mapProduct = productMapper({ national: nationalToMp, unmapped: knownUnmapped })
