@@ -1,0 +1,87 @@
+// Builds the service from Workers bindings: the same assembly as the Node edge (src/service.ts) with
+// D1 for the database, secrets for the keys, the platform's fetch for national systems (or the
+// in-process sandboxes), CF-Connecting-IP as the client id and the zxing .wasm the bundle imports.
+import type { Hono } from 'hono'
+import { ConfigError, loadConfig, missingForProduction, type Config } from '../config.ts'
+import { openD1Db } from '../db/d1.ts'
+import { createLogger, type Logger } from '../log.ts'
+import { createService } from '../service.ts'
+import { fromBase64 } from '../trust/bytes.ts'
+import { loadTrustLists } from '../trust/load.ts'
+import { parseLocation } from '../trust/load.ts'
+import { loadRevocationLists } from '../revocation/load.ts'
+import type { QrImageDecoder } from '../qr/decode.ts'
+import { adapters, sandboxes } from '../../adapters/registry.ts'
+import { workerClientId } from './client-id.ts'
+import { stringBindings, type WorkerEnv } from './env.ts'
+import { startInProcessSandboxes } from './sandboxes.ts'
+import { workerSecrets } from './secrets.ts'
+
+export interface WorkerServiceOptions {
+  readonly decodeImage: QrImageDecoder
+  /** The fetch national requests and trust-list downloads go through; the platform's by default. */
+  readonly fetch?: typeof fetch
+  readonly now?: () => Date
+  readonly log?: Logger
+}
+
+export interface WorkerService {
+  readonly app: Hono<any>
+  readonly config: Config
+}
+
+/** Workers have no filesystem: lists are URLs, and a rules directory cannot be read. */
+function checkLocations(config: Config): void {
+  for (const [variable, locations] of [['CERTBRIDGE_TRUST_LISTS', config.trustLists], ['CERTBRIDGE_REVOCATION_LISTS', config.revocationLists]] as const) {
+    if (locations.some((l) => !parseLocation(l).isUrl)) throw new ConfigError('CONFIG_INVALID', `${variable}: Workers read lists from https URLs only.`)
+  }
+  if (config.rulesDir) throw new ConfigError('CONFIG_INVALID', 'CERTBRIDGE_RULES_DIR: Workers have no filesystem; business rules are not available on Workers yet.')
+}
+
+export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceOptions): Promise<WorkerService> {
+  const bindings = stringBindings(env)
+  const log = options.log ?? createLogger()
+  const now = options.now ?? (() => new Date())
+  const platformFetch = options.fetch ?? ((input, init) => fetch(input, init))
+  let config = loadConfig(bindings, adapters)
+
+  let upstream = platformFetch
+  let samples: ReturnType<typeof startInProcessSandboxes>['samples'] | undefined
+  if (config.mode === 'sandbox') {
+    const inProcess = startInProcessSandboxes(adapters, sandboxes, bindings)
+    config = loadConfig({ ...bindings, ...inProcess.overrides }, adapters)
+    upstream = inProcess.fetchVia(platformFetch)
+    samples = inProcess.samples
+  }
+  checkLocations(config)
+
+  const { keyStore, uvciKey, adminToken } = await workerSecrets(config, now())
+  if (config.mode === 'production') {
+    const missing = missingForProduction(config, adapters, false)
+    if (missing.length > 0) throw new ConfigError('CONFIG_MISSING', `production mode needs: ${missing.join(', ')}`)
+  }
+  if (!keyStore || !uvciKey || !adminToken) throw new ConfigError('CONFIG_MISSING', 'CERTBRIDGE_KEYSTORE, CERTBRIDGE_UVCI_KEY and CERTBRIDGE_ADMIN_TOKEN are required')
+  if (!env.DB) throw new ConfigError('CONFIG_MISSING', 'the D1 binding DB is missing (wrangler.toml [[d1_databases]])')
+
+  const listOptions = { fetch: platformFetch }
+  const trustLists = config.trustLists.length ? (await loadTrustLists(config.trustLists, listOptions)).store : undefined
+  const revocationLists = config.revocationLists.length ? await loadRevocationLists(config.revocationLists, listOptions) : undefined
+
+  const { app } = await createService({
+    config,
+    db: openD1Db(env.DB),
+    keyStore,
+    uvciKey: fromBase64(uvciKey),
+    adminToken,
+    fetch: upstream,
+    now,
+    log,
+    samples: samples ? () => samples : undefined,
+    trustLists,
+    revocationLists,
+    decodeImage: options.decodeImage,
+    clientId: (request) => workerClientId(request),
+  })
+  if (config.mode === 'sandbox') log.warn('SANDBOX MODE: test signing keys (kept only as long as this isolate) and in-process national sandboxes; certificates issued here are not valid for travel')
+  return { app, config }
+}
