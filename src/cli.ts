@@ -14,6 +14,7 @@ const commands: Record<string, Command> = {
   sandbox: { summary: 'start every national sandbox on 127.0.0.1 and print sample links', load: () => import('./cli/sandbox.ts') },
   keys: { summary: 'manage the signing keys: keys init | rotate | list', load: () => import('./cli/keys.ts') },
   verify: { summary: 'verify an HC1 string or a QR image against trust lists and rules', load: () => import('./cli/verify.ts') },
+  load: { summary: 'load test: the service under a national peak, checking nothing is lost', load: () => import('./cli/load.ts') },
   harness: { summary: 'the mutual-recognition harness: issue, verify and evaluate every sample', load: () => import('./cli/harness.ts') },
 }
 
