@@ -10,6 +10,10 @@ import { startTestServer, type TestServer } from './server.ts'
 import { verifyHc1 } from '../../src/hcert/index.ts'
 import { parseTrustList } from '../../src/trust/lists.ts'
 import { createTrustStore } from '../../src/trust/store.ts'
+import { p256 } from '@noble/curves/nist.js'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { inflateSync } from 'node:zlib'
+import { decode as cborDecode, encode as cborEncode } from 'cbor'
 
 const require = createRequire(import.meta.url)
 const { DCC } = require('dcc-utils') as { DCC: { fromRaw(raw: string): Promise<{ checkSignature(key: object): Promise<unknown>; payload: any }> } }
@@ -79,6 +83,18 @@ describe('issuance end to end (sandbox mode, real HTTP)', () => {
       const dcc = await DCC.fromRaw(body.hc1)
       await expect(dcc.checkSignature({ x: Buffer.from(jwk!.x, 'base64url'), y: Buffer.from(jwk!.y, 'base64url') })).resolves.toBeTruthy()
       expect(dcc.payload.nam.fnt).toMatch(/^[A-Z<]+$/)
+    }
+  })
+
+  it('verifies every ES256 signature with a third, independent stack (cbor + @noble/curves, high-S allowed)', async () => {
+    const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string; x: string; y: string }[] }
+    const base45 = require('base45') as { decode(text: string): Buffer }
+    for (const { body } of issued.filter((i) => i.body.status === 201)) {
+      const jwk = jwks.keys.find((k) => k.kid === body.kid)!
+      const [protectedBytes, , payload, signature] = cborDecode(inflateSync(base45.decode(body.hc1.slice(4)))).value as [Buffer, unknown, Buffer, Buffer]
+      const toBeSigned = cborEncode(['Signature1', protectedBytes, Buffer.alloc(0), payload])
+      const publicKey = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')])
+      expect(p256.verify(signature, sha256(toBeSigned), publicKey, { prehash: false, lowS: false })).toBe(true)
     }
   })
 
