@@ -7,6 +7,10 @@ import { createQrImageDecoder } from './qr/decode.ts'
 import { buildWorkerService, type WorkerService } from './worker/build.ts'
 import type { WorkerEnv } from './worker/env.ts'
 import { createLogger } from './log.ts'
+import { usePrimitives } from './hcert/primitives.ts'
+import { workerPrimitives } from './worker/primitives.ts'
+
+usePrimitives(workerPrimitives)
 
 const decodeImage = createQrImageDecoder(zxingWasm)
 const log = createLogger()
