@@ -1,3 +1,4 @@
+/// <reference types="@cloudflare/vitest-pool-workers/types" />
 // Bindings the workerd tests see through `env` from cloudflare:test.
 declare namespace Cloudflare {
   interface Env {
