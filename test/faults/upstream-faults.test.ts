@@ -59,11 +59,15 @@ async function recover(u: Upstream): Promise<Answer> {
 async function loadUntil(u: Upstream, wanted: number): Promise<Answer[]> {
   const load = startLoad(rig.server.url, Object.values(rig.upstreams), { concurrency: 20, maxMs: 8_000, maxRequests: 2_000 })
   const started = performance.now()
-  while (performance.now() - started < 8_000) {
-    await new Promise((r) => setTimeout(r, 50))
-    if (performance.now() - started > 300 && load.answers.filter((a) => a.adapter === u.id).length >= wanted) break
+  try {
+    while (performance.now() - started < 8_000) {
+      await new Promise((r) => setTimeout(r, 50))
+      if (performance.now() - started > 300 && load.answers.filter((a) => a.adapter === u.id).length >= wanted) break
+    }
+  } finally {
+    await load.stop()
   }
-  return load.stop()
+  return load.answers
 }
 
 beforeAll(async () => {
