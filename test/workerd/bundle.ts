@@ -51,19 +51,25 @@ function migrationStatements(): string[] {
     .filter(Boolean)
 }
 
-/** Serves the bundle in workerd with a fresh local D1 (migrated) and the given vars. */
-export async function serveWorkerBundle(bundle: BuiltBundle, bindings: Record<string, string> = {}): Promise<Miniflare> {
+/**
+ * Serves the bundle in workerd with a fresh local D1 (migrated) and the given vars. `entry`, when
+ * given, is an ES module served in front of the bundle (it may `import worker from './worker.js'`).
+ */
+export async function serveWorkerBundle(bundle: BuiltBundle, bindings: Record<string, string> = {}, entry?: string): Promise<Miniflare> {
   const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8')
   const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)![1]!
   const mf = new Miniflare({
     compatibilityDate,
     compatibilityFlags: ['nodejs_compat'],
     modulesRoot: join(bundle.dir, 'out'),
-    modules: bundle.modules.map((m) => ({
-      type: m.name.endsWith('.wasm') ? ('CompiledWasm' as const) : ('ESModule' as const),
-      path: join(bundle.dir, 'out', m.name),
-      contents: m.bytes,
-    })),
+    modules: [
+      ...(entry ? [{ type: 'ESModule' as const, path: join(bundle.dir, 'out', 'entry.js'), contents: entry }] : []),
+      ...bundle.modules.map((m) => ({
+        type: m.name.endsWith('.wasm') ? ('CompiledWasm' as const) : ('ESModule' as const),
+        path: join(bundle.dir, 'out', m.name),
+        contents: m.bytes,
+      })),
+    ],
     d1Databases: { DB: 'certbridge-test' },
     bindings,
     outboundService: () => new Response('no network in tests', { status: 599 }),

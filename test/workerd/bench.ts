@@ -1,0 +1,83 @@
+// Time per request of the deployable Worker bundle in workerd (Miniflare, local D1, in-process
+// sandboxes). Run: npx tsx test/workerd/bench.ts [requests]
+// Two views: from Node over Miniflare's loopback dispatch, and inside the isolate (a front module
+// calls the Worker's fetch in a loop and reads performance.now(), which local workerd advances).
+// Local workerd has no CPU-time report: inside-the-isolate time still includes the D1 round trips,
+// so it is an upper bound of the CPU time Cloudflare bills; /healthz (one D1 read) is the baseline.
+import { buildWorkerBundle, serveWorkerBundle } from './bundle.ts'
+
+const n = Number(process.argv[2] ?? 200)
+const origin = 'https://certbridge.test'
+
+// Runs `n` requests built from `requests` (in turn) through the Worker inside the isolate.
+const front = `
+import worker from './worker.js'
+export default {
+  async fetch(request, env, ctx) {
+    if (new URL(request.url).pathname !== '/__bench') return worker.fetch(request, env, ctx)
+    const { n, requests } = await request.json()
+    const times = []
+    const bodies = []
+    for (let i = 0; i < n; i++) {
+      const r = requests[i % requests.length]
+      const started = performance.now()
+      const response = await worker.fetch(new Request('${origin}' + r.path, r.init), env, ctx)
+      const body = await response.text()
+      times.push(performance.now() - started)
+      if (i < requests.length) bodies.push({ status: response.status, body })
+    }
+    return Response.json({ times, bodies })
+  },
+}`
+
+function summary(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2)
+  return `mean ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(2)} ms, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`
+}
+
+const bundle = await buildWorkerBundle()
+console.log(`bundle: ${(bundle.raw / 1024).toFixed(0)} KiB raw, ${(bundle.gzip / 1024).toFixed(0)} KiB gzip`)
+const mf = await serveWorkerBundle(bundle, { CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '1000000', CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '1000000' }, front)
+try {
+  const started = performance.now()
+  await (await mf.dispatchFetch(`${origin}/healthz`)).text()
+  console.log(`first request (isolate start, sandbox key store generated): ${(performance.now() - started).toFixed(1)} ms`)
+
+  type Req = { path: string; init?: { method: string; headers: Record<string, string>; body: string } }
+  const post = (path: string, body: unknown): Req => ({ path, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } })
+  const inside = async (requests: Req[]) =>
+    (await (await mf.dispatchFetch(`${origin}/__bench`, { method: 'POST', body: JSON.stringify({ n, requests }) })).json()) as { times: number[]; bodies: { status: number; body: string }[] }
+  const outside = async (requests: Req[]) => {
+    const times: number[] = []
+    for (let i = 0; i < n; i++) {
+      const r = requests[i % requests.length]!
+      const t = performance.now()
+      await (await mf.dispatchFetch(`${origin}${r.path}`, r.init as never)).text()
+      times.push(performance.now() - t)
+    }
+    return times
+  }
+
+  const samples = ((await (await mf.dispatchFetch(`${origin}/v1/sandbox/samples`)).json()) as { samples: { qr: string; holder: object; expect: { status: number } }[] }).samples.filter((s) => s.expect.status === 201)
+  const health: Req[] = [{ path: '/healthz' }]
+  const issues = samples.map((s) => post('/v1/certificates', { qr: s.qr, holder: s.holder, consent: true }))
+
+  const healthIn = await inside(health)
+  const issueIn = await inside(issues)
+  if (issueIn.bodies.some((b) => b.status !== 201)) throw new Error('an issuance failed')
+  const verifies = issueIn.bodies.map((b) => post('/v1/verify', { hc1: (JSON.parse(b.body) as { hc1: string }).hc1 }))
+  const verifyIn = await inside(verifies)
+  if (verifyIn.bodies.some((b) => JSON.parse(b.body).status !== 'VALID')) throw new Error('a verification was not VALID')
+
+  console.log(`inside the isolate (${n} requests each, sequential):`)
+  console.log(`  GET /healthz          ${summary(healthIn.times)}`)
+  console.log(`  POST /v1/certificates ${summary(issueIn.times)} (${samples.length} samples in turn; repeats are signed again)`)
+  console.log(`  POST /v1/verify       ${summary(verifyIn.times)}`)
+  console.log(`from Node through Miniflare's dispatch:`)
+  console.log(`  GET /healthz          ${summary(await outside(health))}`)
+  console.log(`  POST /v1/certificates ${summary(await outside(issues))}`)
+  console.log(`  POST /v1/verify       ${summary(await outside(verifies))}`)
+} finally {
+  await mf.dispose()
+}
