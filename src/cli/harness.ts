@@ -23,7 +23,8 @@ const HELP = `Usage: certbridge harness [--rules <dir>] [--at <iso date>] [--vec
 (5) prints the matrix; --json and --html write it to files.
 
 --quick: a few vectors, two samples per adapter, countries EU and DE (unless --countries).
-Exit code: 0 ran, 1 a verifier rejected a certificate we issued (a bug), 2 usage error.`
+Exit code: 0 ran, 1 a verifier rejected a certificate we issued or an issuable sample was refused
+(a bug), 2 usage error (including a rules directory that cannot be read).`
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -52,7 +53,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof HarnessError) {
       console.error(`harness: ${error.message}`)
-      return error.code === 'HARNESS_USAGE' ? 2 : 1
+      // A rules directory that cannot be read or an unknown country is the caller's mistake.
+      return error.code === 'HARNESS_USAGE' || error.code === 'HARNESS_RULES' ? 2 : 1
     }
     throw error
   }

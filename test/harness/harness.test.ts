@@ -113,5 +113,6 @@ describe('certbridge harness --at', () => {
     expect(await quiet(() => run(['--at', 'yesterday']))).toBe(2)
     expect(await quiet(() => run(['--countries', 'XY', '--quick']))).toBe(2)
     expect(await quiet(() => run(['--bogus']))).toBe(2)
+    expect(await quiet(() => run(['--quick', '--rules', dir]))).toBe(2) // a directory without rules or value sets
   })
 })
