@@ -111,16 +111,22 @@ function vaccination(event: VaccinationEvent, issuer: string, uvci: string): Vac
   }
 }
 
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * EU rules (Regulation 2021/953, checked by RR-EU-0002): a recovery certificate is valid from 11 days
+ * after the first positive test at the earliest, and for 180 days after it at most. A national window
+ * wider than that is narrowed to it; one entirely outside it cannot be expressed.
+ */
 function recovery(event: RecoveryEvent, issuer: string, uvci: string): RecoveryEntry {
-  return {
-    tg: DISEASE_AGENT.COVID_19,
-    fr: event.firstPositive,
-    co: event.country,
-    is: issuer,
-    df: event.validFrom,
-    du: event.validUntil,
-    ci: uvci,
-  }
+  const earliest = addDays(event.firstPositive, 11)
+  const latest = addDays(event.firstPositive, 180)
+  const df = event.validFrom < earliest ? earliest : event.validFrom
+  const du = event.validUntil > latest ? latest : event.validUntil
+  if (du < df) throw new DccError('DCC_PAYLOAD', 'The recovery validity of the national record lies outside the window an EU certificate allows.')
+  return { tg: DISEASE_AGENT.COVID_19, fr: event.firstPositive, co: event.country, is: issuer, df, du, ci: uvci }
 }
 
 function test(event: TestEvent, issuer: string, uvci: string): TestEntry {
