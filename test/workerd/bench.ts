@@ -4,7 +4,7 @@
 // calls the Worker's fetch in a loop and reads performance.now(), which local workerd advances).
 // Local workerd has no CPU-time report: inside-the-isolate time still includes the D1 round trips,
 // so it is an upper bound of the CPU time Cloudflare bills; /healthz (one D1 read) is the baseline.
-import { buildWorkerBundle, serveWorkerBundle } from './bundle.ts'
+import { buildWorkerBundle, removeWorkerBundle, serveWorkerBundle } from './bundle.ts'
 
 const n = Number(process.argv[2] ?? 200)
 const origin = 'https://certbridge.test'
@@ -80,4 +80,5 @@ try {
   console.log(`  POST /v1/verify       ${summary(await outside(verifies))}`)
 } finally {
   await mf.dispose()
+  removeWorkerBundle(bundle)
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import type { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWorkerBundle, serveWorkerBundle, type BuiltBundle } from './bundle.ts'
+import { buildWorkerBundle, removeWorkerBundle, serveWorkerBundle, type BuiltBundle } from './bundle.ts'
 
 const root = new URL('../../', import.meta.url).pathname
 let bundle: BuiltBundle
@@ -13,6 +13,7 @@ let bundle: BuiltBundle
 beforeAll(async () => {
   bundle = await buildWorkerBundle()
 }, 120_000)
+afterAll(() => bundle && removeWorkerBundle(bundle))
 
 const inputs = () => Object.keys(bundle.meta.inputs)
 const externals = () => Object.values(bundle.meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path))

@@ -2,7 +2,7 @@
 // with the esbuild metafile), then served by Miniflare (workerd) with a local D1 carrying the
 // migrations. Shared by the bundle test and the Worker benchmark. Node only.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -38,6 +38,11 @@ export async function buildWorkerBundle(): Promise<BuiltBundle> {
     raw: modules.reduce((n, m) => n + m.bytes.length, 0),
     gzip: modules.reduce((n, m) => n + gzipSync(m.bytes, { level: 9 }).length, 0),
   }
+}
+
+/** Removes the bundle's temporary directory. */
+export function removeWorkerBundle(bundle: BuiltBundle): void {
+  rmSync(bundle.dir, { recursive: true, force: true })
 }
 
 /** The migrations folder, statement by statement (drizzle's breakpoints). */
