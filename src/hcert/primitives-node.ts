@@ -47,7 +47,10 @@ export const nodePrimitives: Primitives = {
     try {
       return view(inflateSync(data, { maxOutputLength: maxBytes }))
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimitError('inflated size over limit')
+      // Node says ERR_BUFFER_TOO_LARGE past maxOutputLength; workerd throws RangeError('Memory limit exceeded').
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || (error instanceof RangeError && /memory limit/i.test(error.message))) {
+        throw new InflateLimitError('inflated size over limit')
+      }
       throw error
     }
   },
