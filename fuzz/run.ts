@@ -1,0 +1,39 @@
+// `npm run fuzz [-- --cases N] [--seed S] [--target substring]`: runs every fuzz target of
+// fuzz/targets.ts with fast-check, sharing N generated cases (default 100,000) by the targets' weights,
+// and prints per target the cases, time, memory and findings (with fast-check's shrunk counterexample
+// and seed to replay it). Exit 1 on any finding. Node only.
+import { parseArgs } from 'node:util'
+import fc from 'fast-check'
+import { targets } from './targets.ts'
+
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { cases: { type: 'string' }, seed: { type: 'string' }, target: { type: 'string' } } })
+  const total = Number(values.cases ?? 100_000)
+  const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed)
+  const chosen = targets.filter((t) => !values.target || t.name.toLowerCase().includes(values.target.toLowerCase()))
+  const weights = chosen.reduce((n, t) => n + t.weight, 0)
+  console.log(`fuzzing ${chosen.length} targets, ${total} cases, seed ${seed}`)
+  let findings = 0
+  let cases = 0
+  const started = performance.now()
+  for (const target of chosen) {
+    const numRuns = Math.max(1, Math.round((total * target.weight) / weights))
+    const { property, close } = await target.setup()
+    const t0 = performance.now()
+    const rss0 = process.memoryUsage().rss
+    const result = await fc.check(property, { numRuns, seed, endOnFailure: false })
+    const ms = performance.now() - t0
+    const rss = process.memoryUsage().rss
+    close?.()
+    cases += result.numRuns
+    const line = `${target.name}: ${result.numRuns} cases in ${(ms / 1000).toFixed(1)} s, rss ${Math.round(rss0 / 2 ** 20)} → ${Math.round(rss / 2 ** 20)} MiB`
+    if (result.failed) {
+      findings += 1
+      console.log(`FINDING ${line}\n  seed ${result.seed} path ${result.counterexamplePath}\n  ${String(result.errorInstance ?? result.error).slice(0, 600)}\n  counterexample: ${fc.stringify(result.counterexample).slice(0, 600)}`)
+    } else console.log(`ok      ${line}`)
+  }
+  console.log(`${cases} cases in ${((performance.now() - started) / 1000).toFixed(1)} s, ${findings} target(s) with findings`)
+  return findings === 0 ? 0 : 1
+}
+
+process.exitCode = await main(process.argv.slice(2))

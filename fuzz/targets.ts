@@ -1,0 +1,210 @@
+// The fuzz targets: every parser that meets untrusted input, each as a fast-check property over real
+// inputs mutated and over random input. Property: a valid result or a typed error, within a time bound.
+// Used by `npm run fuzz` (fuzz/run.ts, many cases) and by test/fuzz (a fixed-seed share in `npm test`).
+import fc from 'fast-check'
+import { adapters, matchLink, sandboxes } from '../adapters/registry.ts'
+import { decodeCose, decodeHc1 } from '../src/hcert/decode.ts'
+import { encodeBase45 } from '../src/hcert/base45.ts'
+import { decodeCbor } from '../src/hcert/cbor.ts'
+import { decodeCoseSign1, encodeCoseSign1 } from '../src/hcert/cose.ts'
+import { decodeCwt } from '../src/hcert/cwt.ts'
+import { deflateZlib } from '../src/hcert/zlib.ts'
+import { statusForCode } from '../src/http/status.ts'
+import { decodeQrImage } from '../src/qr/decode-node.ts'
+import { parseRule } from '../src/rules/parse-rule.ts'
+import { parseRuleSet } from '../src/rules/load.ts'
+import { parseTrustList, readTrustList } from '../src/trust/lists.ts'
+import { createFuzzApp } from './app.ts'
+import { FuzzFinding, typedAsync, typedSync } from './check.ts'
+import { businessRules, hc1Vectors, nationalQrTexts, qrImages, trustLists } from './corpus.ts'
+import { mutatedBytes, mutatedJson, mutatedText } from './mutate.ts'
+
+export interface FuzzTarget {
+  readonly name: string
+  /** Relative share of the generated cases. */
+  readonly weight: number
+  /** Builds the property (reading the corpus, starting what it needs); `close` frees it. */
+  setup(): Promise<{ property: fc.IRawProperty<any>; close?: () => void }>
+}
+
+const BASE45 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'
+const base45Text = fc.string({ unit: fc.constantFrom(...BASE45), maxLength: 600 })
+const anyText = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme-ascii', maxLength: 300 }))
+const anyBytes = fc.uint8Array({ maxLength: 600 })
+
+const linkCodes = (code: string) => code === 'LINK_UNSUPPORTED' || code === 'LINK_FORGED' || code === 'LINK_MALFORMED'
+const hcertCodes = (code: string) => code.startsWith('HCERT_')
+
+/** URL-shaped text around the national hosts: schemes, userinfo, ports, look-alike hosts, paths. */
+function urlish(texts: readonly string[]): fc.Arbitrary<string> {
+  const hosts = ['www.gosuslugi.ru', 'immune.mos.ru', 'gosuslugi.ru', 'www.gosuslugi.ru.evil.example', 'xn--www-gosuslugi.ru', 'WWW.GOSUSLUGI.RU', 'immune.mos.ru.', '127.0.0.1', '[::1]']
+  const paths = texts.map((t) => t.replace(/^https?:\/\/[^/]+/, ''))
+  return fc
+    .tuple(
+      fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:/', 'https:\\\\', '//', 'ftp://', ''),
+      fc.constantFrom('', 'evil@', 'evil\\@', 'a:b@', '%40@'),
+      fc.constantFrom(...hosts),
+      fc.constantFrom('', ':443', ':80', ':0', ':99999', ':'),
+      fc.oneof(fc.constantFrom(...paths), mutatedText(paths, 3)),
+    )
+    .map((parts) => parts.join(''))
+}
+
+function linkProperty() {
+  const texts = nationalQrTexts()
+  const input = fc.oneof(mutatedText(texts), urlish(texts), anyText, fc.constant(''), fc.string({ minLength: 4_000, maxLength: 5_000 }))
+  return fc.property(input, (text) => {
+    const matched = typedSync(() => matchLink(text), { codes: linkCodes })
+    if (matched && !adapters.includes(matched.adapter)) throw new FuzzFinding('matchLink returned an unknown adapter')
+    for (const adapter of adapters) {
+      const link = typedSync(() => adapter.match(text.trim()), { codes: linkCodes })
+      if (link !== undefined && link !== null && typeof link !== 'object') throw new FuzzFinding(`${adapter.id}.match returned ${typeof link}`)
+    }
+  })
+}
+
+function hc1Property() {
+  const vectors = hc1Vectors()
+  const prefixes = vectors.map((v) => v.prefix)
+  const compressed = vectors.flatMap((v) => (v.compressed ? [v.compressed] : []))
+  const coses = vectors.flatMap((v) => (v.cose ? [v.cose] : []))
+  const cwts = vectors.flatMap((v) => (v.cbor ? [v.cbor] : []))
+  const stage = fc.oneof(
+    // prefix and base45: the text as scanned
+    mutatedText(prefixes).map((text) => ({ text })),
+    base45Text.map((b) => ({ text: `HC1:${b}` })),
+    anyText.map((text) => ({ text })),
+    // zlib: the compressed bytes, mutated, re-encoded in base45
+    mutatedBytes(compressed).map((bytes) => ({ text: `HC1:${encodeBase45(bytes)}` })),
+    anyBytes.map((bytes) => ({ text: `HC1:${encodeBase45(bytes)}` })),
+    // CBOR and COSE: the COSE bytes, mutated, then compressed (or not) and encoded
+    fc.tuple(mutatedBytes(coses), fc.boolean()).map(([bytes, zip]) => ({ text: `HC1:${encodeBase45(zip ? deflateZlib(bytes) : bytes)}`, cose: bytes })),
+    // CWT: the signed payload, mutated, inside an intact COSE_Sign1
+    fc.tuple(mutatedBytes(cwts), fc.nat({ max: coses.length - 1 })).map(([payload, i]) => {
+      const cose = typedSync(() => decodeCoseSign1(coses[i]!))
+      const bytes = cose ? encodeCoseSign1(cose.protectedBytes, payload, cose.signature) : payload
+      return { text: `HC1:${encodeBase45(deflateZlib(bytes))}`, cose: bytes, cwt: payload }
+    }),
+    anyBytes.map((bytes) => ({ text: `HC1:${encodeBase45(deflateZlib(bytes))}`, cose: bytes, cwt: bytes })),
+  )
+  return fc.property(stage, (c: { text: string; cose?: Uint8Array; cwt?: Uint8Array }) => {
+    typedSync(() => decodeHc1(c.text), { codes: hcertCodes })
+    if (c.cose) typedSync(() => decodeCose(c.cose!, false), { codes: hcertCodes })
+    if (c.cwt) {
+      typedSync(() => decodeCbor(c.cwt!), { codes: hcertCodes })
+      typedSync(() => decodeCwt(c.cwt!), { codes: hcertCodes })
+    }
+  })
+}
+
+function qrImageProperty() {
+  const images = qrImages()
+  const png = images.filter((b) => b[0] === 0x89)
+  const input = fc.oneof(
+    { weight: 6, arbitrary: mutatedBytes(images, 6) },
+    { weight: 2, arbitrary: mutatedBytes(png, 2).map((b) => headerDimensions(b)) },
+    { weight: 1, arbitrary: anyBytes.map((b) => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...b])) },
+    { weight: 1, arbitrary: anyBytes.map((b) => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...b])) },
+  )
+  return fc.asyncProperty(input, async (bytes) => {
+    const text = await typedAsync(() => decodeQrImage(bytes), { budgetMs: 20_000, codes: (code) => code.startsWith('QR_') })
+    if (text !== undefined && typeof text !== 'string') throw new FuzzFinding('decodeQrImage returned a non-string')
+  })
+}
+
+/** A PNG with its IHDR width and height set to large values (a decompression bomb's header). */
+function headerDimensions(png: Uint8Array): Uint8Array {
+  const copy = png.slice()
+  if (copy.length > 24) {
+    const view = new DataView(copy.buffer)
+    view.setUint32(16, 0x7fff_ffff & (view.getUint32(16) * 4099))
+    view.setUint32(20, 0x7fff_ffff & (view.getUint32(20) * 4099))
+  }
+  return copy
+}
+
+function trustListProperty() {
+  const lists = trustLists(8)
+  const input = fc.oneof({ weight: 4, arbitrary: mutatedJson(lists, 3) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) })
+  return fc.asyncProperty(input, fc.boolean(), async (json, parse) => {
+    typedSync(() => readTrustList(json, { source: 'fuzz' }), { codes: (c) => c.startsWith('TRUST_LIST_') })
+    if (parse) await typedAsync(() => parseTrustList(json, { source: 'fuzz' }), { codes: (c) => c.startsWith('TRUST_LIST_') })
+  })
+}
+
+function rulesProperty() {
+  const { rules, valueSets } = businessRules(40)
+  const ruleJson = rules.map((r) => r.json)
+  const input = fc.tuple(
+    fc.oneof({ weight: 4, arbitrary: mutatedJson(ruleJson, 3) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) }),
+    fc.oneof({ weight: 3, arbitrary: fc.constant(valueSets) }, { weight: 1, arbitrary: mutatedJson([valueSets], 2) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }),
+  )
+  return fc.property(input, ([rule, sets]) => {
+    const codes = (c: string) => c.startsWith('RULES_')
+    typedSync(() => parseRule('fuzz/rule.json', rule), { codes })
+    typedSync(() => parseRuleSet([{ path: 'fuzz/rule.json', json: rule }, ...rules.slice(0, 2)], sets), { codes })
+  })
+}
+
+const holder = fc.record(
+  {
+    familyName: fc.oneof(fc.string({ maxLength: 90 }), fc.constantFrom('Иванов', 'NGUYEN', 'Sokolova')),
+    givenName: fc.oneof(fc.string({ maxLength: 90 }), fc.constantFrom('Иван', 'VAN A', 'Anna')),
+    patronymic: fc.string({ maxLength: 90 }),
+    dateOfBirth: fc.oneof(fc.constantFrom('1958-08-27', '1987-01-18', '1987', '1987-13-45'), fc.string({ maxLength: 12 })),
+    documentNumber: fc.string({ maxLength: 50 }),
+  },
+  { requiredKeys: ['familyName', 'givenName', 'dateOfBirth'] },
+)
+
+/** POST bodies and the property their answers meet: never a 500; any error is problem+json with its code's status. */
+async function httpProperty() {
+  const app = await createFuzzApp()
+  const texts = nationalQrTexts()
+  const hc1 = hc1Vectors().map((v) => v.prefix)
+  const samples = Object.values(sandboxes).flatMap((factory) => factory().samples())
+  const issueBody = fc.oneof(
+    fc.constantFrom(...samples).map((sample) => ({ qr: sample.qr, holder: sample.holder, consent: true })),
+    fc.record({ qr: fc.oneof(fc.constantFrom(...texts), mutatedText(texts, 3), anyText), holder, consent: fc.oneof(fc.constant(true), fc.jsonValue({ maxDepth: 1 })) }),
+    mutatedJson([{ qr: texts[0], holder: { familyName: 'A', givenName: 'B', dateOfBirth: '1980-01-01' }, consent: true }], 3),
+    fc.jsonValue({ maxDepth: 4 }),
+  )
+  const verifyBody = fc.oneof(
+    fc.record({ hc1: fc.oneof(fc.constantFrom(...hc1), mutatedText(hc1, 4)), country: fc.oneof(fc.constantFrom('DE', 'AT', 'de', 'XX'), fc.string({ maxLength: 4 })), at: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string({ maxLength: 30 })) }, { requiredKeys: ['hc1'] }),
+    mutatedJson([{ hc1: hc1[0] }], 3),
+    fc.jsonValue({ maxDepth: 4 }),
+  )
+  const request = fc.oneof(
+    fc.tuple(fc.constant('/v1/certificates'), issueBody.map((b) => JSON.stringify(b) ?? 'null'), fc.option(fc.string({ maxLength: 140 }), { nil: undefined })),
+    fc.tuple(fc.constant('/v1/verify'), verifyBody.map((b) => JSON.stringify(b) ?? 'null'), fc.constant(undefined)),
+    fc.tuple(fc.constantFrom('/v1/certificates', '/v1/verify'), mutatedText(['{"qr":"https://immune.mos.ru/qr?id=4501230000000017","holder":{"familyName":"A","givenName":"B","dateOfBirth":"1980-01-01"},"consent":true}', `{"hc1":"${hc1[0]}"}`], 6), fc.constant(undefined)),
+  )
+  const property = fc.asyncProperty(request, async ([path, body, key]) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (key !== undefined) headers['idempotency-key'] = key
+    const before = app.errors.length
+    const res = await typedAsync(() => app.request(path, { method: 'POST', headers, body }), { budgetMs: 10_000 })
+    if (!res) throw new FuzzFinding('no response')
+    const text = await res.text()
+    if (res.status >= 500 && !['502', '503', '504'].includes(String(res.status))) throw new FuzzFinding(`${path} answered ${res.status}: ${text.slice(0, 200)}`)
+    if (app.errors.length > before) throw new FuzzFinding(`${path} logged an error: ${app.errors[app.errors.length - 1]!.slice(0, 300)}`)
+    if (res.status >= 400) {
+      if (res.headers.get('content-type') !== 'application/problem+json') throw new FuzzFinding(`${path} ${res.status} is not problem+json`)
+      const problem = JSON.parse(text) as { code?: unknown; status?: unknown }
+      if (typeof problem.code !== 'string' || problem.status !== res.status || statusForCode(problem.code) !== res.status) {
+        throw new FuzzFinding(`${path} ${res.status} with code ${String(problem.code)}`)
+      }
+    }
+  })
+  return { property, close: app.close }
+}
+
+export const targets: readonly FuzzTarget[] = [
+  { name: 'link matchers', weight: 30, setup: async () => ({ property: linkProperty() }) },
+  { name: 'HC1 decoder (prefix, base45, zlib, CBOR, COSE, CWT)', weight: 40, setup: async () => ({ property: hc1Property() }) },
+  { name: 'QR image decoder', weight: 1, setup: async () => ({ property: qrImageProperty() }) },
+  { name: 'JSON request bodies (POST /v1/certificates, /v1/verify)', weight: 8, setup: httpProperty },
+  { name: 'trust-list readers', weight: 6, setup: async () => ({ property: trustListProperty() }) },
+  { name: 'rule-set readers', weight: 15, setup: async () => ({ property: rulesProperty() }) },
+]
+

@@ -1,0 +1,29 @@
+// The fixed-seed share of the fuzzing in `npm test`: every target of fuzz/targets.ts with a few
+// hundred generated cases (npm run fuzz runs 100,000). A failure prints fast-check's shrunk
+// counterexample and the seed to replay it.
+import fc from 'fast-check'
+import { describe, it } from 'vitest'
+import { targets } from '../../fuzz/targets.ts'
+
+const SEED = 20_260_709
+const RUNS: Readonly<Record<string, number>> = {
+  'link matchers': 1_000,
+  'HC1 decoder (prefix, base45, zlib, CBOR, COSE, CWT)': 1_200,
+  'QR image decoder': 30,
+  'JSON request bodies (POST /v1/certificates, /v1/verify)': 300,
+  'trust-list readers': 200,
+  'rule-set readers': 500,
+}
+
+describe('fuzz (fixed seed)', () => {
+  for (const target of targets) {
+    it(`${target.name}: only valid results or typed errors`, async () => {
+      const { property, close } = await target.setup()
+      try {
+        await fc.assert(property, { numRuns: RUNS[target.name] ?? 200, seed: SEED })
+      } finally {
+        close?.()
+      }
+    }, 60_000)
+  }
+})
