@@ -49,8 +49,10 @@ export function problemFromError(error: unknown, correlationId: string): Problem
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
   const h = new Headers({ 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers })
+  // Every refusal that a later retry may cure says when: rate limits and upstream failures.
   if (p.retryAfter !== undefined) h.set('retry-after', String(Math.max(1, Math.ceil(p.retryAfter))))
-  else if (p.status === 503 || p.status === 429) h.set('retry-after', '30')
+  else if (p.status === 429 || p.status === 503) h.set('retry-after', '30')
+  else if (p.status === 502 || p.status === 504) h.set('retry-after', '10')
   return new Response(JSON.stringify(p), { status: p.status, headers: h })
 }
 
