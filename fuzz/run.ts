@@ -1,10 +1,21 @@
 // `npm run fuzz [-- --cases N] [--seed S] [--target substring]`: runs every fuzz target of
 // fuzz/targets.ts with fast-check, sharing N generated cases (default 100,000) by the targets' weights,
-// and prints per target the cases, time, memory and findings (with fast-check's shrunk counterexample
-// and seed to replay it). Exit 1 on any finding. Node only.
+// and prints per target the cases, time, live heap after a full GC, and findings (with fast-check's
+// shrunk counterexample and seed to replay it). A target whose live heap grows by more than 128 MiB
+// is a finding too (unbounded memory). Exit 1 on any finding. Node only; run with --expose-gc
+// (as `npm run fuzz` does) for exact heap figures.
 import { parseArgs } from 'node:util'
 import fc from 'fast-check'
 import { targets } from './targets.ts'
+
+const MAX_HEAP_GROWTH = 128 * 2 ** 20
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20)
+
+/** Heap in use after a full collection (when --expose-gc is given). */
+function liveHeap(): number {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  return process.memoryUsage().heapUsed
+}
 
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { cases: { type: 'string' }, seed: { type: 'string' }, target: { type: 'string' } } })
@@ -20,14 +31,17 @@ export async function main(argv: string[]): Promise<number> {
     const numRuns = Math.max(1, Math.round((total * target.weight) / weights))
     const { property, close } = await target.setup()
     const t0 = performance.now()
-    const rss0 = process.memoryUsage().rss
+    const heap0 = liveHeap()
     const result = await fc.check(property, { numRuns, seed, endOnFailure: false })
     const ms = performance.now() - t0
-    const rss = process.memoryUsage().rss
+    const heap = liveHeap()
     close?.()
     cases += result.numRuns
-    const line = `${target.name}: ${result.numRuns} cases in ${(ms / 1000).toFixed(1)} s, rss ${Math.round(rss0 / 2 ** 20)} → ${Math.round(rss / 2 ** 20)} MiB`
-    if (result.failed) {
+    const line = `${target.name}: ${result.numRuns} cases in ${(ms / 1000).toFixed(1)} s, live heap ${mib(heap0)} → ${mib(heap)} MiB`
+    if (heap - heap0 > MAX_HEAP_GROWTH) {
+      findings += 1
+      console.log(`FINDING ${line}: the live heap grew by ${mib(heap - heap0)} MiB`)
+    } else if (result.failed) {
       findings += 1
       console.log(`FINDING ${line}\n  seed ${result.seed} path ${result.counterexamplePath}\n  ${String(result.errorInstance ?? result.error).slice(0, 600)}\n  counterexample: ${fc.stringify(result.counterexample).slice(0, 600)}`)
     } else console.log(`ok      ${line}`)

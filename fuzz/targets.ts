@@ -126,7 +126,8 @@ function headerDimensions(png: Uint8Array): Uint8Array {
 function trustListProperty() {
   const lists = trustLists(8)
   const input = fc.oneof({ weight: 4, arbitrary: mutatedJson(lists, 3) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) })
-  return fc.asyncProperty(input, fc.boolean(), async (json, parse) => {
+  // Importing keys (X.509 parsing, WebCrypto) costs ~25 ms a list: one case in four goes that far.
+  return fc.asyncProperty(input, fc.nat({ max: 3 }).map((n) => n === 0), async (json, parse) => {
     typedSync(() => readTrustList(json, { source: 'fuzz' }), { codes: (c) => c.startsWith('TRUST_LIST_') })
     if (parse) await typedAsync(() => parseTrustList(json, { source: 'fuzz' }), { codes: (c) => c.startsWith('TRUST_LIST_') })
   })
