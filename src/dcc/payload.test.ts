@@ -169,7 +169,7 @@ describe('recovery validity window', () => {
       holder: { name: { form: 'clear' as const, familyName: 'Смирнов', givenName: 'Пётр' }, dateOfBirth: '1980-01-01' },
       event: { type: 'recovery' as const, firstPositive: '2021-06-01', validFrom: '2021-06-05', validUntil: '2022-01-01', country: 'RU' },
     }
-    const payload = buildPayload({ record, names: { familyName: 'Смирнов', givenName: 'Пётр' }, issuer: 'Test', uvci: 'URN:UVCI:01:RU:ABC#1' }) as { r: { df: string; du: string }[] }
+    const payload = buildPayload({ record, names: { familyName: 'Смирнов', givenName: 'Пётр' }, issuer: 'Test', uvci: 'URN:UVCI:01:RU:ABC#1' }) as unknown as { r: { df: string; du: string }[] }
     expect(payload.r[0]).toMatchObject({ df: '2021-06-12', du: '2021-11-28' })
   })
 })

@@ -91,7 +91,8 @@ export function parseRevocationList(json: unknown, options: { source: string }):
   const sets: Partial<Record<RevocationHashType, string[]>> = {}
   const add = (type: RevocationHashType, hashes: unknown) => {
     if (!Array.isArray(hashes)) throw new RevocationListError('REVOCATION_LIST_INVALID', `Revocation list ${options.source}: hashes of ${type} must be an array.`)
-    ;(sets[type] ??= []).push(...hashes)
+    const list = (sets[type] ??= [])
+    for (const hash of hashes) list.push(hash) // no spread: lists of 100,000+ hashes are real
   }
   if (json && typeof json === 'object' && 'hashes' in json && json.hashes && typeof json.hashes === 'object' && !Array.isArray(json.hashes)) {
     for (const [type, hashes] of Object.entries(json.hashes)) {

@@ -4,34 +4,11 @@
 import { CertbridgeError } from '../errors.ts'
 import { computeKid } from '../hcert/kid.ts'
 import type { CertificateType, TrustedKey } from './types.ts'
+import { loadX509, type X509Module } from './x509.ts'
 
 export { computeKid }
 
 export class DscError extends CertbridgeError<'TRUST_CERT_INVALID'> {}
-
-// @peculiar/x509 2.x resolves its algorithms through tsyringe, which insists on a reflect-metadata
-// polyfill at load time. The package is not installed, and nothing here relies on decorator metadata
-// (every registration is explicit), so a no-op stand-in is installed when none exists, before the
-// library is loaded (hence the dynamic import).
-type X509Module = typeof import('@peculiar/x509')
-let x509Module: Promise<X509Module> | undefined
-
-function loadX509(): Promise<X509Module> {
-  if (!x509Module) {
-    const reflect = Reflect as unknown as Record<string, unknown>
-    if (typeof reflect.getMetadata !== 'function') {
-      reflect.getMetadata = () => undefined
-      reflect.getOwnMetadata = () => undefined
-      reflect.defineMetadata = () => undefined
-      reflect.hasMetadata = () => false
-    }
-    x509Module = import('@peculiar/x509').then((x509) => {
-      x509.cryptoProvider.set(globalThis.crypto)
-      return x509
-    })
-  }
-  return x509Module
-}
 
 const USAGE_PREFIXES = ['1.3.6.1.4.1.1847.2021.1.', '1.3.6.1.4.1.0.1847.2021.1.']
 const USAGE_TYPES: Record<string, CertificateType> = { '1': 'test', '2': 'vaccination', '3': 'recovery' }
