@@ -32,21 +32,35 @@ export async function main(argv: string[]): Promise<number> {
     const { property, close } = await target.setup()
     const t0 = performance.now()
     const heap0 = liveHeap()
-    const result = await fc.check(property, { numRuns, seed, endOnFailure: false })
+    // After a finding, the target goes on with the next seed until its share of cases has run, so one
+    // finding does not hide others (only the first is shrunk); each message is reported once, at most
+    // 5 per target.
+    const messages = new Map<string, string>()
+    let done = 0
+    for (let round = 0; done < numRuns && messages.size < 5; round += 1) {
+      const result = await fc.check(property, { numRuns: numRuns - done, seed: seed + round, endOnFailure: round > 0 })
+      done += result.numRuns
+      if (!result.failed) break
+      const message = String(result.errorInstance ?? result.error).slice(0, 400)
+      if (!messages.has(message)) {
+        messages.set(message, `  seed ${result.seed} path ${result.counterexamplePath}\n  ${message}\n  counterexample: ${fc.stringify(result.counterexample).slice(0, 400)}`)
+      }
+    }
     const ms = performance.now() - t0
     const heap = liveHeap()
     close?.()
-    cases += result.numRuns
-    const line = `${target.name}: ${result.numRuns} cases in ${(ms / 1000).toFixed(1)} s, live heap ${mib(heap0)} → ${mib(heap)} MiB`
+    cases += done
+    const line = `${target.name}: ${done} cases in ${(ms / 1000).toFixed(1)} s, live heap ${mib(heap0)} → ${mib(heap)} MiB`
     if (heap - heap0 > MAX_HEAP_GROWTH) {
       findings += 1
       console.log(`FINDING ${line}: the live heap grew by ${mib(heap - heap0)} MiB`)
-    } else if (result.failed) {
-      findings += 1
-      console.log(`FINDING ${line}\n  seed ${result.seed} path ${result.counterexamplePath}\n  ${String(result.errorInstance ?? result.error).slice(0, 600)}\n  counterexample: ${fc.stringify(result.counterexample).slice(0, 600)}`)
+    }
+    if (messages.size > 0) {
+      findings += messages.size
+      console.log(`FINDING ${line}, ${messages.size} distinct finding(s):\n${[...messages.values()].join('\n')}`)
     } else console.log(`ok      ${line}`)
   }
-  console.log(`${cases} cases in ${((performance.now() - started) / 1000).toFixed(1)} s, ${findings} target(s) with findings`)
+  console.log(`${cases} cases in ${((performance.now() - started) / 1000).toFixed(1)} s, ${findings} finding(s)`)
   return findings === 0 ? 0 : 1
 }
 

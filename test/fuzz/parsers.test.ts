@@ -10,14 +10,14 @@ const RUNS: Readonly<Record<string, number>> = {
   'link matchers': 1_000,
   'HC1 decoder (prefix, base45, zlib, CBOR, COSE, CWT)': 1_200,
   'QR image decoder': 30,
-  'JSON request bodies (POST /v1/certificates, /v1/verify)': 300,
+  'request bodies (POST /v1/certificates, /v1/verify JSON and multipart)': 300,
   'trust-list readers': 200,
   'rule-set readers': 500,
   'revocation-list reader': 500,
 }
 
 describe('fuzz (fixed seed)', () => {
-  for (const target of fuzzTargets({ knownFindings: false })) {
+  for (const target of fuzzTargets({ large: false })) {
     it(`${target.name}: only valid results or typed errors`, async () => {
       const { property, close } = await target.setup()
       try {
