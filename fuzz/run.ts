@@ -27,8 +27,11 @@ export async function main(argv: string[]): Promise<number> {
   let findings = 0
   let cases = 0
   const started = performance.now()
+  let weightSoFar = 0
   for (const target of chosen) {
-    const numRuns = Math.max(1, Math.round((total * target.weight) / weights))
+    // Cumulative rounding: the shares add up to exactly `total`.
+    const numRuns = Math.max(1, Math.round((total * (weightSoFar + target.weight)) / weights) - Math.round((total * weightSoFar) / weights))
+    weightSoFar += target.weight
     const { property, close } = await target.setup()
     const t0 = performance.now()
     const heap0 = liveHeap()
