@@ -106,7 +106,7 @@ describe.each(ADAPTERS)('faults of the %s sandbox under load', (id) => {
       expect(breakerOpen || (a.status === c.status && a.code === c.code), JSON.stringify(a)).toBe(true)
       expect(a.contentType).toBe('application/problem+json')
       expect(a.ms).toBeLessThan(DEADLINE_MS + 2_000)
-      if (a.status !== 502) expect(Number(a.retryAfter)).toBeGreaterThanOrEqual(1)
+      expect(Number(a.retryAfter), JSON.stringify(a)).toBeGreaterThanOrEqual(1)
     }
     // The other adapters keep issuing meanwhile.
     expect(others.length).toBeGreaterThan(10)
@@ -115,22 +115,5 @@ describe.each(ADAPTERS)('faults of the %s sandbox under load', (id) => {
 
     // Recovery without a restart.
     expect((await recover(u)).status).toBe(201)
-  })
-})
-
-describe('Retry-After on 502', () => {
-  // Known gap: UPSTREAM_INVALID (502) carries no retryAfter and problemResponse adds Retry-After
-  // only for 503 and 429, while issue 9 asks for 502/503/504 with Retry-After. Flip to `it` once fixed.
-  it.fails('a non-JSON answer gives 502 with Retry-After', async () => {
-    const u = rig.upstreams['ru-mos']
-    await recover(u)
-    u.proxy.setFault({ kind: 'non-json' })
-    try {
-      const a = await issue(rig.server.url, u.id, u.issuable[0]!)
-      expect(a.status).toBe(502)
-      expect(a.retryAfter).not.toBeNull()
-    } finally {
-      clearFault(u)
-    }
   })
 })
