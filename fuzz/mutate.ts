@@ -86,3 +86,6 @@ export function mutatedJson(bases: readonly unknown[], max = 3): fc.Arbitrary<un
     .tuple(fc.nat({ max: bases.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 4 }), odd), { minLength: 1, maxLength: max }))
     .map(([i, list]) => list.reduce<unknown>((value, edit) => applyJson(value, edit), bases[i]))
 }
+
+/** Random text: UTF-16 strings, any code points (lone surrogates included), printable ASCII. */
+export const anyText: fc.Arbitrary<string> = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme-ascii', maxLength: 300 }))
