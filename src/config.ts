@@ -33,6 +33,8 @@ export interface Config {
   /** Days a certificate of each type stays valid at most, per adapter (the national expiry may be sooner). */
   readonly validityDays: Readonly<Record<string, Readonly<Record<CertificateType, number>>>>
   readonly upstreamDeadlineMs: number
+  /** Circuit breaker per adapter: open after this many upstream failures in a row, probe after resetAfterMs. */
+  readonly breaker: { readonly failureThreshold: number; readonly resetAfterMs: number }
   readonly rateLimit: { readonly perClientPerMinute: number; readonly perRecordPerHour: number }
   readonly holderLock: { readonly maxMismatches: number; readonly lockMinutes: number }
 }
@@ -100,6 +102,10 @@ export function loadConfig(env: Env, adapters: readonly CountryAdapter[]): Confi
     adapters: adapterConfigs,
     validityDays,
     upstreamDeadlineMs: positiveInt(env, 'CERTBRIDGE_UPSTREAM_DEADLINE_MS', 5000),
+    breaker: {
+      failureThreshold: positiveInt(env, 'CERTBRIDGE_BREAKER_FAILURES', 5),
+      resetAfterMs: positiveInt(env, 'CERTBRIDGE_BREAKER_RESET_MS', 30_000),
+    },
     rateLimit: {
       perClientPerMinute: positiveInt(env, 'CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE', 60),
       perRecordPerHour: positiveInt(env, 'CERTBRIDGE_RATE_PER_RECORD_PER_HOUR', 30),

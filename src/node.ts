@@ -140,7 +140,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const host = options.host ?? '127.0.0.1'
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: host }, () => resolve(s))
+    // Slow clients are dropped quickly: headers within 10 s, the whole request within 30 s.
+    const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 }
+    const s = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: host, serverOptions }, () => resolve(s))
   })
   const { port } = server.address() as AddressInfo
   const url = `http://${host}:${port}`

@@ -61,7 +61,7 @@ export async function createService(parts: ServiceParts) {
   const clients = new Map(
     adapters.map((adapter) => [
       adapter.id,
-      createAdapterClient(adapter, { config: config.adapters[adapter.id] ?? {}, fetch: parts.fetch, now, deadlineMs: config.upstreamDeadlineMs }),
+      createAdapterClient(adapter, { config: config.adapters[adapter.id] ?? {}, fetch: parts.fetch, now, deadlineMs: config.upstreamDeadlineMs, breaker: config.breaker }),
     ]),
   )
 
