@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AdapterConfig, AdapterContext } from '../_sdk/adapter.ts'
 import { bindHolder } from '../_sdk/binding.ts'
 import { AdapterError } from '../_sdk/errors.ts'
+import { SANDBOX_BASE, codeOf, inProcess } from '../_contract/in-process.ts'
 import { statusForCode } from '../../src/http/status.ts'
 import { ruGosuslugi } from './index.ts'
 import { createSandbox } from './sandbox.ts'
@@ -9,33 +10,12 @@ import { createSandbox } from './sandbox.ts'
 const today = '2024-05-10'
 const now = () => new Date('2024-05-10T12:00:00Z')
 const sandbox = createSandbox({ today })
-const base = 'http://sandbox.test'
+const base = SANDBOX_BASE
 const SPUTNIK_V2 = 'https://www.gosuslugi.ru/covid-cert/verify/9000000000000001?lang=ru&ck=01a1b2c3d4e5f60718293a4b5c6d7e8f'
 
-function context(config: AdapterConfig = sandbox.config(base), handler = sandbox.fetch, seen: Request[] = []): AdapterContext {
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init)
-    seen.push(request.clone())
-    return handler(request)
-  }) as typeof globalThis.fetch
-  return { fetch, now, signal: new AbortController().signal, config }
-}
 
-async function resolve(qr: string, ctx = context()) {
-  const link = ruGosuslugi.match(qr)
-  if (!link) throw new Error('not matched')
-  return ruGosuslugi.normalize(await ruGosuslugi.retrieve(link, ctx), { now, config: ctx.config })
-}
+const { context, resolve } = inProcess(ruGosuslugi, sandbox, now)
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    if (error instanceof AdapterError) return error.code
-    throw error
-  }
-}
 
 describe('ru-gosuslugi retrieval (in process, against the sandbox)', () => {
   it('v1-unrz asks the API with the double slash; v2 asks /v4/ then the record source with the token', async () => {

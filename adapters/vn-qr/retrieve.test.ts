@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AdapterError } from '../_sdk/errors.ts'
+import { SANDBOX_BASE, codeOf, inProcess } from '../_contract/in-process.ts'
 import type { AdapterConfig, AdapterContext } from '../_sdk/adapter.ts'
 import { contractFixtures } from './fixtures.ts'
 import { vnQr } from './index.ts'
@@ -8,33 +9,12 @@ import { createSandbox } from './sandbox.ts'
 const today = '2024-05-10'
 const now = () => new Date('2024-05-10T12:00:00Z')
 const sandbox = createSandbox({ today })
-const base = 'http://sandbox.test'
+const base = SANDBOX_BASE
 const EXAMPLE = '001093029317|NGUYEN VAN A|1987-01-18|0|162979388586171100|<1<00<0123232422'
 
-function context(config: AdapterConfig = sandbox.config(base), handler = sandbox.fetch, seen: Request[] = []): AdapterContext {
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init)
-    seen.push(request)
-    return handler(request)
-  }) as typeof globalThis.fetch
-  return { fetch, now, signal: new AbortController().signal, config }
-}
 
-async function resolve(qr: string, ctx = context()) {
-  const link = vnQr.match(qr)
-  if (!link) throw new Error('not matched')
-  return vnQr.normalize(await vnQr.retrieve(link, ctx), { now, config: ctx.config })
-}
+const { context, resolve } = inProcess(vnQr, sandbox, now)
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AdapterError) return error.code
-    throw error
-  }
-  return 'ok'
-}
 
 describe('vnQr retrieve + normalize against the sandbox (in process)', () => {
   it.each(contractFixtures(today).records)('$name', async ({ qr, expected }) => {
