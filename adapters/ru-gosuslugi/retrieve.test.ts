@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { AdapterConfig, AdapterContext } from '../_sdk/adapter.ts'
 import { bindHolder } from '../_sdk/binding.ts'
 import { AdapterError } from '../_sdk/errors.ts'
 import { SANDBOX_BASE, codeOf, inProcess } from '../_contract/in-process.ts'

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AdapterError } from '../_sdk/errors.ts'
 import { SANDBOX_BASE, codeOf, inProcess } from '../_contract/in-process.ts'
-import type { AdapterConfig, AdapterContext } from '../_sdk/adapter.ts'
 import { contractFixtures } from './fixtures.ts'
 import { vnQr } from './index.ts'
 import { createSandbox } from './sandbox.ts'
