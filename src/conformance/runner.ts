@@ -29,7 +29,8 @@ export interface ConformanceReport {
   readonly outcomes: Outcome[]
 }
 
-function listJson(dir: string): string[] {
+/** Every .json file below `dir`, sorted: the vector files of the dgc-testdata layout. */
+export function listJson(dir: string): string[] {
   const out: string[] = []
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)

@@ -7,7 +7,8 @@
 // verifier always checks time (exp, iat, the DSC's validity) at the vector's clock; when a vector
 // carries no EXPECTEDEXPIRATIONCHECK it makes no claim about time, so a rejection for time alone is
 // not judged: it is listed under `timeNotTested` instead of counted as passed or failed.
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { listJson } from '../conformance/runner.ts'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { EXCLUSIONS } from '../conformance/exclusions.ts'
 import { knownIssueFor, parseKnownIssues, type KnownIssue } from '../conformance/known-issues.ts'
@@ -46,15 +47,6 @@ export interface VectorReport {
 
 const TIME_STATUSES = new Set(['HCERT_EXPIRED', 'HCERT_NOT_YET_VALID'])
 
-function listJson(dir: string): string[] {
-  const out: string[] = []
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...listJson(path))
-    else if (entry.name.endsWith('.json')) out.push(path)
-  }
-  return out.sort()
-}
 
 /** Every `step`-th file, for --quick: a spread over countries and the generic negative cases. */
 export function spread<T>(items: readonly T[], count: number): T[] {
