@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { createIssuer } from './issue.ts'
+import { createKeyedHasher } from './keyed-hash.ts'
+import { openNodeDb } from '../db/node.ts'
+import { revokedEntries, findIssuanceByUciHash } from '../db/issuances.ts'
+import { createEs256Signer, verifyHc1 } from '../hcert/index.ts'
+import { revocationHash } from '../revocation/hashes.ts'
+import { AdapterError } from '../../adapters/_sdk/errors.ts'
+import type { CountryAdapter } from '../../adapters/_sdk/adapter.ts'
+import type { NormalizedRecord } from '../../adapters/_sdk/record.ts'
+import { defaultValidityDays } from '../config.ts'
+
+const record: NormalizedRecord = {
+  country: 'RU',
+  sourceRef: 'test:unrz:9000000000000042',
+  holder: { name: { form: 'masked', words: ['И*****', 'П***', 'С********'] }, dateOfBirth: '1970-03-04' },
+  event: { type: 'vaccination', product: 'Sputnik-V', manufacturer: 'Gamaleya-Research-Institute', prophylaxis: 'J07BX03', doseNumber: 2, totalDoses: 2, date: '2021-07-01', country: 'RU' },
+  expiresOn: '2022-07-01',
+}
+const holder = { familyName: 'Иванов', givenName: 'Петр', patronymic: 'Сергеевич', dateOfBirth: '1970-03-04' }
+const adapter = { id: 'test' } as CountryAdapter
+
+async function setup(retrieve: () => Promise<NormalizedRecord>) {
+  const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))
+  const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${btoa(String.fromCharCode(...pkcs8))}\n-----END PRIVATE KEY-----`
+  const kid = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])
+  const db = openNodeDb(':memory:')
+  const key = new Uint8Array(32).fill(7)
+  const issuer = createIssuer({
+    db,
+    now: () => new Date('2021-08-01T10:00:00Z'),
+    config: { country: 'XX', issuerName: 'Test issuer', validityDays: { test: defaultValidityDays }, rateLimit: { perClientPerMinute: 100, perRecordPerHour: 100 }, holderLock: { maxMismatches: 2, lockMinutes: 60 } },
+    matchLink: () => ({ adapter, link: { kind: 'v2' } }),
+    retrieve,
+    signingKey: () => ({ signer: createEs256Signer({ privateKeyPem, kid }), kid: 'AQIDBAUGBwg=', notAfter: new Date('2030-01-01') }),
+    hasher: await createKeyedHasher(key),
+    uvciKey: key,
+  })
+  const keys = () => [{ kid, publicKey: pair.publicKey, algorithm: -7 as const, source: 'test' }]
+  return { db, issuer, keys }
+}
+
+describe('createIssuer', () => {
+  it('issues a verifiable HC1 with the bound names, and repeats give the same UVCI and row', async () => {
+    const { db, issuer, keys } = await setup(async () => record)
+    const first = await issuer.issue({ qr: 'x', holder })
+    const again = await issuer.issue({ qr: 'x', holder })
+    expect(again.uvci).toBe(first.uvci)
+    expect(again.repeated).toBe(true)
+    expect(again.expiresAt).toEqual(first.expiresAt)
+    expect(first.expiresAt.toISOString()).toBe('2022-07-01T00:00:00.000Z') // 365 days after the dose, before the national end of day
+    const verified = await verifyHc1(first.hc1, { keys, now: new Date('2021-08-02') })
+    expect((verified.payload as { nam: unknown }).nam).toEqual({ fn: 'Иванов', fnt: 'IVANOV', gn: 'Петр', gnt: 'PETR' })
+    expect(db.sqlite.prepare('select count(*) as n from issuances').get()).toEqual({ n: 1 })
+    expect(await findIssuanceByUciHash(db, await revocationHash('UCI', { uvci: first.uvci }))).toBeDefined()
+  })
+
+  it('revokes what it issued when the source record is later found revoked upstream', async () => {
+    let revoked = false
+    const { db, issuer } = await setup(async () => {
+      if (revoked) throw new AdapterError('RECORD_REVOKED', 'revoked upstream', { sourceRef: record.sourceRef })
+      return record
+    })
+    const first = await issuer.issue({ qr: 'x', holder })
+    revoked = true
+    await expect(issuer.issue({ qr: 'x', holder })).rejects.toMatchObject({ code: 'RECORD_REVOKED' })
+    const entries = await revokedEntries(db, Math.floor(Date.parse('2021-08-02') / 1000))
+    expect(entries.map((e) => e.uciHash)).toEqual([await revocationHash('UCI', { uvci: first.uvci })])
+  })
+
+  it('locks the record after repeated holder mismatches, never saying which field differed', async () => {
+    const { issuer } = await setup(async () => record)
+    const wrong = { ...holder, dateOfBirth: '1970-03-05' }
+    await expect(issuer.issue({ qr: 'x', holder: wrong })).rejects.toMatchObject({ code: 'HOLDER_MISMATCH' })
+    await expect(issuer.issue({ qr: 'x', holder: wrong })).rejects.toMatchObject({ code: 'HOLDER_MISMATCH' })
+    await expect(issuer.issue({ qr: 'x', holder })).rejects.toMatchObject({ code: 'HOLDER_LOCKED' })
+  })
+
+  it('refuses an Idempotency-Key reused for another request', async () => {
+    const { issuer } = await setup(async () => record)
+    await issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-12345678' })
+    await expect(issuer.issue({ qr: 'y', holder, idempotencyKey: 'key-12345678' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' })
+  })
+})
