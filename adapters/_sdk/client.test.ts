@@ -1,3 +1,4 @@
+import { codeOf } from '../_contract/in-process.ts'
 import { describe, expect, it } from 'vitest'
 import type { AdapterContext, CountryAdapter } from './adapter.ts'
 import { createAdapterClient } from './client.ts'
@@ -25,15 +26,6 @@ function adapterFor(url = 'https://api.example/x'): CountryAdapter<{ kind: strin
 
 const link = (url: string) => ({ kind: 'x', url }) as { kind: string }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    if (error instanceof AdapterError) return error.code
-    throw error
-  }
-}
 
 describe('createAdapterClient', () => {
   it('refuses a host outside the declared origins before sending anything', async () => {
