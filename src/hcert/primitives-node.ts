@@ -44,7 +44,7 @@ export const nodePrimitives: Primitives = {
   name: 'node',
   // The default 32 KiB window on purpose: a smaller one would save ≈ 3 µs but change the zlib header
   // from 0x78, which several verifiers test to tell compressed certificates from uncompressed ones.
-  deflate: (data) => view(deflateSync(data, { level: 9 })),
+  deflate: (data, level = 9) => view(deflateSync(data, { level })),
   inflate(data, maxBytes) {
     try {
       return view(inflateSync(data, { maxOutputLength: maxBytes }))

@@ -45,8 +45,8 @@ function inflate(data: Uint8Array, maxBytes: number): Uint8Array {
 
 export const webPrimitives: Primitives = {
   name: 'web',
-  deflate(data) {
-    const deflater = new Deflate({ level: 9 })
+  deflate(data, level = 9) {
+    const deflater = new Deflate({ level: level as 9 })
     deflater.push(data, true)
     if (deflater.err) throw new Error(`deflate failed (${deflater.err})`)
     return deflater.result

@@ -8,8 +8,8 @@ import { nodePrimitives } from './primitives-node.ts'
 
 export interface Primitives {
   readonly name: string
-  /** zlib (RFC 1950) stream at the highest compression level. */
-  deflate(data: Uint8Array): Uint8Array
+  /** zlib (RFC 1950) stream, at the highest compression level (9) unless told otherwise. */
+  deflate(data: Uint8Array, level?: number): Uint8Array
   /** Inflates a zlib stream; throws if it is malformed or its output would exceed maxBytes. */
   inflate(data: Uint8Array, maxBytes: number): Uint8Array
   /** Verifies a COSE signature (ES256: raw r‖s, high-S accepted; PS256: PSS, SHA-256, salt 32). */
