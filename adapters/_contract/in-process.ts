@@ -1,5 +1,6 @@
 // Test helpers for an adapter against its sandbox in the same process, without HTTP: a context
 // whose fetch hands each request to the sandbox (recording it), and match → retrieve → normalize.
+import { expect, it } from 'vitest'
 import type { AdapterConfig, AdapterContext, AdapterLink, CountryAdapter } from '../_sdk/adapter.ts'
 import type { AdapterSandbox } from '../_sdk/sandbox.ts'
 import { AdapterError } from '../_sdk/errors.ts'
@@ -32,4 +33,25 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     if (error instanceof AdapterError) return error.code
     throw error
   }
+}
+
+/**
+ * The fixture records, resolved in process: each gives exactly its expected record or error code, and
+ * no refusal's message contains a part of the QR text (national ids, masks, ck).
+ */
+export function itResolvesFixtureRecords(
+  records: readonly { name: string; qr: string; expected: object }[],
+  resolve: (qr: string) => Promise<unknown>,
+  hostPart: string,
+): void {
+  it.each(records)('$name', async ({ qr, expected }) => {
+    if ('code' in expected) expect(await codeOf(resolve(qr))).toBe(expected.code)
+    else expect(await resolve(qr)).toEqual(expected)
+  })
+  it.each(records.filter((r) => 'code' in r.expected))('$name: the message names no identifier', async ({ qr }) => {
+    const error = await resolve(qr).then(() => null, (e: unknown) => e as Error)
+    expect(error).toBeInstanceOf(AdapterError)
+    for (const part of qr.split(/[|=?&/]/)) if (part.length >= 6 && !part.includes(hostPart)) expect(error!.message).not.toContain(part)
+    expect(error!.message).not.toMatch(/\*\*|\d{6,}/)
+  })
 }
