@@ -6,7 +6,7 @@ import { revokeByUciHash, revokedEntries, revokedHashType } from './db/issuances
 import { hitRateLimit } from './db/guards.ts'
 import { createApp } from './http/app.ts'
 import type { AppDeps, SampleEntry } from './http/deps.ts'
-import { createServiceMetrics } from './http/metrics.ts'
+import { createServiceMetrics, type Metrics } from './http/metrics.ts'
 import type { Logger } from './log.ts'
 import { createIssuer, type SigningKey } from './issue/issue.ts'
 import { createKeyedHasher } from './issue/keyed-hash.ts'
@@ -43,6 +43,8 @@ export interface ServiceParts {
   readonly revocationLists?: RevocationList
   readonly rules?: RuleSet
   readonly decodeImage: QrImageDecoder
+  /** Given this process's registry, what answers /metrics (a cluster sums every process's). */
+  readonly metricsText?: (local: Metrics) => () => Promise<string>
 }
 
 export async function createService(parts: ServiceParts) {
@@ -117,6 +119,7 @@ export async function createService(parts: ServiceParts) {
     clientId: parts.clientId,
     rateLimit: (bucket, limit, windowSeconds) => hitRateLimit(db, bucket, limit, windowSeconds, Math.floor(now().getTime() / 1000)),
     metrics,
+    metricsText: parts.metricsText?.(metrics.registry),
     log: parts.log,
     verification: { keys: trust.resolve, revocation: revocationLookup, rules: parts.rules, now, decodeImage: parts.decodeImage },
     ready: async (): Promise<{ ok: boolean; checks: Record<string, string> }> => {

@@ -30,6 +30,8 @@ export interface AppDeps {
   readonly clientId: (request: Request, raw: unknown) => string
   readonly rateLimit: (bucket: string, limit: number, windowSeconds: number) => Promise<RateDecision>
   readonly metrics: ServiceMetrics
+  /** The /metrics text; by default this process's registry (a cluster sums all its processes). */
+  readonly metricsText?: () => Promise<string>
   readonly log: Logger
   readonly ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>
   /** Trust lists, revocation, rules and the QR image decoder, for POST /v1/verify and HC1 input. */

@@ -18,4 +18,28 @@ describe('Metrics', () => {
     expect(text).toContain('latency_seconds_bucket{adapter="ru-mos",le="+Inf"} 2')
     expect(text).toContain('latency_seconds_count{adapter="ru-mos"} 2')
   })
+
+  it('sums the snapshots of several registries (one per process) into the same text', () => {
+    const worker = () => {
+      const m = new Metrics()
+      return { m, hits: m.counter('hits_total', 'Hits'), latency: m.histogram('latency_seconds', 'Latency', [0.1, 1]) }
+    }
+    const a = worker()
+    const b = worker()
+    a.hits({ outcome: 'ISSUED' }, 2)
+    b.hits({ outcome: 'ISSUED' })
+    b.hits({ outcome: 'HOLDER_MISMATCH' })
+    a.latency({}, 0.05)
+    b.latency({}, 0.5)
+    const snapshot = structuredClone(b.m.snapshot()) // as it arrives over IPC
+    const text = new Metrics().add(a.m.snapshot()).add(snapshot).render()
+    expect(text).toContain('hits_total{outcome="ISSUED"} 3')
+    expect(text).toContain('hits_total{outcome="HOLDER_MISMATCH"} 1')
+    expect(text).toContain('latency_seconds_bucket{le="0.1"} 1')
+    expect(text).toContain('latency_seconds_bucket{le="1"} 2')
+    expect(text).toContain('latency_seconds_sum 0.55')
+    expect(text).toContain('latency_seconds_count 2')
+    // Summing does not change the registries summed.
+    expect(a.m.render()).toContain('hits_total{outcome="ISSUED"} 2')
+  })
 })

@@ -1,5 +1,14 @@
 // A small Prometheus text-format registry: counters and one latency histogram. No labels that could
-// carry personal data: adapter ids, outcome codes and HTTP statuses only.
+// carry personal data: adapter ids, outcome codes and HTTP statuses only. A registry can be written
+// as a plain snapshot and summed with others, so several processes serving one port (src/cluster.ts)
+// answer /metrics with the totals of all of them.
+
+/** A registry's values as plain data (structured-cloneable, so it crosses process boundaries). */
+export interface MetricsSnapshot {
+  readonly counters: readonly { name: string; help: string; values: readonly [string, number][] }[]
+  readonly histograms: readonly { name: string; help: string; buckets: readonly number[]; series: readonly [string, { counts: number[]; sum: number; count: number }][] }[]
+}
+
 export class Metrics {
   private readonly counters = new Map<string, { help: string; values: Map<string, number> }>()
   private readonly histograms = new Map<string, { help: string; buckets: readonly number[]; series: Map<string, { counts: number[]; sum: number; count: number }> }>()
@@ -24,6 +33,41 @@ export class Metrics {
       s.sum += value
       s.count++
     }
+  }
+
+  snapshot(): MetricsSnapshot {
+    return {
+      counters: [...this.counters].map(([name, m]) => ({ name, help: m.help, values: [...m.values] })),
+      histograms: [...this.histograms].map(([name, m]) => ({
+        name,
+        help: m.help,
+        buckets: m.buckets,
+        series: [...m.series].map(([labels, s]) => [labels, { counts: [...s.counts], sum: s.sum, count: s.count }] as [string, { counts: number[]; sum: number; count: number }]),
+      })),
+    }
+  }
+
+  /** Adds a snapshot's values to this registry (metrics it lacks are created, same buckets assumed). */
+  add(snapshot: MetricsSnapshot): this {
+    for (const c of snapshot.counters) {
+      let metric = this.counters.get(c.name)
+      if (!metric) this.counters.set(c.name, (metric = { help: c.help, values: new Map() }))
+      for (const [labels, value] of c.values) metric.values.set(labels, (metric.values.get(labels) ?? 0) + value)
+    }
+    for (const h of snapshot.histograms) {
+      let metric = this.histograms.get(h.name)
+      if (!metric) this.histograms.set(h.name, (metric = { help: h.help, buckets: h.buckets, series: new Map() }))
+      for (const [labels, s] of h.series) {
+        const into = metric.series.get(labels)
+        if (!into) metric.series.set(labels, { counts: [...s.counts], sum: s.sum, count: s.count })
+        else {
+          s.counts.forEach((n, i) => (into.counts[i] = (into.counts[i] ?? 0) + n))
+          into.sum += s.sum
+          into.count += s.count
+        }
+      }
+    }
+    return this
   }
 
   render(): string {

@@ -41,7 +41,9 @@ export function operationRoutes(deps: AppDeps) {
     const { ok, checks } = await deps.ready()
     return c.json({ ok, mode: deps.config.mode, checks }, ok ? 200 : 503)
   })
-  app.get('/metrics', (c) => c.text(deps.metrics.registry.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }))
+  app.get('/metrics', async (c) =>
+    c.text(deps.metricsText ? await deps.metricsText() : deps.metrics.registry.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
+  )
   app.openapi(samplesRoute, (c) => {
     if (deps.config.mode !== 'sandbox' || !deps.samples) throw new HttpError('NOT_FOUND', 'Samples exist in sandbox mode only.')
     return c.json({ samples: deps.samples().map((s) => ({ ...s, holder: { ...s.holder } as Record<string, string> })) }, 200)
