@@ -22,6 +22,7 @@ import type { KeyStore } from './trust/keystore.ts'
 import { adapters, sandboxes } from '../adapters/registry.ts'
 import { serveSandbox } from './sandbox/listen.ts'
 import type { SampleEntry } from './http/deps.ts'
+import type { Metrics } from './http/metrics.ts'
 
 export interface StartOptions {
   readonly env?: Env
@@ -30,6 +31,8 @@ export interface StartOptions {
   readonly dataDir?: string
   readonly host?: string
   readonly log?: Logger
+  /** Given this process's registry, what answers /metrics (src/cluster.ts sums every worker's). */
+  readonly metricsText?: (local: Metrics) => () => Promise<string>
 }
 
 export interface RunningServer {
@@ -69,6 +72,21 @@ function upstreamFetch(): typeof fetch {
   const dispatcher = new Agent({ connections: 128, connectTimeout: 3_000, headersTimeout: 10_000, bodyTimeout: 10_000, keepAliveTimeout: 10_000 })
   return ((input: RequestInfo | URL, init?: RequestInit) =>
     undiciFetch(input as never, { ...(init as object), dispatcher, redirect: 'manual' } as never)) as unknown as typeof fetch
+}
+
+/**
+ * Makes what several processes sharing DATA_DIR must find made once: the migrated database and, in
+ * sandbox mode, the generated test keys and secrets. Run by a cluster's primary before it forks.
+ */
+export async function prepareDataDir(options: Pick<StartOptions, 'env' | 'dataDir'> = {}): Promise<Config> {
+  const env: Env = { ...(options.env ?? process.env) }
+  const config = loadConfig({ ...env, ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}) }, adapters)
+  if (config.mode === 'sandbox') {
+    sandboxSecrets(config.dataDir)
+    await openKeyStore(config)
+  }
+  openNodeDb(config.dataDir).close()
+  return config
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -129,6 +147,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     revocationLists,
     rules,
     decodeImage: decodeQrImage,
+    metricsText: options.metricsText,
     clientId: (_request, raw) => {
       try {
         return getConnInfo({ env: raw } as never).remote.address ?? 'unknown'

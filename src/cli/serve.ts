@@ -1,25 +1,55 @@
-// `certbridge serve` (what `npm start` runs): the HTTP service on Node until SIGINT/SIGTERM.
+// `certbridge serve` (what `npm start` runs): the HTTP service on Node until SIGINT/SIGTERM. With
+// CERTBRIDGE_WORKERS (or --workers) above 1, a node:cluster of that many processes shares the port.
+import cluster from 'node:cluster'
 import { parseArgs } from 'node:util'
-import { startServer } from '../node.ts'
+import { prepareDataDir, startServer } from '../node.ts'
+import { announceListening, clusterMetrics, startPrimary, workerCount } from '../cluster.ts'
+import { createLogger } from '../log.ts'
+
+function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+    // A worker whose primary is gone (killed) has no one to serve for: it stops too.
+    if (cluster.isWorker) process.once('disconnect', stop)
+  })
+}
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, workers: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   })
   if (values.help) {
-    console.log('Usage: certbridge serve [--port N] [--host ADDR] [--data-dir DIR]\n\nConfiguration comes from the environment; see README.md. Without any, sandbox mode.')
+    console.log(
+      'Usage: certbridge serve [--port N] [--host ADDR] [--data-dir DIR] [--workers N|auto]\n\n' +
+        '--workers  processes sharing the port (default CERTBRIDGE_WORKERS, else 1; auto = one per core)\n\n' +
+        'Configuration comes from the environment; see README.md. Without any, sandbox mode.',
+    )
     return 0
   }
   const port = values.port === undefined ? undefined : Number(values.port)
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error('--port must be a port number')
-  const server = await startServer({ port, host: values.host, dataDir: values['data-dir'] })
-  console.error(`certbridge listening on ${server.url} (${server.config.mode} mode)`)
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve()
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-  })
+  const workers = workerCount(values.workers ?? process.env.CERTBRIDGE_WORKERS)
+  const options = { port, host: values.host, dataDir: values['data-dir'] }
+
+  if (cluster.isPrimary && workers > 1) {
+    // The keys, secrets and schema every worker opens are made here, once, before any worker starts.
+    const config = await prepareDataDir(options)
+    const primary = await startPrimary({ workers, log: createLogger() })
+    console.error(`certbridge listening on ${primary.url} (${config.mode} mode, ${workers} workers)`)
+    const outcome = await Promise.race([untilSignal().then(() => 0), primary.failed.then((error) => (console.error(`certbridge: ${error.message}`), 1))])
+    await primary.stop()
+    return outcome
+  }
+
+  const server = await startServer({ ...options, ...(cluster.isWorker ? { metricsText: clusterMetrics } : {}) })
+  if (cluster.isWorker) announceListening(server.url)
+  else console.error(`certbridge listening on ${server.url} (${server.config.mode} mode)`)
+  await untilSignal()
   await server.close()
+  // The IPC channel would keep a worker alive: closing it lets the process end like a lone server.
+  if (cluster.isWorker && process.connected) process.disconnect()
   return 0
 }
