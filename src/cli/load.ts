@@ -87,10 +87,17 @@ function percentile(sorted: number[], p: number): number {
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { seconds: { type: 'string', default: '30' }, connections: { type: 'string', default: '32' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      seconds: { type: 'string', default: '30' },
+      connections: { type: 'string', default: '32' },
+      json: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      workers: { type: 'string', default: 'auto' },
+      help: { type: 'boolean', short: 'h' },
+    },
   })
   if (values.help) {
-    console.log('Usage: certbridge load [--seconds N] [--connections C] [--json]')
+    console.log('Usage: certbridge load [--seconds N] [--connections C] [--json] [--workers N|auto] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
     return 0
   }
   const seconds = Number(values.seconds)
@@ -102,12 +109,14 @@ export async function run(argv: string[]): Promise<number> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const bin = fileURLToPath(new URL('../../bin/certbridge.mjs', import.meta.url))
-  const child = spawn(process.execPath, [bin, 'serve'], {
+  const profile = values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile] : []
+  const child = spawn(process.execPath, [...profile, bin, 'serve'], {
     env: {
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
       CERTBRIDGE_MODE: 'sandbox',
+      CERTBRIDGE_WORKERS: values.workers,
       // One load generator is one client: lift the per-client and per-record limits for the run.
       CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000000',
       CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '100000000',
