@@ -78,6 +78,12 @@ describe('deriveUvci', () => {
     expect(isValidUvci(uvci)).toBe(true)
   })
 
+  it('gives the pinned UVCIs (HMAC-SHA-256, first 128 bits in base 36)', async () => {
+    expect(await deriveUvci({ country: 'RU', key, material })).toBe('URN:UVCI:01:RU:B6HYQ1GX9G3TUH3XFPXT1XNPJ#1')
+    const longKey = new Uint8Array(70).map((_, i) => 255 - i)
+    expect(await deriveUvci({ country: 'VN', key: longKey, material: 'vn:Nguyễn' })).toBe('URN:UVCI:01:VN:9Q2CM1YI5XEY9WLUINJKBT39N#M')
+  })
+
   it('is the same for the same material and key, and differs otherwise', async () => {
     const first = await deriveUvci({ country: 'RU', key, material })
     expect(await deriveUvci({ country: 'RU', key: new Uint8Array(32).fill(7), material })).toBe(first)
