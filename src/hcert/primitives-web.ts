@@ -1,7 +1,7 @@
 // Primitives on Web APIs only: crypto.subtle and pako. Works on every runtime; slower than node:crypto
 // and node:zlib on Node (see `npm run bench`).
 import { Deflate, Inflate } from 'pako'
-import type { Primitives } from './primitives.ts'
+import type { Hashing, Primitives } from './primitives.ts'
 import { InflateLimitError } from './primitives.ts'
 import type { CoseAlgorithm, Signer } from './signer.ts'
 
@@ -43,6 +43,16 @@ function inflate(data: Uint8Array, maxBytes: number): Uint8Array {
   return out
 }
 
+/** crypto.subtle hashing: every call is an asynchronous WebCrypto job; the HMAC key is imported once. */
+export const webHashing: Hashing = {
+  sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>)),
+  createHmacSha256(key) {
+    const imported = crypto.subtle.importKey('raw', key.slice(), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+    imported.catch(() => {}) // the first call reports a failure; none goes unhandled in between
+    return async (data) => new Uint8Array(await crypto.subtle.sign('HMAC', await imported, data as Uint8Array<ArrayBuffer>))
+  },
+}
+
 export const webPrimitives: Primitives = {
   name: 'web',
   deflate(data, level = 9) {
@@ -60,4 +70,5 @@ export const webPrimitives: Primitives = {
     return crypto.subtle.verify({ name: 'RSA-PSS', saltLength: 32 }, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>)
   },
   createEs256Signer,
+  ...webHashing,
 }
