@@ -1,7 +1,9 @@
 // UVCI (eHealth Network guidelines, Annex 2): `URN:UVCI:01:<CC>:<opaque>#<check>`, where the check
 // character is Luhn mod 38 over the whole identifier before '#', in the alphabet A-Z 0-9 '/' ':'.
-// The bridge derives the opaque part with HMAC-SHA-256 (crypto.subtle) of the source record and event:
-// the same record and event give the same UVCI, and the national id cannot be read back from it.
+// The bridge derives the opaque part with HMAC-SHA-256 of the source record and event (the codec's
+// primitives for a raw key, crypto.subtle for a CryptoKey): the same record and event give the same
+// UVCI, and the national id cannot be read back from it.
+import { createHmacSha256, type HmacSha256 } from '../hcert/primitives.ts'
 import { DccError } from './errors.ts'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:'
@@ -73,23 +75,23 @@ export interface DeriveUvciInput {
 export async function deriveUvci(input: DeriveUvciInput): Promise<string> {
   if (!COUNTRY.test(input.country)) throw new DccError('DCC_UVCI', 'The UVCI country must be two uppercase letters.')
   if (input.material.length === 0) throw new DccError('DCC_UVCI', 'The UVCI material is empty.')
-  const key = await hmacKey(input.key)
   const data = encoder.encode(`${PURPOSE}\u0000${input.country}\u0000${input.material}`)
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, data))
+  const mac = await hmacOf(input.key)(data)
   return withUvciCheck(`URN:UVCI:01:${input.country}:${base36(mac.subarray(0, 16))}`)
 }
 
-const imported = new WeakMap<Uint8Array, Promise<CryptoKey>>()
+/** One prepared HMAC per raw key, made on its first use (a later change to the key's bytes is not seen). */
+const prepared = new WeakMap<Uint8Array, HmacSha256>()
 
-function hmacKey(key: CryptoKey | Uint8Array): Promise<CryptoKey> {
-  if (!(key instanceof Uint8Array)) return Promise.resolve(key)
-  if (key.length < 16) return Promise.reject(new DccError('DCC_UVCI', 'The UVCI key must have at least 16 bytes.'))
-  let cryptoKey = imported.get(key)
-  if (!cryptoKey) {
-    cryptoKey = crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-    imported.set(key, cryptoKey)
+function hmacOf(key: CryptoKey | Uint8Array): HmacSha256 {
+  if (!(key instanceof Uint8Array)) return async (data) => new Uint8Array(await crypto.subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>))
+  if (key.length < 16) throw new DccError('DCC_UVCI', 'The UVCI key must have at least 16 bytes.')
+  let hmac = prepared.get(key)
+  if (!hmac) {
+    hmac = createHmacSha256(key)
+    prepared.set(key, hmac)
   }
-  return cryptoKey
+  return hmac
 }
 
 function base36(bytes: Uint8Array): string {

@@ -1,6 +1,9 @@
 // Keyed hashes (HMAC-SHA-256 under the deployment's secret key) for everything the bridge must
 // recognise again without storing it: source records, events, idempotency keys, links. Each use has
-// its own purpose label, so a hash made for one purpose never matches another.
+// its own purpose label, so a hash made for one purpose never matches another. The HMAC comes from the
+// codec's primitives: synchronous node:crypto by default, crypto.subtle where that is chosen.
+import { createHmacSha256 } from '../hcert/primitives.ts'
+
 const encoder = new TextEncoder()
 
 export interface KeyedHasher {
@@ -20,11 +23,10 @@ export function decodeBase64(text: string): Uint8Array {
 
 export async function createKeyedHasher(key: Uint8Array): Promise<KeyedHasher> {
   if (key.length < 32) throw new Error('the keyed-hash key must have at least 32 bytes')
-  const cryptoKey = await crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  const hmac = createHmacSha256(key)
   return {
     async hash(purpose, data) {
-      const mac = await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(`${purpose}\u0000${data}`))
-      return base64url(new Uint8Array(mac))
+      return base64url(await hmac(encoder.encode(`${purpose}\u0000${data}`)))
     },
   }
 }

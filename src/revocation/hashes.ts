@@ -4,6 +4,7 @@
 //   SIGNATURE       the COSE_Sign1 signature bytes; for ES256 only the first half (r), for RSA the whole
 // truncated to the first 16 bytes (128 bits) and written in standard base64.
 import { CertbridgeError } from '../errors.ts'
+import { sha256 } from '../hcert/primitives.ts'
 
 export type RevocationHashType = 'UCI' | 'COUNTRYCODEUCI' | 'SIGNATURE'
 export const revocationHashTypes: readonly RevocationHashType[] = ['UCI', 'COUNTRYCODEUCI', 'SIGNATURE']
@@ -11,7 +12,7 @@ export const revocationHashTypes: readonly RevocationHashType[] = ['UCI', 'COUNT
 const truncatedBytes = 16
 
 async function truncatedSha256(data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(data))).slice(0, truncatedBytes)
+  return (await sha256(data)).slice(0, truncatedBytes)
 }
 
 function base64(bytes: Uint8Array): string {
