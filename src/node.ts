@@ -3,7 +3,6 @@
 // upstream client. Everything Node-specific lives here and in src/cli/.
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { Agent, fetch as undiciFetch } from 'undici'
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -21,6 +20,7 @@ import { parseKeyStore } from './trust/keystore-parse.ts'
 import type { KeyStore } from './trust/keystore.ts'
 import { adapters, sandboxes } from '../adapters/registry.ts'
 import { serveSandbox } from './sandbox/listen.ts'
+import { createUpstreamFetch } from './upstream-fetch.ts'
 import type { SampleEntry } from './http/deps.ts'
 import type { Metrics } from './http/metrics.ts'
 
@@ -65,13 +65,6 @@ async function openKeyStore(config: Config): Promise<KeyStore | undefined> {
     return (await loadOrCreateKeyStore(config.dataDir, { country: config.country, organisation, now: new Date(), test: true })).store
   }
   return (await keyStoreExists(config.dataDir)) ? loadKeyStore(config.dataDir) : undefined
-}
-
-/** Upstream requests: undici with bounded connections and timeouts; redirects are never followed. */
-function upstreamFetch(): typeof fetch {
-  const dispatcher = new Agent({ connections: 128, connectTimeout: 3_000, headersTimeout: 10_000, bodyTimeout: 10_000, keepAliveTimeout: 10_000 })
-  return ((input: RequestInfo | URL, init?: RequestInit) =>
-    undiciFetch(input as never, { ...(init as object), dispatcher, redirect: 'manual' } as never)) as unknown as typeof fetch
 }
 
 /**
@@ -134,13 +127,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const db = openNodeDb(config.dataDir)
   closers.push(() => db.close())
+  const upstream = createUpstreamFetch()
+  closers.push(() => upstream.close())
   const { app } = await createService({
     config,
     db,
     keyStore,
     uvciKey: fromBase64(uvciKey),
     adminToken,
-    fetch: upstreamFetch(),
+    fetch: upstream,
     log,
     samples,
     trustLists,

@@ -1,0 +1,80 @@
+// The fetch national requests go through on Node: undici's `request` behind the Fetch API's shape.
+// The adapter SDK speaks `fetch` (the same code runs on Workers), but undici's spec fetch costs about
+// twice as much CPU per exchange as its `request` (see the README's "Operations"), and a conversion
+// makes two or three exchanges. Redirects are never followed: a 3xx comes back as it is, and the SDK
+// refuses it. Deadlines come from the caller's signal and from the dispatcher's timeouts.
+import type { Readable } from 'node:stream'
+import { Agent, fetch as undiciFetch, request, type Dispatcher } from 'undici'
+
+/** Statuses whose Response must not have a body (Fetch standard, "null body status"). */
+const nullBodyStatuses = new Set([101, 103, 204, 205, 304])
+
+function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+    else headers.append(name, value)
+  }
+  return headers
+}
+
+/**
+ * A Web stream over a Node body, pulled chunk by chunk. (Node 20's Readable.toWeb throws an uncaught
+ * "Controller is already closed" when a body is cancelled while data is still arriving.)
+ */
+function webBody(body: Readable): ReadableStream<Uint8Array> {
+  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await chunks.next()
+        if (done) controller.close()
+        else controller.enqueue(value)
+      } catch (error) {
+        controller.error(error) // a no-op once the reader has cancelled
+      }
+    },
+    cancel() {
+      body.destroy()
+    },
+  })
+}
+
+export interface UpstreamFetchOptions {
+  /** Parallel connections per origin (default 128). */
+  readonly connections?: number
+}
+
+/** A fetch for upstream calls: string or URL input, no redirects, bodies as strings or bytes. */
+export function createUpstreamFetch(options: UpstreamFetchOptions = {}): typeof fetch & { close(): Promise<void> } {
+  const dispatcher: Dispatcher = new Agent({
+    connections: options.connections ?? 128,
+    connectTimeout: 3_000,
+    headersTimeout: 10_000,
+    bodyTimeout: 10_000,
+    keepAliveTimeout: 10_000,
+  })
+  const upstream = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    // A Request object (not used by the adapters) keeps the full fetch semantics.
+    if (typeof input !== 'string' && !(input instanceof URL)) return undiciFetch(input as never, { ...(init as object), dispatcher, redirect: 'manual' } as never) as unknown as Response
+    const body = init.body
+    if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+      throw new TypeError('upstream requests send a string or bytes as body')
+    }
+    const answer = await request(input, {
+      dispatcher,
+      method: (init.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod,
+      headers: Object.fromEntries(new Headers(init.headers).entries()),
+      body: body ?? undefined,
+      signal: init.signal ?? undefined,
+    })
+    const headers = headersOf(answer.headers)
+    if (nullBodyStatuses.has(answer.statusCode)) {
+      answer.body.resume()
+      return new Response(null, { status: answer.statusCode, headers })
+    }
+    return new Response(webBody(answer.body), { status: answer.statusCode, headers })
+  }
+  return Object.assign(upstream as typeof fetch, { close: () => dispatcher.close() })
+}
