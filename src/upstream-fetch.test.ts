@@ -1,6 +1,7 @@
 // The Node upstream fetch behaves as `fetch` does for what the adapter SDK relies on, against a real
 // server on 127.0.0.1: statuses, headers, bodies both ways, redirects not followed, aborts, refusals.
 import { createServer, type Server } from 'node:http'
+import { createServer as createTcpServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUpstreamFetch } from './upstream-fetch.ts'
 import { listen, type ServedSandbox } from './sandbox/listen.ts'
@@ -94,5 +95,20 @@ describe('createUpstreamFetch', () => {
     expect(await requestJson(ctx(AbortSignal.timeout(5_000)), `${served.baseUrl}/json`)).toMatchObject({ status: 200, body: { name: 'Жукова' } })
     await expect(requestJson(ctx(AbortSignal.timeout(5_000)), `${served.baseUrl}/redirect`)).rejects.toMatchObject({ code: 'UPSTREAM_INVALID' })
     await expect(requestJson(ctx(AbortSignal.timeout(200)), `${served.baseUrl}/slow-body`)).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' })
+  })
+
+  it('delivers no more than a declared Content-Length, whatever the server sends after it', async () => {
+    const liar = createTcpServer((socket) => {
+      socket.on('error', () => undefined) // the client drops the connection after its 10 bytes
+      socket.once('data', () => socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 10\r\n\r\n${'1'.repeat(100_000)}`))
+    })
+    await new Promise<void>((resolve) => liar.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = liar.address() as { port: number }
+      const body = await (await upstream(`http://127.0.0.1:${port}/`)).arrayBuffer()
+      expect(body.byteLength).toBe(10)
+    } finally {
+      liar.close()
+    }
   })
 })

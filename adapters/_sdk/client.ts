@@ -56,6 +56,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /** A body stream that errors with UPSTREAM_INVALID past `limit` bytes. */
 function capBody(response: Response, limit: number): Response {
   if (!response.body) return response
+  // A declared length within the cap needs no counting: the HTTP client delivers no more than it.
+  // (A larger one is refused by requestJson before it reads.)
+  const declared = response.headers.get('content-length')
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) return response
   let total = 0
   const capped = response.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
