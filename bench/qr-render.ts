@@ -1,7 +1,8 @@
 // Micro-benchmark of the QR rendering behind every issuance (src/qr/render.ts): the symbol (encodeQR
 // and the dark runs), the SVG and the PNG data URL, each in µs per render, for a freshly signed HC1 of
 // a vaccination certificate (about 560 characters). Also: the symbol when consecutive certificates
-// need different QR versions (the `qr` package caches one version's template at a time), and sizes.
+// need different QR versions (the `qr` package caches one version's template at a time), the whole
+// rendering as the route serves it (JSON.stringify of the result), and the sizes.
 // Run: npx tsx bench/qr-render.ts [path of a render module with the same exports]
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -58,9 +59,12 @@ const alternating = microseconds(() => render.qrMatrix((flip = !flip) ? hc1 : ot
 const svg = microseconds(() => render.renderSvg(m, 4))
 const png = microseconds(() => render.renderPngDataUrl(m, 4, 4))
 const whole = microseconds(() => render.renderQr(hc1))
+// As the route serves it: JSON.stringify also flattens a string built by concatenation.
+const served = microseconds(() => JSON.stringify({ qr: render.renderQr(hc1) }).length)
 const f = (n: number) => n.toFixed(1).padStart(7)
 console.log(`encode (same version each time) ${f(encode)} µs`)
 console.log(`encode (version alternating)    ${f(alternating)} µs`)
 console.log(`svg                             ${f(svg)} µs`)
 console.log(`png (scale 4, margin 4)         ${f(png)} µs`)
 console.log(`renderQr (all three)            ${f(whole)} µs`)
+console.log(`renderQr + JSON.stringify       ${f(served)} µs`)

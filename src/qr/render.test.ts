@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import jsQR from 'jsqr'
 import { inflate } from 'pako'
-import { renderQr, qrMatrix, renderPngDataUrl, renderSvg, type QrMatrix } from './render.ts'
+import { renderQr, qrMatrix, renderPngDataUrl, renderSvg, QrRenderError, type QrMatrix } from './render.ts'
 
 interface DecodedPng { width: number; height: number; bitDepth: number; colourType: number; chunks: string[]; dark(x: number, y: number): boolean }
 
@@ -127,5 +127,18 @@ describe('renderQr', () => {
       const side = m.size + 2 * margin
       expect(renderSvg(m, margin)).toBe(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="EU Digital COVID Certificate QR code"><rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="${referencePath(m, margin)}"/></svg>`)
     }
+  })
+
+  it('refuses text outside the QR alphanumeric set, or too long, and options that are not whole numbers', () => {
+    const codeOf = (fn: () => unknown) => {
+      try { fn() } catch (error) { expect(error).toBeInstanceOf(QrRenderError); return (error as QrRenderError).code }
+      return 'no error'
+    }
+    expect(codeOf(() => renderQr('HC1:lowercase'))).toBe('QR_RENDER_TEXT')
+    expect(codeOf(() => renderQr(`HC1:${'A'.repeat(2500)}`))).toBe('QR_RENDER_TEXT')
+    expect(codeOf(() => renderQr(hc1, { scale: 2.5 }))).toBe('QR_RENDER_OPTIONS')
+    expect(codeOf(() => renderQr(hc1, { scale: 0 }))).toBe('QR_RENDER_OPTIONS')
+    expect(codeOf(() => renderQr(hc1, { margin: -1 }))).toBe('QR_RENDER_OPTIONS')
+    expect(codeOf(() => renderQr(hc1, { margin: 0, scale: 1 }))).toBe('no error')
   })
 })

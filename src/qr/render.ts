@@ -6,6 +6,7 @@
 // node:zlib is five times faster than pako here), so the same code serves on Node and on Workers.
 // The matrix is scanned once into horizontal runs of dark modules; both renderers draw from the runs.
 import encodeQR from 'qr'
+import { CertbridgeError } from '../errors.ts'
 import { primitives } from '../hcert/primitives.ts'
 
 export interface RenderedQr {
@@ -32,9 +33,18 @@ export interface QrMatrix {
   isDark(x: number, y: number): boolean
 }
 
+export type QrRenderErrorCode = 'QR_RENDER_TEXT' | 'QR_RENDER_OPTIONS'
+export class QrRenderError extends CertbridgeError<QrRenderErrorCode> {}
+
 export function qrMatrix(text: string): QrMatrix {
   // `qr` always adds a quiet zone; ask for one module and drop it, the renderers add their own.
-  const rows = encodeQR(text, 'raw', { ecc: 'quartile', encoding: 'alphanumeric', border: 1 })
+  let rows: boolean[][]
+  try {
+    rows = encodeQR(text, 'raw', { ecc: 'quartile', encoding: 'alphanumeric', border: 1 })
+  } catch (cause) {
+    // `qr` names the offending character; the message here names none of the text.
+    throw new QrRenderError('QR_RENDER_TEXT', 'text is not one QR alphanumeric segment that fits version 40 at level Q', { cause })
+  }
   const size = rows.length - 2
   return { size, version: (size - 17) / 4, runs: darkRuns(rows, size), isDark: (x, y) => rows[y + 1]![x + 1] === true }
 }
@@ -62,6 +72,9 @@ function darkRuns(rows: readonly (readonly boolean[])[], size: number): Uint16Ar
 export function renderQr(text: string, options: RenderOptions = {}): RenderedQr {
   const margin = options.margin ?? 4
   const scale = options.scale ?? 4
+  if (!Number.isInteger(margin) || margin < 0 || margin > 64 || !Number.isInteger(scale) || scale < 1 || scale > 64) {
+    throw new QrRenderError('QR_RENDER_OPTIONS', 'margin must be an integer from 0 to 64 and scale from 1 to 64')
+  }
   const m = qrMatrix(text)
   return { svg: renderSvg(m, margin), png: renderPngDataUrl(m, margin, scale), version: m.version, size: m.size }
 }
