@@ -1,17 +1,34 @@
 // The Workers edge of the database: Cloudflare D1 through drizzle's D1 driver. Migrations are the
 // same folder Node uses, applied by `wrangler d1 migrations apply` (or applyD1Migrations in tests).
-import type { D1Database } from '@cloudflare/workers-types'
+import type { D1Database, D1PreparedStatement } from '@cloudflare/workers-types'
+import { fillPlaceholders } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/d1'
 import * as schema from './schema.ts'
 import type { Db, Orm } from './db.ts'
 
 export function openD1Db(binding: D1Database): Db {
   const orm = drizzle(binding, { schema })
+  // drizzle's batch() takes query builders only (it binds their params as they are, placeholders
+  // unfilled), so atomic groups of prepared statements go to D1's own batch, one D1 statement per SQL.
+  const prepared = new Map<string, D1PreparedStatement>()
+  const statementFor = (sql: string) => {
+    let statement = prepared.get(sql)
+    if (!statement) {
+      statement = binding.prepare(sql)
+      prepared.set(sql, statement)
+    }
+    return statement
+  }
   return {
     orm: orm as unknown as Orm,
-    async atomic(statements) {
-      if (statements.length === 0) return
-      await orm.batch(statements as never)
+    async atomic(steps) {
+      if (steps.length === 0) return
+      await binding.batch(
+        steps.map(({ statement, values }) => {
+          const query = statement.getQuery()
+          return statementFor(query.sql).bind(...fillPlaceholders(query.params, values))
+        }),
+      )
     },
   }
 }

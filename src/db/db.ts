@@ -1,13 +1,24 @@
 // One database type for both drivers: better-sqlite3 on Node (synchronous) and D1 on Workers
 // (asynchronous). Repository functions take `db` first and always await, so they run on either.
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
-import type { BatchItem } from 'drizzle-orm/batch'
 import type * as schema from './schema.ts'
 
 export type Orm = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>
 
+/** What a drizzle prepared statement (`builder.prepare()`) offers that atomic writes need. */
+export interface PreparedWrite {
+  getQuery(): { sql: string; params: unknown[] }
+  run(values?: Record<string, unknown>): unknown
+}
+
+/** One write of an atomic group: a prepared statement and the values of its placeholders. */
+export interface AtomicStep {
+  readonly statement: PreparedWrite
+  readonly values: Record<string, unknown>
+}
+
 export interface Db {
   readonly orm: Orm
-  /** Runs the statements all-or-nothing: a transaction on better-sqlite3, a batch on D1. */
-  atomic(statements: readonly BatchItem<'sqlite'>[]): Promise<void>
+  /** Runs the steps all-or-nothing: a transaction on better-sqlite3, a batch on D1. */
+  atomic(steps: readonly AtomicStep[]): Promise<void>
 }

@@ -1,9 +1,10 @@
 // Counters that protect national systems and holders: fixed-window rate limits and holder-mismatch
 // locks. Kept in the database so that every instance sharing it (Workers isolates, Node processes)
 // enforces the same limits.
-import { eq, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Db } from './db.ts'
-import { auditEvents, holderLocks, rateLimits } from './schema.ts'
+import { auditEvents, holderLocks } from './schema.ts'
+import { statementsOf } from './statements.ts'
 
 export interface RateDecision {
   readonly allowed: boolean
@@ -14,24 +15,14 @@ export interface RateDecision {
 /** Counts one hit in `bucket`'s current window of `windowSeconds`; refuses past `limit`. */
 export async function hitRateLimit(db: Db, bucket: string, limit: number, windowSeconds: number, nowSeconds: number): Promise<RateDecision> {
   const windowStart = nowSeconds - (nowSeconds % windowSeconds)
-  const rows = await db.orm
-    .insert(rateLimits)
-    .values({ bucket, windowStart, count: 1 })
-    .onConflictDoUpdate({
-      target: rateLimits.bucket,
-      set: {
-        count: sql`CASE WHEN ${rateLimits.windowStart} = excluded.window_start THEN ${rateLimits.count} + 1 ELSE 1 END`,
-        windowStart: sql`excluded.window_start`,
-      },
-    })
-    .returning({ count: rateLimits.count })
+  const rows = await statementsOf(db).hitRateLimit.all({ bucket, windowStart })
   const count = rows[0]?.count ?? 1
   return { allowed: count <= limit, retryAfter: windowStart + windowSeconds - nowSeconds }
 }
 
 /** Seconds the source record stays locked after repeated holder mismatches, or 0. */
 export async function holderLockRemaining(db: Db, sourceKey: string, nowSeconds: number): Promise<number> {
-  const rows = await db.orm.select().from(holderLocks).where(eq(holderLocks.sourceKey, sourceKey)).limit(1)
+  const rows = await statementsOf(db).holderLock.all({ sourceKey })
   const lockedUntil = rows[0]?.lockedUntil ?? 0
   return lockedUntil > nowSeconds ? lockedUntil - nowSeconds : 0
 }

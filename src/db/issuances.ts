@@ -1,13 +1,14 @@
 // Issuance rows: written once per record and event, revoked in place. No personal data (see schema.ts).
 import { and, eq, sql } from 'drizzle-orm'
-import type { Db } from './db.ts'
-import { idempotencyKeys, issuances, signatures } from './schema.ts'
+import type { AtomicStep, Db } from './db.ts'
+import { issuances, signatures } from './schema.ts'
+import { statementsOf } from './statements.ts'
 
 export type IssuanceRow = typeof issuances.$inferSelect
 export type NewIssuance = typeof issuances.$inferInsert
 
 export async function findIssuance(db: Db, eventKey: string): Promise<IssuanceRow | undefined> {
-  const rows = await db.orm.select().from(issuances).where(eq(issuances.eventKey, eventKey)).limit(1)
+  const rows = await statementsOf(db).findIssuance.all({ eventKey })
   return rows[0]
 }
 
@@ -26,16 +27,21 @@ export async function recordIssuance(
   signatureHash: string,
   idempotency?: { keyHash: string; requestHash: string; createdAt: number },
 ): Promise<void> {
-  const statements = [
-    db.orm.insert(issuances).values(row).onConflictDoNothing(),
-    db.orm.insert(signatures).values({ eventKey: row.eventKey, signatureHash, kid: row.kid }).onConflictDoNothing(),
+  const statements = statementsOf(db)
+  const steps: AtomicStep[] = [
+    {
+      statement: statements.insertIssuance,
+      // the columns drizzle fills when a row leaves them out: the schema default and nulls
+      values: { ...row, status: row.status ?? 'valid', revokedAt: row.revokedAt ?? null, revocationReason: row.revocationReason ?? null },
+    },
+    { statement: statements.insertSignature, values: { eventKey: row.eventKey, signatureHash, kid: row.kid } },
   ]
-  if (idempotency) statements.push(db.orm.insert(idempotencyKeys).values({ ...idempotency, eventKey: row.eventKey }).onConflictDoNothing() as never)
-  await db.atomic(statements as never)
+  if (idempotency) steps.push({ statement: statements.insertIdempotencyKey, values: { ...idempotency, eventKey: row.eventKey } })
+  await db.atomic(steps)
 }
 
 export async function findIdempotencyKey(db: Db, keyHash: string) {
-  const rows = await db.orm.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, keyHash)).limit(1)
+  const rows = await statementsOf(db).findIdempotencyKey.all({ keyHash })
   return rows[0]
 }
 
@@ -99,17 +105,9 @@ export async function revokedHashType(
   db: Db,
   hashes: { uci?: string; countryCodeUci?: string; signature?: string },
 ): Promise<'UCI' | 'COUNTRYCODEUCI' | 'SIGNATURE' | undefined> {
-  const revoked = eq(issuances.status, 'revoked')
-  if (hashes.uci && (await db.orm.select({ k: issuances.eventKey }).from(issuances).where(and(eq(issuances.uciHash, hashes.uci), revoked)).limit(1)).length) return 'UCI'
-  if (hashes.countryCodeUci && (await db.orm.select({ k: issuances.eventKey }).from(issuances).where(and(eq(issuances.countryUciHash, hashes.countryCodeUci), revoked)).limit(1)).length) return 'COUNTRYCODEUCI'
-  if (hashes.signature) {
-    const rows = await db.orm
-      .select({ k: signatures.eventKey })
-      .from(signatures)
-      .innerJoin(issuances, eq(signatures.eventKey, issuances.eventKey))
-      .where(and(eq(signatures.signatureHash, hashes.signature), revoked))
-      .limit(1)
-    if (rows.length) return 'SIGNATURE'
-  }
+  const statements = statementsOf(db)
+  if (hashes.uci && (await statements.revokedByUci.all({ hash: hashes.uci })).length) return 'UCI'
+  if (hashes.countryCodeUci && (await statements.revokedByCountryUci.all({ hash: hashes.countryCodeUci })).length) return 'COUNTRYCODEUCI'
+  if (hashes.signature && (await statements.revokedBySignature.all({ hash: hashes.signature })).length) return 'SIGNATURE'
   return undefined
 }

@@ -32,9 +32,10 @@ export function openNodeDb(dataDir: string | ':memory:'): NodeDb {
   return {
     orm: orm as unknown as Orm,
     sqlite,
-    async atomic(statements) {
+    async atomic(steps) {
+      // The prepared statements are better-sqlite3's (synchronous): run() completes inside the transaction.
       sqlite.transaction(() => {
-        for (const statement of statements) (statement as unknown as { run(): unknown }).run()
+        for (const { statement, values } of steps) statement.run(values)
       })()
     },
     close: () => sqlite.close(),
