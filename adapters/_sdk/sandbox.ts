@@ -28,7 +28,22 @@ export interface AdapterSandbox {
   readonly fetch: (request: Request) => Response | Promise<Response>
   /** The adapter's settings that point it at this sandbox served at `baseUrl` (no trailing slash). */
   config(baseUrl: string): AdapterConfig
+  /** The curated samples: every link form, type, status and refusal of the fixtures. */
   samples(): readonly SandboxSample[]
+  /**
+   * One sample per synthetic holder (see SandboxOptions.population), each issuable (201): the exact
+   * national QR text of its link and a matching holder. Empty when the population is 0; absent on a
+   * sandbox that has no population support.
+   */
+  populationSamples?(): readonly SandboxSample[]
 }
 
-export type SandboxFactory = () => AdapterSandbox
+export interface SandboxOptions {
+  /**
+   * Synthetic holders besides the fixtures (default 0): invented people, generated deterministically,
+   * so the same number gives byte-identical records and samples in every process (load tests).
+   */
+  readonly population?: number
+}
+
+export type SandboxFactory = (options?: SandboxOptions) => AdapterSandbox

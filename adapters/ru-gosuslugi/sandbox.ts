@@ -1,17 +1,18 @@
 // The ru-gosuslugi sandbox: the Gosuslugi public check API (v1, v1-unrz with its double slash, v2 on
-// both /v3/ and /v4/, v3) and the record source, in their wire formats, served from records.ts.
-// Web APIs only (a Hono app).
+// both /v3/ and /v4/, v3) and the record source, in their wire formats, served from records.ts and,
+// when asked for, a synthetic population (population.ts) through the same paths. Web APIs only (a Hono app).
 import { Hono } from 'hono'
-import type { AdapterSandbox, SandboxSample } from '../_sdk/sandbox.ts'
+import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/sandbox.ts'
 import { isoDay } from '../_sdk/dates.ts'
 import { gosFixtures, maskPassport, maskWord, ruDate, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, type GosFixture } from './records.ts'
+import { gosPopulation } from './population.ts'
 import { sampleList } from './samples.ts'
 
 export const SANDBOX_TOKEN = 'sandbox-test-token-ru-gosuslugi'
 /** A 1×1 PNG standing in for the QR image Gosuslugi returns (the adapter never reads it). */
 const PLACEHOLDER_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgAB4iG8MwAAAABJRU5ErkJggg=='
 
-export interface GosuslugiSandboxOptions {
+export interface GosuslugiSandboxOptions extends SandboxOptions {
   /** YYYY-MM-DD the fixtures are dated from; today (UTC) by default. */
   readonly today?: string
 }
@@ -70,8 +71,11 @@ function v3Body(f: GosFixture, today: string) {
 export function createSandbox(options: GosuslugiSandboxOptions = {}): AdapterSandbox {
   const today = options.today ?? isoDay(new Date())
   const fixtures = gosFixtures(today)
-  const byUnrz = new Map(fixtures.map((f) => [f.unrz, f]))
-  const byUuid = new Map(fixtures.map((f) => [f.uuid, f]))
+  const fixtureByUnrz = new Map(fixtures.map((f) => [f.unrz, f]))
+  const fixtureByUuid = new Map(fixtures.map((f) => [f.uuid, f]))
+  const population = gosPopulation(options.population ?? 0, today)
+  const byUnrz = { get: (unrz: string) => fixtureByUnrz.get(unrz) ?? population.byUnrz(unrz) }
+  const byUuid = { get: (uuid: string) => fixtureByUuid.get(uuid) ?? population.byUuid(uuid) }
   const app = new Hono()
   const notFound = { error: 'Not Found', status: 404 }
 
@@ -117,5 +121,6 @@ export function createSandbox(options: GosuslugiSandboxOptions = {}): AdapterSan
     fetch: (request) => app.fetch(request),
     config: (baseUrl) => ({ BASE_URL: baseUrl, RECORD_SOURCE_URL: `${baseUrl}/record-source`, RECORD_SOURCE_TOKEN: SANDBOX_TOKEN }),
     samples: (): readonly SandboxSample[] => sampleList(fixtures),
+    populationSamples: () => population.samples(),
   }
 }
