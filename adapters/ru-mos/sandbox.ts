@@ -1,14 +1,16 @@
 // The ru-mos sandbox: mos.ru's public check API and the Moscow record source, in their wire formats,
-// served from the fixture records in records.ts. Web APIs only (a Hono app).
+// served from the fixture records in records.ts and, when asked for, a synthetic population
+// (population.ts) through the same paths. Web APIs only (a Hono app).
 import { Hono } from 'hono'
-import type { AdapterSandbox, SandboxSample } from '../_sdk/sandbox.ts'
+import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/sandbox.ts'
+import { mosPopulation } from './population.ts'
 import { mosFixtures, people, UNKNOWN_NUMBER, type MosFixture } from './records.ts'
 
 export const SANDBOX_TOKEN = 'sandbox-test-token-ru-mos'
 /** A 1×1 PNG standing in for the QR image mos.ru returns (the adapter never reads it). */
 const PLACEHOLDER_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgAB4iG8MwAAAABJRU5ErkJggg=='
 
-export interface MosSandboxOptions {
+export interface MosSandboxOptions extends SandboxOptions {
   /** YYYY-MM-DD the fixtures are dated from; today (UTC) by default. */
   readonly today?: string
 }
@@ -47,7 +49,9 @@ function samples(fixtures: readonly MosFixture[]): SandboxSample[] {
 export function createSandbox(options: MosSandboxOptions = {}): AdapterSandbox {
   const today = options.today ?? new Date().toISOString().slice(0, 10)
   const fixtures = mosFixtures(today)
-  const byNumber = new Map(fixtures.map((f) => [f.number, f]))
+  const fixtureByNumber = new Map(fixtures.map((f) => [f.number, f]))
+  const population = mosPopulation(options.population ?? 0, today)
+  const byNumber = { get: (number: string) => fixtureByNumber.get(number) ?? population.byNumber(number) }
   const app = new Hono()
 
   app.post('/api/search_by_number_form', async (c) => {
@@ -70,5 +74,6 @@ export function createSandbox(options: MosSandboxOptions = {}): AdapterSandbox {
     fetch: (request) => app.fetch(request),
     config: (baseUrl) => ({ BASE_URL: baseUrl, RECORD_SOURCE_URL: `${baseUrl}/record-source`, RECORD_SOURCE_TOKEN: SANDBOX_TOKEN }),
     samples: () => samples(fixtures),
+    populationSamples: () => population.samples(),
   }
 }
