@@ -41,7 +41,8 @@ export interface AdapterSandbox {
 export interface SandboxOptions {
   /**
    * Synthetic holders besides the fixtures (default 0): invented people, generated deterministically,
-   * so the same number gives byte-identical records and samples in every process (load tests).
+   * so the same number (on the same UTC day: records are dated from today) gives byte-identical
+   * records and samples in every process (load tests).
    */
   readonly population?: number
 }

@@ -1,12 +1,13 @@
 // The vn-qr sandbox: the national platform's record source, in its wire format (README.md), served
 // from the fixture records in records.ts. Web APIs only (a Hono app).
 import { Hono } from 'hono'
-import type { AdapterSandbox, SandboxSample } from '../_sdk/sandbox.ts'
+import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/sandbox.ts'
 import { claimOf, people, vnFixtures, type VnFixture } from './records.ts'
 
 export const SANDBOX_TOKEN = 'sandbox-test-token-vn-qr'
 
-export interface VnSandboxOptions {
+/** `population` is accepted for the common factory shape but ignored: vn-qr has no synthetic population. */
+export interface VnSandboxOptions extends SandboxOptions {
   /** YYYY-MM-DD the fixtures are dated from; today (UTC) by default. */
   readonly today?: string
 }
