@@ -18,8 +18,8 @@ export const adapters: readonly CountryAdapter[] = [
 
 export const sandboxes: Readonly<Record<string, SandboxFactory>> = {
   'ru-gosuslugi': ruGosuslugiSandbox,
-  'ru-mos': () => ruMosSandbox(),
-  'vn-qr': () => vnQrSandbox(),
+  'ru-mos': ruMosSandbox,
+  'vn-qr': vnQrSandbox,
 }
 
 /** Longest QR text the registry looks at (a QR holds at most 4,296 alphanumeric characters). */

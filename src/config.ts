@@ -37,6 +37,8 @@ export interface Config {
   readonly breaker: { readonly failureThreshold: number; readonly resetAfterMs: number }
   readonly rateLimit: { readonly perClientPerMinute: number; readonly perRecordPerHour: number }
   readonly holderLock: { readonly maxMismatches: number; readonly lockMinutes: number }
+  /** Sandbox mode: synthetic holders each sandbox serves besides its fixtures (for load tests). */
+  readonly sandboxPopulation: number
 }
 
 export const defaultValidityDays: Readonly<Record<CertificateType, number>> = { vaccination: 365, recovery: 180, test: 3 }
@@ -114,6 +116,7 @@ export function loadConfig(env: Env, adapters: readonly CountryAdapter[]): Confi
       maxMismatches: positiveInt(env, 'CERTBRIDGE_HOLDER_MAX_MISMATCHES', 5),
       lockMinutes: positiveInt(env, 'CERTBRIDGE_HOLDER_LOCK_MINUTES', 60),
     },
+    sandboxPopulation: env.CERTBRIDGE_SANDBOX_POPULATION === '0' ? 0 : positiveInt(env, 'CERTBRIDGE_SANDBOX_POPULATION', 0),
   }
   return config
 }

@@ -22,6 +22,7 @@ import { adapters, sandboxes } from '../adapters/registry.ts'
 import { serveSandbox } from './sandbox/listen.ts'
 import { createUpstreamFetch } from './upstream-fetch.ts'
 import type { SampleEntry } from './http/deps.ts'
+import type { AdapterSandbox } from '../adapters/_sdk/sandbox.ts'
 import type { Metrics } from './http/metrics.ts'
 
 export interface StartOptions {
@@ -89,16 +90,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const closers: (() => Promise<void> | void)[] = []
 
   let samples: (() => SampleEntry[]) | undefined
+  let populationSamples: (() => SampleEntry[]) | undefined
   let uvciKey = config.uvciKey
   let adminToken = config.adminToken
   if (config.mode === 'sandbox') {
     // The national sandboxes on loopback, and adapter settings pointing at them (unless set explicitly).
     const overrides: Record<string, string> = {}
     const all: SampleEntry[] = []
+    const populated: { readonly adapter: string; readonly sandbox: AdapterSandbox }[] = []
     for (const adapter of adapters) {
       const factory = sandboxes[adapter.id]
       if (!factory) continue
-      const sandbox = factory()
+      const sandbox = factory({ population: config.sandboxPopulation })
+      if (config.sandboxPopulation > 0 && sandbox.populationSamples) populated.push({ adapter: adapter.id, sandbox })
       const served = await serveSandbox(sandbox, { port: 0 })
       closers.push(() => served.close())
       for (const [name, value] of Object.entries(sandbox.config(served.baseUrl))) {
@@ -109,6 +113,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     config = loadConfig({ ...env, ...overrides, ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}) }, adapters)
     samples = () => all
+    // Built on first request (100,000 holders take about 0.3 s per sandbox), then kept; the adapters
+    // take turns, so any stretch of the list mixes them.
+    let population: SampleEntry[] | undefined
+    if (config.sandboxPopulation > 0) populationSamples = () => {
+      if (population) return population
+      const lists = populated.map(({ adapter, sandbox }) => sandbox.populationSamples!().map((sample): SampleEntry => ({ adapter, ...sample })))
+      population = []
+      for (let i = 0; i < Math.max(0, ...lists.map((l) => l.length)); i++) for (const list of lists) if (i < list.length) population.push(list[i]!)
+      return population
+    }
     const secrets = sandboxSecrets(config.dataDir)
     uvciKey ??= secrets.uvciKey
     adminToken ??= secrets.adminToken
@@ -138,6 +152,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     fetch: upstream,
     log,
     samples,
+    populationSamples,
     trustLists,
     revocationLists,
     rules,

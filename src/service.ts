@@ -36,6 +36,7 @@ export interface ServiceParts {
   readonly now?: () => Date
   readonly log: Logger
   readonly samples?: () => readonly SampleEntry[]
+  readonly populationSamples?: () => readonly SampleEntry[]
   readonly clientId: AppDeps['clientId']
   /** Foreign trust lists (configured); our own DSCs are added here. */
   readonly trustLists?: TrustStore
@@ -116,6 +117,7 @@ export async function createService(parts: ServiceParts) {
     },
     adminToken: parts.adminToken,
     samples: parts.samples,
+    populationSamples: parts.populationSamples,
     clientId: parts.clientId,
     rateLimit: (bucket, limit, windowSeconds) => hitRateLimit(db, bucket, limit, windowSeconds, Math.floor(now().getTime() / 1000)),
     metrics,

@@ -26,6 +26,8 @@ export interface AppDeps {
   readonly adminToken: string
   /** Sandbox samples (sandbox mode only). */
   readonly samples?: () => readonly SampleEntry[]
+  /** The synthetic population's samples (sandbox mode with CERTBRIDGE_SANDBOX_POPULATION only). */
+  readonly populationSamples?: () => readonly SampleEntry[]
   /** Identifies the client for per-client rate limits (its address, from the runtime). */
   readonly clientId: (request: Request, raw: unknown) => string
   readonly rateLimit: (bucket: string, limit: number, windowSeconds: number) => Promise<RateDecision>

@@ -35,6 +35,25 @@ const samplesRoute = createRoute({
   },
 })
 
+const populationRoute = createRoute({
+  method: 'get',
+  path: '/v1/sandbox/population',
+  summary: 'Samples of the synthetic holders the sandboxes serve (sandbox mode with CERTBRIDGE_SANDBOX_POPULATION), one page at a time',
+  request: {
+    query: z.object({
+      offset: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'One page of samples, each an issuable record of an invented holder',
+      content: { 'application/json': { schema: z.object({ total: z.number().int(), offset: z.number().int(), samples: z.array(SampleSchema) }) } },
+    },
+    ...problemResponses([400, 404]),
+  },
+})
+
 export function operationRoutes(deps: AppDeps) {
   const app = createRouter()
   app.openapi(healthRoute, async (c) => {
@@ -47,6 +66,15 @@ export function operationRoutes(deps: AppDeps) {
   app.openapi(samplesRoute, (c) => {
     if (deps.config.mode !== 'sandbox' || !deps.samples) throw new HttpError('NOT_FOUND', 'Samples exist in sandbox mode only.')
     return c.json({ samples: deps.samples().map((s) => ({ ...s, holder: { ...s.holder } as Record<string, string> })) }, 200)
+  })
+  app.openapi(populationRoute, (c) => {
+    if (deps.config.mode !== 'sandbox' || !deps.populationSamples) {
+      throw new HttpError('NOT_FOUND', 'A synthetic population exists in sandbox mode with CERTBRIDGE_SANDBOX_POPULATION set.')
+    }
+    const { offset, limit } = c.req.valid('query')
+    const all = deps.populationSamples()
+    const page = all.slice(offset, offset + limit).map((s) => ({ ...s, holder: { ...s.holder } as Record<string, string> }))
+    return c.json({ total: all.length, offset, samples: page }, 200)
   })
   return app
 }
