@@ -1,8 +1,9 @@
 // `npm run load -- [--seconds N] [--connections C] [--json]`: the national peak, measured. Starts the
-// service in sandbox mode (its national sandboxes on 127.0.0.1) in a child process, drives
-// POST /v1/certificates with autocannon over a mix of every issuable sample, repeats, forged links
-// and holder mismatches, then checks that nothing was lost: every 201 has its row in the database,
-// no record and event got two UVCIs, and no 5xx was answered.
+// service in sandbox mode (its national sandboxes on 127.0.0.1, with a synthetic population) in a
+// child process, drives POST /v1/certificates with autocannon over the mix of src/load/mix.ts (mostly
+// first issuances for distinct holders, some repeats, requests that must fail), then checks that
+// nothing was lost: every 201 has its row in the database, no record and event got two UVCIs, and no
+// 5xx was answered.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -13,22 +14,9 @@ import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
 import Database from 'better-sqlite3'
 import { revocationHash } from '../revocation/hashes.ts'
+import { createMix, type LoadRequest, type MixSample } from '../load/mix.ts'
 
 const require = createRequire(import.meta.url)
-
-interface Sample {
-  adapter: string
-  name: string
-  qr: string
-  holder: Record<string, string>
-  expect: { status: number; code?: string }
-}
-
-interface LoadRequest {
-  readonly label: string
-  readonly body: string
-  readonly expectStatus: number
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,30 +43,6 @@ async function waitForHealth(url: string, child: ChildProcess, ms = 30_000): Pro
   throw new Error('the server did not become ready in time')
 }
 
-/** The request mix: every issuable sample, the failing samples, forged links, and mismatches. */
-export function requestMix(samples: readonly Sample[]): LoadRequest[] {
-  const body = (qr: string, holder: Record<string, string>) => JSON.stringify({ qr, holder, consent: true })
-  const issuable = samples.filter((s) => s.expect.status === 201)
-  const failing = samples.filter((s) => s.expect.status !== 201 && s.expect.status < 500)
-  // Four rounds of issuable samples (the later three repeat the same record and event), the samples
-  // that must fail, and a few forgeries, interleaved so every stretch of the cycle mixes them.
-  const issue: LoadRequest[] = []
-  for (let round = 0; round < 4; round++) for (const s of issuable) issue.push({ label: `${s.adapter}: ${s.name}`, body: body(s.qr, s.holder), expectStatus: 201 })
-  const fail: LoadRequest[] = failing.map((s) => ({ label: `${s.adapter}: ${s.name}`, body: body(s.qr, s.holder), expectStatus: s.expect.status }))
-  const holder = issuable[0]?.holder ?? { familyName: 'A', givenName: 'B', dateOfBirth: '1990-01-01' }
-  for (const forged of ['https://www.gosuslugi.ru@evil.example/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b', 'http://www.gosuslugi.ru/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b', 'https://immune.mos.ru.evil.example/qr?id=123'])
-    fail.push({ label: 'forged link', body: body(forged, holder), expectStatus: 400 })
-  const mix: LoadRequest[] = []
-  const every = Math.max(1, Math.floor(issue.length / Math.max(1, fail.length)))
-  let f = 0
-  issue.forEach((request, i) => {
-    mix.push(request)
-    if ((i + 1) % every === 0 && f < fail.length) mix.push(fail[f++]!)
-  })
-  while (f < fail.length) mix.push(fail[f++]!)
-  return mix
-}
-
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
@@ -93,16 +57,19 @@ export async function run(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       profile: { type: 'string' },
       workers: { type: 'string', default: 'auto' },
+      population: { type: 'string', default: '60000' },
       help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help) {
-    console.log('Usage: certbridge load [--seconds N] [--connections C] [--json] [--workers N|auto] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
+    console.log('Usage: certbridge load [--seconds N] [--connections C] [--json] [--workers N|auto] [--population N] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--population   synthetic holders to draw first issuances from (default 60000)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
     return 0
   }
   const seconds = Number(values.seconds)
   const connections = Number(values.connections)
+  const populationSize = Number(values.population)
   if (!(seconds > 0 && seconds <= 600) || !(connections > 0 && connections <= 1000)) throw new Error('--seconds must be 1–600 and --connections 1–1000')
+  if (!Number.isInteger(populationSize) || populationSize < 0 || populationSize > 1_000_000) throw new Error('--population must be a whole number from 0 to 1000000')
   const say = (line: string) => (values.json ? process.stderr.write(line + '\n') : console.log(line))
 
   const dataDir = mkdtempSync(join(tmpdir(), 'certbridge-load-'))
@@ -121,49 +88,63 @@ export async function run(argv: string[]): Promise<number> {
       CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000000',
       CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '100000000',
       CERTBRIDGE_HOLDER_MAX_MISMATCHES: '100000000',
+      // Two sandboxes (ru-gosuslugi, ru-mos) serve a population each.
+      CERTBRIDGE_SANDBOX_POPULATION: String(Math.ceil(populationSize / 2)),
       ...(process.env.CERTBRIDGE_LOAD_SERVER_ENV ? JSON.parse(process.env.CERTBRIDGE_LOAD_SERVER_ENV) : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   try {
     await waitForHealth(url, child)
-    const samples = ((await (await fetch(`${url}/v1/sandbox/samples`)).json()) as { samples: Sample[] }).samples
-    const mix = requestMix(samples)
-    say(`load: ${mix.length} distinct requests (${samples.length} samples), ${connections} connections, ${seconds} s against ${url}`)
+    const curated = ((await (await fetch(`${url}/v1/sandbox/samples`)).json()) as { samples: MixSample[] }).samples
+    const population: MixSample[] = []
+    while (population.length < populationSize) {
+      const page = (await (await fetch(`${url}/v1/sandbox/population?offset=${population.length}&limit=10000`)).json()) as { total: number; samples: MixSample[] }
+      population.push(...page.samples.slice(0, populationSize - population.length))
+      if (page.samples.length === 0 || population.length >= page.total) break
+    }
+    const mix = createMix(curated, population)
+    say(`load: ${population.length} synthetic holders and ${curated.length} curated samples, ${connections} connections, ${seconds} s, ${values.workers} workers, against ${url}`)
 
     const uvciByBody = new Map<string, Set<string>>()
     const latencies: number[] = []
     const statuses: Record<string, number> = {}
     let unexpected = 0
-    const autocannon = require('autocannon') as (opts: object) => Promise<{ requests: { average: number }; errors: number; timeouts: number; latency: { p50: number; p99: number } }> & { on?: unknown }
-    const startedAt = new Map<object, number>()
+    let firstIssued = 0
+    const autocannon = require('autocannon') as (opts: object) => Promise<{ errors: number; timeouts: number }>
+    // One request template; each connection takes the next request of the mix when it sends.
+    const inFlight = new Map<object, { request: LoadRequest; began: number }>()
     const result = await autocannon({
       url,
       connections,
       duration: seconds,
       pipelining: 1,
-      requests: mix.map((m) => ({
-        method: 'POST',
-        path: '/v1/certificates',
-        headers: { 'content-type': 'application/json' },
-        body: m.body,
-        setupRequest: (req: object, context: object) => {
-          startedAt.set(context, performance.now())
-          return req
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/certificates',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (req: object, context: object) => {
+            const request = mix.next()
+            inFlight.set(context, { request, began: performance.now() })
+            return { ...req, body: request.body }
+          },
+          onResponse: (status: number, responseBody: string, context: object) => {
+            const sent = inFlight.get(context)
+            if (!sent) return
+            latencies.push(performance.now() - sent.began)
+            statuses[status] = (statuses[status] ?? 0) + 1
+            if (status !== sent.request.expectStatus) unexpected++
+            if (status === 201) {
+              const { uvci, repeated } = JSON.parse(responseBody) as { uvci: string; repeated: boolean }
+              if (!repeated) firstIssued++
+              let set = uvciByBody.get(sent.request.body)
+              if (!set) uvciByBody.set(sent.request.body, (set = new Set()))
+              set.add(uvci)
+            }
+          },
         },
-        onResponse: (status: number, responseBody: string, context: object) => {
-          const began = startedAt.get(context)
-          if (began !== undefined) latencies.push(performance.now() - began)
-          statuses[status] = (statuses[status] ?? 0) + 1
-          if (status !== m.expectStatus) unexpected++
-          if (status === 201) {
-            const uvci = (JSON.parse(responseBody) as { uvci: string }).uvci
-            let set = uvciByBody.get(m.body)
-            if (!set) uvciByBody.set(m.body, (set = new Set()))
-            set.add(uvci)
-          }
-        },
-      })),
+      ],
     })
 
     // Nothing lost: every UVCI answered with 201 has its issuance row.
@@ -181,6 +162,7 @@ export async function run(argv: string[]): Promise<number> {
     const report = {
       rps: Math.round(total / seconds),
       issuedPerSec: Math.round((statuses['201'] ?? 0) / seconds),
+      firstIssuedPerSec: Math.round(firstIssued / seconds),
       p50: Number(percentile(latencies, 50).toFixed(2)),
       p95: Number(percentile(latencies, 95).toFixed(2)),
       p99: Number(percentile(latencies, 99).toFixed(2)),
@@ -196,7 +178,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (values.json) console.log(JSON.stringify(report))
     else {
-      say(`throughput: ${report.rps} requests/s, ${report.issuedPerSec} issuances/s (201)`)
+      say(`throughput: ${report.rps} requests/s, ${report.issuedPerSec} issuances/s (201), of which ${report.firstIssuedPerSec}/s first issuances`)
       say(`latency: p50 ${report.p50} ms, p95 ${report.p95} ms, p99 ${report.p99} ms`)
       say(`statuses: ${Object.entries(statuses).map(([s, n]) => `${s}×${n}`).join(', ')}`)
       say(`lost: ${lost}, duplicates: ${duplicates}, 5xx: ${errors5xx}, unexpected statuses: ${unexpected}, rows: ${rows} for ${uvcis.size} distinct UVCIs, connection errors: ${result.errors}, timeouts: ${result.timeouts}`)
