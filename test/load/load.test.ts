@@ -1,0 +1,47 @@
+// `certbridge load --json` end to end, briefly: a two-worker server in sandbox mode with a small
+// population, driven for two seconds. Only correctness is asserted here (speed is measured by
+// `npm run load`, never by a test): the report's shape, statuses as expected, nothing lost or doubled.
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+interface Report {
+  rps: number
+  p50: number
+  p99: number
+  statuses: Record<string, number>
+  lost: number
+  duplicates: number
+  errors5xx: number
+  unexpected: number
+  distinctUvcis: number
+  rows: number
+  firstIssuedPerSec: number
+}
+
+describe('certbridge load --json', () => {
+  it('drives a two-worker server and finds nothing lost, doubled or failed', async () => {
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['bin/certbridge.mjs', 'load', '--seconds', '2', '--connections', '4', '--population', '400', '--workers', '2', '--json'],
+        { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, timeout: 90_000 },
+        (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      )
+    })
+    expect(code, stderr.slice(-2000)).toBe(0)
+    const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as Report
+    expect(report).toMatchObject({ lost: 0, duplicates: 0, errors5xx: 0, unexpected: 0 })
+    expect(report.rps).toBeGreaterThan(0)
+    expect(report.p99).toBeGreaterThanOrEqual(report.p50)
+    expect(report.statuses['201']).toBeGreaterThan(0)
+    // The mix asks for what must fail too: forged links (400) and the failing samples.
+    expect(report.statuses['400']).toBeGreaterThan(0)
+    expect(report.firstIssuedPerSec).toBeGreaterThan(0)
+    // Every UVCI answered has its row; rows may exceed them by requests cut off when the run ended.
+    expect(report.rows).toBeGreaterThanOrEqual(report.distinctUvcis)
+    expect(report.rows - report.distinctUvcis).toBeLessThanOrEqual(4)
+  }, 120_000)
+})
