@@ -57,18 +57,23 @@ function rgbaOf(png: DecodedPng): Uint8ClampedArray {
 }
 
 /** The SVG path as the first renderer drew it, module by module through isDark. */
-function referencePath(m: QrMatrix, margin: number): string {
-  let path = ''
-  for (let y = 0; y < m.size; y++) {
-    let x = 0
-    while (x < m.size) {
-      if (!m.isDark(x, y)) { x++; continue }
-      const start = x
-      while (x < m.size && m.isDark(x, y)) x++
-      path += `M${start + margin} ${y + margin}h${x - start}v1h${start - x}z`
+/** The dark cells a stroked path of unit-wide horizontal lines covers (M/m moves, h lines only). */
+function cellsOfPath(d: string): Set<string> {
+  const cells = new Set<string>()
+  let x = 0
+  let y = 0
+  for (const [, command, args] of d.matchAll(/([Mmh])([^Mmh]*)/g)) {
+    const numbers = args!.trim().split(/[ ,]+/).map(Number)
+    if (command === 'M') [x, y] = [numbers[0]!, numbers[1]!]
+    else if (command === 'm') [x, y] = [x + numbers[0]!, y + numbers[1]!]
+    else {
+      // A unit-wide stroke along y = row + 0.5 covers cells [x, x + w) of that row.
+      expect(y % 1).toBe(0.5)
+      for (let i = 0; i < numbers[0]!; i++) cells.add(`${x + i},${y - 0.5}`)
+      x += numbers[0]!
     }
   }
-  return path
+  return cells
 }
 
 const hc1 = 'HC1:6BF+70790T9WJWG.FKY*4GO0.O1CV2 O5 N2FBBRW1*70HS8WY04AC*WIFN0AHCD8KD97TK0F90KECTHGWJC0FDC:5AIA%G7X+AQB9746HS80:54IBQF60R6$A80X6S1BTYACG6M+9XG8KIAWNA91AY%67092L4WJCT3EHS8XJC$+DXJCCWENF6OF63W5NW6WF6%JC QE/IAYJC5LEW34U3ET7DXC9 QE-ED8%E.JCBECB1A-:8$96646AL60A60S6Q$D.UDRYA 96NF6L/5QW6307KQEPD09WEQDD+Q6TW6FA7C466KCN9E%961A6DL6FA7D46JPCT3E5JDLA7$Q6E464W5TG6..DX%DZJC6/DTZ9 QE5$CB$DA/D JC1/D3Z8WED1ECW.CCWE.Y92OAGY8MY9L+9MPCG/D5 C5IA5N9$PC5$CUZCY$5Y$527B+A4KZNQG5TKOWWD9FL%I8U$F7O2IBM85CWOC%LEZU4R/BXHDAHN 11$CA5MRI:AONFN7091K9FKIGIY%VWSSSU9%01FO2*FTPQ3C3F'
@@ -121,12 +126,21 @@ describe('renderQr', () => {
     expect(wrong).toBe(0)
   })
 
-  it('draws the SVG path of one rectangle per dark run, as the module-by-module renderer did', () => {
+  it('draws the SVG as one stroked path covering exactly the dark modules, offset by the margin', () => {
     const m = qrMatrix(hc1)
     for (const margin of [4, 0]) {
       const side = m.size + 2 * margin
-      expect(renderSvg(m, margin)).toBe(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="EU Digital COVID Certificate QR code"><rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="${referencePath(m, margin)}"/></svg>`)
+      const svg = renderSvg(m, margin)
+      const match = /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 (\d+) \1" shape-rendering="crispEdges" role="img" aria-label="EU Digital COVID Certificate QR code"><rect width="100%" height="100%" fill="#fff"\/><path fill="none" stroke="#000" d="([^"]+)"\/><\/svg>$/.exec(svg)
+      expect(match?.[1]).toBe(String(side))
+      const expected = new Set<string>()
+      for (let y = 0; y < m.size; y++) for (let x = 0; x < m.size; x++) if (m.isDark(x, y)) expected.add(`${x + margin},${y + margin}`)
+      expect(cellsOfPath(match![2]!)).toEqual(expected)
     }
+  })
+
+  it('keeps the SVG small: under 14 KB for a vaccination certificate (one rectangle per run took 30 KB)', () => {
+    expect(renderQr(hc1).svg.length).toBeLessThan(14_000)
   })
 
   it('refuses text outside the QR alphanumeric set, or too long, and options that are not whole numbers', () => {

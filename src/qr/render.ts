@@ -88,30 +88,43 @@ function writeDecimal(out: Uint8Array, n: number, value: number): number {
   return n + 1
 }
 
-/** One path of unit-high rectangles, "M<x> <y>h<w>v1h-<w>z" per dark run, on a white background. The
- *  path is written as ASCII bytes and decoded once: a flat string at half the cost of concatenation. */
+/**
+ * One stroked path of unit-wide horizontal lines, one per dark run, on a white background (the form
+ * node-qrcode draws): "M<x> <y>.5h<w>" at the first run of a row, then "m<gap> 0h<w>" for each next
+ * run. A third of the size of one filled rectangle per run. The path is written as ASCII bytes and
+ * decoded once: a flat string at half the cost of concatenation.
+ */
 export function renderSvg(m: QrMatrix, margin: number): string {
   const side = m.size + 2 * margin
   const { runs } = m
-  const out = new Uint8Array((runs.length / 3) * (8 + 4 * String(side).length))
+  const out = new Uint8Array((runs.length / 3) * (6 + 3 * String(side).length))
   let n = 0
+  let row = -1
+  let end = 0 // where the pen stands after the last run
   for (let i = 0; i < runs.length; i += 3) {
-    const width = runs[i + 2]! - runs[i + 1]!
-    out[n++] = 0x4d // M
-    n = writeDecimal(out, n, runs[i + 1]! + margin)
-    out[n++] = 0x20
-    n = writeDecimal(out, n, runs[i]! + margin)
+    const y = runs[i]!
+    const start = runs[i + 1]!
+    const width = runs[i + 2]! - start
+    if (y !== row) {
+      out[n++] = 0x4d // M
+      n = writeDecimal(out, n, start + margin)
+      out[n++] = 0x20
+      n = writeDecimal(out, n, y + margin)
+      out[n++] = 0x2e // .
+      out[n++] = 0x35 // 5
+      row = y
+    } else {
+      out[n++] = 0x6d // m
+      n = writeDecimal(out, n, start - end)
+      out[n++] = 0x20
+      out[n++] = 0x30 // 0
+    }
     out[n++] = 0x68 // h
     n = writeDecimal(out, n, width)
-    out[n++] = 0x76 // v
-    out[n++] = 0x31 // 1
-    out[n++] = 0x68 // h
-    out[n++] = 0x2d // -
-    n = writeDecimal(out, n, width)
-    out[n++] = 0x7a // z
+    end = start + width
   }
   const path = ascii.decode(out.subarray(0, n))
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="EU Digital COVID Certificate QR code"><rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="EU Digital COVID Certificate QR code"><rect width="100%" height="100%" fill="#fff"/><path fill="none" stroke="#000" d="${path}"/></svg>`
 }
 
 const crcTable = (() => {
