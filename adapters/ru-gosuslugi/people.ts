@@ -163,3 +163,20 @@ export function syntheticPerson(seed: number, index: number): Person {
     latin: [family[1], given[1], patronymic[1]],
   }
 }
+
+/** A Russian vaccination course the synthetic holders draw from. */
+export interface Course {
+  readonly name: string
+  readonly product: string
+  readonly doses: number
+  /** Days between the first and the last dose. */
+  readonly interval: number
+}
+
+/** Cumulative weights out of 100 (a draw below `upTo` takes the course); what is left is recovery. */
+export const COURSES: readonly (Course & { readonly upTo: number })[] = [
+  { upTo: 48, name: 'Sputnik V 2/2', product: 'Гам-КОВИД-Вак', doses: 2, interval: 21 },
+  { upTo: 60, name: 'Sputnik Light 1/1', product: 'Спутник Лайт', doses: 1, interval: 0 },
+  { upTo: 73, name: 'EpiVacCorona 2/2', product: 'ЭпиВакКорона', doses: 2, interval: 21 },
+  { upTo: 85, name: 'CoviVac 2/2', product: 'КовиВак', doses: 2, interval: 14 },
+]

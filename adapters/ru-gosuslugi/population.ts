@@ -5,7 +5,7 @@
 // Same size and day → byte-identical records and samples in every process.
 import { CertbridgeError } from '../../src/errors.ts'
 import type { SandboxSample } from '../_sdk/sandbox.ts'
-import { dayTable, digits, flat, hex, holderDraws, isoToDay, syntheticPerson } from './people.ts'
+import { COURSES, dayTable, digits, flat, hex, holderDraws, isoToDay, syntheticPerson } from './people.ts'
 import type { GosFixture } from './records.ts'
 import { linkV1, linkV1Unrz, linkV2, linkV3 } from './samples.ts'
 import type { RecordEvent } from './wire.ts'
@@ -15,22 +15,6 @@ export const MAX_POPULATION = 1_000_000
 const SEED = 0x60_5b_52_55
 /** Fixture unrz start with 90 or 40, fixture uuids have variant nibble 9: the population never collides. */
 const UNRZ_PREFIX = '97'
-
-interface Course {
-  readonly name: string
-  readonly product: string
-  readonly doses: number
-  /** Days between the first and the last dose. */
-  readonly interval: number
-}
-
-/** Cumulative weights out of 100; what is left is recovery. */
-const COURSES: readonly (Course & { readonly upTo: number })[] = [
-  { upTo: 48, name: 'Sputnik V 2/2', product: 'Гам-КОВИД-Вак', doses: 2, interval: 21 },
-  { upTo: 60, name: 'Sputnik Light 1/1', product: 'Спутник Лайт', doses: 1, interval: 0 },
-  { upTo: 73, name: 'EpiVacCorona 2/2', product: 'ЭпиВакКорона', doses: 2, interval: 21 },
-  { upTo: 85, name: 'CoviVac 2/2', product: 'КовиВак', doses: 2, interval: 14 },
-]
 
 export type GosLinkForm = 'v1' | 'v1-unrz' | 'v2' | 'v3'
 

@@ -7,7 +7,7 @@
 import { CertbridgeError } from '../../src/errors.ts'
 import type { HolderClaim } from '../_sdk/record.ts'
 import type { SandboxSample } from '../_sdk/sandbox.ts'
-import { dayTable, digits, flat, holderDraws, isoToDay, syntheticPerson } from '../ru-gosuslugi/people.ts'
+import { COURSES, dayTable, digits, flat, holderDraws, isoToDay, syntheticPerson } from '../ru-gosuslugi/people.ts'
 import { populationSize } from '../ru-gosuslugi/population.ts'
 import { MOS_ORIGIN } from './link.ts'
 import { maskName, moscowMidnight, type MosFixture } from './records.ts'
@@ -16,22 +16,6 @@ import type { MosDose, MosRecord } from './wire.ts'
 const SEED = 0x4d_4f_53_77
 /** Moscow's region code; fixture numbers start with 4501 or MOS, so the population never collides. */
 const NUMBER_PREFIX = '77'
-
-interface Course {
-  readonly name: string
-  readonly product: string
-  readonly doses: number
-  /** Days between the first and the last dose. */
-  readonly interval: number
-}
-
-/** Cumulative weights out of 100; what is left is recovery. */
-const COURSES: readonly (Course & { readonly upTo: number })[] = [
-  { upTo: 50, name: 'Sputnik V 2/2', product: 'Гам-КОВИД-Вак', doses: 2, interval: 21 },
-  { upTo: 62, name: 'Sputnik Light 1/1', product: 'Спутник Лайт', doses: 1, interval: 0 },
-  { upTo: 75, name: 'EpiVacCorona 2/2', product: 'ЭпиВакКорона', doses: 2, interval: 21 },
-  { upTo: 87, name: 'CoviVac 2/2', product: 'КовиВак', doses: 2, interval: 14 },
-]
 
 const VACCINATION = { status: 201, type: 'vaccination' } as const
 const RECOVERY = { status: 201, type: 'recovery' } as const
