@@ -54,6 +54,15 @@ function list(value: string | undefined): string[] {
   return (value ?? '').split(/[\n,]/).map((s) => s.trim()).filter(Boolean)
 }
 
+/** Synthetic holders per sandbox: 0 to 1,000,000 (the population's ids hold seven digits of index). */
+function sandboxPopulation(env: Env): number {
+  const raw = env.CERTBRIDGE_SANDBOX_POPULATION
+  if (raw === undefined || raw === '' || raw === '0') return 0
+  const n = positiveInt(env, 'CERTBRIDGE_SANDBOX_POPULATION', 0)
+  if (n > 1_000_000) throw new ConfigError('CONFIG_INVALID', 'CERTBRIDGE_SANDBOX_POPULATION must be at most 1000000')
+  return n
+}
+
 function positiveInt(env: Env, name: string, fallback: number): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
@@ -116,7 +125,7 @@ export function loadConfig(env: Env, adapters: readonly CountryAdapter[]): Confi
       maxMismatches: positiveInt(env, 'CERTBRIDGE_HOLDER_MAX_MISMATCHES', 5),
       lockMinutes: positiveInt(env, 'CERTBRIDGE_HOLDER_LOCK_MINUTES', 60),
     },
-    sandboxPopulation: env.CERTBRIDGE_SANDBOX_POPULATION === '0' ? 0 : positiveInt(env, 'CERTBRIDGE_SANDBOX_POPULATION', 0),
+    sandboxPopulation: sandboxPopulation(env),
   }
   return config
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
       switch (url.pathname) {
         case '/json':
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'set-cookie': ['a=1', 'b=2'] })
-          return res.end(JSON.stringify({ name: 'Жукова', method: req.method, auth: req.headers.authorization ?? null, sent: Buffer.concat(chunks).toString() }))
+          return res.end(JSON.stringify({ name: 'Жукова', method: req.method, auth: req.headers.authorization ?? null, ua: req.headers['user-agent'] ?? null, encoding: req.headers['accept-encoding'] ?? null, sent: Buffer.concat(chunks).toString() }))
         case '/empty':
           res.writeHead(204, { 'x-empty': 'yes' })
           return res.end()
@@ -51,7 +51,12 @@ describe('createUpstreamFetch', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2'])
-    expect(await response.json()).toEqual({ name: 'Жукова', method: 'POST', auth: 'Bearer t', sent: 'hello' })
+    expect(await response.json()).toEqual({ name: 'Жукова', method: 'POST', auth: 'Bearer t', ua: 'certbridge', encoding: 'identity', sent: 'hello' })
+  })
+
+  it('lets the caller set User-Agent and Accept-Encoding', async () => {
+    const response = await upstream(`${served.baseUrl}/json`, { headers: { 'User-Agent': 'mine/1', 'accept-encoding': 'gzip' } })
+    expect(await response.json()).toMatchObject({ ua: 'mine/1', encoding: 'gzip' })
   })
 
   it('takes a URL object and a Headers object', async () => {

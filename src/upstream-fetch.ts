@@ -6,8 +6,11 @@
 import type { Readable } from 'node:stream'
 import { Agent, fetch as undiciFetch, request, type Dispatcher } from 'undici'
 
-/** Statuses whose Response must not have a body (Fetch standard, "null body status"). */
-const nullBodyStatuses = new Set([101, 103, 204, 205, 304])
+/** Statuses whose Response must not have a body (Fetch standard, "null body status"; 1xx never arrive). */
+const nullBodyStatuses = new Set([204, 205, 304])
+/** Sent unless the caller sets them: some national gateways refuse requests without a User-Agent, and
+ *  bodies are read as they come (nothing here inflates them). */
+const defaultHeaders = { 'user-agent': 'certbridge', 'accept-encoding': 'identity' }
 
 function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers()
@@ -65,16 +68,22 @@ export function createUpstreamFetch(options: UpstreamFetchOptions = {}): typeof 
     const answer = await request(input, {
       dispatcher,
       method: (init.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod,
-      headers: Object.fromEntries(new Headers(init.headers).entries()),
+      headers: { ...defaultHeaders, ...Object.fromEntries(new Headers(init.headers).entries()) },
       body: body ?? undefined,
       signal: init.signal ?? undefined,
     })
-    const headers = headersOf(answer.headers)
-    if (nullBodyStatuses.has(answer.statusCode)) {
-      answer.body.resume()
-      return new Response(null, { status: answer.statusCode, headers })
+    try {
+      const headers = headersOf(answer.headers)
+      if (nullBodyStatuses.has(answer.statusCode)) {
+        answer.body.resume()
+        return new Response(null, { status: answer.statusCode, headers })
+      }
+      return new Response(webBody(answer.body), { status: answer.statusCode, headers })
+    } catch (error) {
+      // A status outside 200–599 or a header Fetch refuses: the connection is not kept waiting.
+      answer.body.destroy()
+      throw error
     }
-    return new Response(webBody(answer.body), { status: answer.statusCode, headers })
   }
   return Object.assign(upstream as typeof fetch, { close: () => dispatcher.close() })
 }

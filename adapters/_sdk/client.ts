@@ -57,9 +57,12 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 function capBody(response: Response, limit: number): Response {
   if (!response.body) return response
   // A declared length within the cap needs no counting: the HTTP client delivers no more than it.
-  // (A larger one is refused by requestJson before it reads.)
+  // (A larger one is refused by requestJson before it reads.) Not so for an encoded body, which a
+  // fetch may inflate past its declared, compressed length.
   const declared = response.headers.get('content-length')
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) return response
+  const encoding = response.headers.get('content-encoding')
+  const identity = encoding === null || encoding.trim().toLowerCase() === 'identity'
+  if (identity && declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) return response
   let total = 0
   const capped = response.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({

@@ -185,8 +185,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     return lost === 0 && duplicates === 0 && errors5xx === 0 && unexpected === 0 ? 0 : 1
   } finally {
-    child.kill('SIGTERM')
-    await new Promise((r) => child.once('exit', r))
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    }
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -23,9 +23,10 @@ export function openNodeDb(dataDir: string | ':memory:'): NodeDb {
     file = join(dataDir, 'certbridge.sqlite')
   }
   const sqlite = new Database(file)
+  // The busy timeout first: switching to WAL needs the lock another process may hold.
+  sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
   const orm = drizzle(sqlite, { schema })
   migrate(orm, { migrationsFolder })

@@ -19,7 +19,9 @@ export async function serveSandbox(sandbox: AdapterSandbox, options: { port?: nu
 export function listen(server: Server, port: number): Promise<ServedSandbox> {
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => {
+    // Exclusive: in a cluster worker a plain listen would share one port among all workers through
+    // the primary, and each worker's upstream calls would land in a sibling's sandbox.
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => {
       server.off('error', reject)
       const address = server.address()
       if (address === null || typeof address === 'string') return reject(new Error('the server has no TCP address'))
