@@ -6,11 +6,15 @@ import { prepareDataDir, startServer } from '../node.ts'
 import { announceListening, clusterMetrics, startPrimary, workerCount } from '../cluster.ts'
 import { createLogger } from '../log.ts'
 
+/**
+ * Resolves on the first SIGINT or SIGTERM. The handlers stay: a second signal (a process manager
+ * signalling the whole group, then the primary its workers) must not kill a process that is draining.
+ */
 function untilSignal(): Promise<void> {
   return new Promise<void>((resolve) => {
     const stop = () => resolve()
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
     // A worker whose primary is gone (killed) has no one to serve for: it stops too.
     if (cluster.isWorker) process.once('disconnect', stop)
   })
