@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -119,4 +120,36 @@ describe('serve --workers 2', () => {
     expect(Date.now() - began).toBeLessThan(8_000)
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow()
   }, 30_000)
+})
+
+describe('serve --workers 2 that cannot start', () => {
+  it('exits 1 with the reason and leaves no worker behind when the port is taken', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const { port } = blocker.address() as { port: number }
+    const dir = mkdtempSync(join(tmpdir(), 'certbridge-cluster-'))
+    try {
+      const child = spawn(process.execPath, ['bin/certbridge.mjs', 'serve', '--workers', '2', '--port', String(port), '--data-dir', dir], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
+      let err = ''
+      child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
+      const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)))
+      expect(code).toBe(1)
+      expect(err).toMatch(/before it was listening/)
+      const leftover = (() => {
+        try {
+          return execFileSync('pgrep', ['-f', `certbridge.mjs serve .*${dir}`], { encoding: 'utf8' }).trim()
+        } catch {
+          return '' // pgrep exits 1 when nothing matches
+        }
+      })()
+      expect(leftover).toBe('')
+    } finally {
+      blocker.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
