@@ -140,6 +140,16 @@ export function dayTable(first: number, count: number): (day: number) => string 
   return (day) => table[day - first] ?? dayToIso(day)
 }
 
+/** An ISO day by its offset from today: what the certificates of a population are dated with. */
+export type Day = (offset: number) => string
+
+/** Days around `today` ('YYYY-MM-DD'); every date a certificate uses lies within today ± 400. */
+export function daysAround(today: string): Day {
+  const todayNumber = isoToDay(today)
+  const table = dayTable(todayNumber - 400, 801)
+  return (offset) => table(todayNumber + offset)
+}
+
 /** Days from 1940-01-01 to 2005-12-31 inclusive. */
 const BIRTH_SPAN = 24_106
 const BIRTH_FIRST = isoToDay('1940-01-01')

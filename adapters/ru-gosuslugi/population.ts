@@ -5,7 +5,7 @@
 // Same size and day → byte-identical records and samples in every process.
 import { CertbridgeError } from '../../src/errors.ts'
 import type { SandboxSample } from '../_sdk/sandbox.ts'
-import { COURSES, dayTable, digits, flat, hex, holderDraws, isoToDay, syntheticPerson } from './people.ts'
+import { COURSES, daysAround, digits, flat, hex, holderDraws, syntheticPerson, type Day } from './people.ts'
 import type { GosFixture } from './records.ts'
 import { linkV1, linkV1Unrz, linkV2, linkV3 } from './samples.ts'
 import type { RecordEvent } from './wire.ts'
@@ -52,9 +52,6 @@ function ckOf(index: number): string {
   return hex(holderDraws(SEED ^ 0x33, index), 32)
 }
 
-/** Every date a certificate uses lies within [today − 400, today + 400]. */
-type Day = (offset: number) => string
-
 function certificate(index: number, day: Day): GosFixture {
   const person = syntheticPerson(SEED, index)
   const draw = holderDraws(SEED ^ 0x44, index)
@@ -94,9 +91,7 @@ const LINK = { v1: linkV1, 'v1-unrz': linkV1Unrz, v2: (f: GosFixture) => linkV2(
 
 export function gosPopulation(size: number, today: string): GosPopulation {
   populationSize(size)
-  const todayNumber = isoToDay(today)
-  const table = dayTable(todayNumber - 400, 801)
-  const day: Day = (offset) => table(todayNumber + offset)
+  const day = daysAround(today)
   const fixture = (index: number) => certificate(index, day)
   const inRange = (index: number) => Number.isInteger(index) && index >= 0 && index < size
   let samples: readonly SandboxSample[] | undefined

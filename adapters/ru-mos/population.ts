@@ -7,7 +7,7 @@
 import { CertbridgeError } from '../../src/errors.ts'
 import type { HolderClaim } from '../_sdk/record.ts'
 import type { SandboxSample } from '../_sdk/sandbox.ts'
-import { COURSES, dayTable, digits, flat, holderDraws, isoToDay, syntheticPerson } from '../ru-gosuslugi/people.ts'
+import { COURSES, daysAround, digits, flat, holderDraws, syntheticPerson, type Day } from '../ru-gosuslugi/people.ts'
 import { populationSize } from '../ru-gosuslugi/population.ts'
 import { MOS_ORIGIN } from './link.ts'
 import { maskName, moscowMidnight, type MosFixture } from './records.ts'
@@ -34,8 +34,6 @@ export interface MosPopulation {
 export function numberOf(index: number): string {
   return `${NUMBER_PREFIX}${String(index).padStart(7, '0')}${digits(holderDraws(SEED ^ 0x11, index), 7)}`
 }
-
-type Day = (offset: number) => string
 
 function certificate(index: number, day: Day): MosFixture {
   const { claim } = syntheticPerson(SEED, index)
@@ -64,9 +62,7 @@ function certificate(index: number, day: Day): MosFixture {
 
 export function mosPopulation(size: number, today: string): MosPopulation {
   populationSize(size)
-  const todayNumber = isoToDay(today)
-  const table = dayTable(todayNumber - 400, 801)
-  const day: Day = (offset) => table(todayNumber + offset)
+  const day = daysAround(today)
   const inRange = (index: number) => Number.isInteger(index) && index >= 0 && index < size
   let samples: readonly SandboxSample[] | undefined
 

@@ -7,13 +7,10 @@
 //      or revoked record, ...) or a forged link, each with the status it must get.
 // Without a population (or once it is used up), its share goes to repeats of what was issued before.
 
-export interface MixSample {
-  readonly adapter: string
-  readonly name: string
-  readonly qr: string
-  readonly holder: Readonly<Record<string, string>>
-  readonly expect: { readonly status: number; readonly code?: string }
-}
+import type { SampleEntry } from '../http/deps.ts'
+
+/** A sample as GET /v1/sandbox/samples and /v1/sandbox/population give it. */
+export type MixSample = SampleEntry
 
 export interface LoadRequest {
   readonly label: string
