@@ -7,6 +7,9 @@ import type { Readable } from 'node:stream'
 import { Agent, fetch as undiciFetch, request, type Dispatcher } from 'undici'
 
 /** Statuses whose Response must not have a body (Fetch standard, "null body status"; 1xx never arrive). */
+/** Bodies that declare a length up to this are read at once and handed over as bytes: a Web stream
+ *  per exchange costs more than the read. Longer or undeclared ones are streamed. */
+const BUFFERED_MAX = 64 * 1024
 const nullBodyStatuses = new Set([204, 205, 304])
 /** Sent unless the caller sets them: some national gateways refuse requests without a User-Agent, and
  *  bodies are read as they come (nothing here inflates them). */
@@ -77,6 +80,10 @@ export function createUpstreamFetch(options: UpstreamFetchOptions = {}): typeof 
       if (nullBodyStatuses.has(answer.statusCode)) {
         answer.body.resume()
         return new Response(null, { status: answer.statusCode, headers })
+      }
+      const declared = answer.headers['content-length']
+      if (typeof declared === 'string' && /^\d+$/.test(declared) && Number(declared) <= BUFFERED_MAX) {
+        return new Response(new Uint8Array(await answer.body.arrayBuffer()), { status: answer.statusCode, headers })
       }
       return new Response(webBody(answer.body), { status: answer.statusCode, headers })
     } catch (error) {

@@ -90,7 +90,8 @@ function guardedFetch(
     }
     const method = (init.method ?? request?.method ?? 'GET').toUpperCase()
     const idempotent = method === 'GET' || method === 'HEAD'
-    const signal = init.signal ? AbortSignal.any([deadline, init.signal]) : deadline
+    // requestJson passes the context's own deadline back: combining it with itself would only cost.
+    const signal = init.signal && init.signal !== deadline ? AbortSignal.any([deadline, init.signal]) : deadline
     for (let attempt = 0; ; attempt += 1) {
       const last = !idempotent || attempt >= options.retries
       let response: Response

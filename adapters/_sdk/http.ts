@@ -45,8 +45,11 @@ export function parseRetryAfter(header: string | null, now: Date): number | unde
 }
 
 function combineSignals(a: AbortSignal, b: AbortSignal | null | undefined): AbortSignal {
-  return b ? AbortSignal.any([a, b]) : a
+  return b && b !== a ? AbortSignal.any([a, b]) : a
 }
+
+/** Made once: a TextDecoder is costly to construct, and decode() without `stream` keeps no state. */
+const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 function isJsonType(contentType: string | null): boolean {
   if (contentType === null) return false
@@ -126,7 +129,7 @@ export async function requestJson(ctx: AdapterContext, url: string | URL, init: 
   const bytes = await readCapped(response, bodyLimits.get(ctx) ?? DEFAULT_MAX_BODY_BYTES, signal)
   let body: unknown
   try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+    body = JSON.parse(utf8.decode(bytes))
   } catch {
     // The parser's message may quote the body: it is not kept as the cause.
     throw invalid('The national service answered with a body that is not valid JSON.')
