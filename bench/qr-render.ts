@@ -1,7 +1,8 @@
 // Micro-benchmark of the QR rendering behind every issuance (src/qr/render.ts): the symbol (encodeQR
 // and the dark runs), the SVG and the PNG data URL, each in µs per render, for a freshly signed HC1 of
-// a vaccination certificate (about 560 characters). Also: the symbol when consecutive certificates
-// need different QR versions (the `qr` package caches one version's template at a time), the whole
+// a vaccination certificate (about 560 characters). Also: the symbol when a vaccination and a test
+// certificate alternate (minimal versions 18 and 19; the `qr` package caches one version's template
+// at a time, hence render.ts draws both at version 19), the whole
 // rendering as the route serves it (JSON.stringify of the result), and the sizes.
 // Run: npx tsx bench/qr-render.ts [path of a render module with the same exports]
 import { resolve } from 'node:path'
@@ -18,7 +19,7 @@ const keys = benchKeys()
 const signer = createEs256Signer({ privateKeyPem: keys.privateKeyPem, kid: keys.kid })
 const times = { iss: 'RU', iat: 1_700_000_000, exp: 1_730_000_000 }
 const hc1 = await encodeHc1(benchPayload, { signer, ...times })
-// A test certificate: a longer text, hence another QR version.
+// A test certificate: a longer text, which alone would need another QR version.
 const testPayload = {
   ver: '1.3.0', nam: benchPayload.nam, dob: benchPayload.dob,
   t: [{ tg: '840539006', tt: 'LP6464-4', nm: 'SARS-CoV-2 RT-PCR', sc: '2021-07-01T10:27:15Z', tr: '260415000', tc: 'Moscow City Laboratory Centre No. 12', co: 'RU', is: 'certbridge test issuer', ci: 'URN:UVCI:01:RU:0A4C7F8B3D2E1A6C9F0B4D5F2C8B1D9E#Q' }],

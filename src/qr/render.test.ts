@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import jsQR from 'jsqr'
 import { inflate } from 'pako'
-import { renderQr, qrMatrix, renderPngDataUrl, renderSvg, QrRenderError, type QrMatrix } from './render.ts'
+import { renderQr, qrMatrix, renderPngDataUrl, renderSvg, QrRenderError, HC1_QR_FLOOR_CAPACITY, HC1_QR_VERSION_FLOOR, type QrMatrix } from './render.ts'
 
 interface DecodedPng { width: number; height: number; bitDepth: number; colourType: number; chunks: string[]; dark(x: number, y: number): boolean }
 
@@ -85,6 +85,18 @@ describe('renderQr', () => {
     const qr = renderQr(hc1)
     expect(qr.svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+"/)
     expect(qr.png.startsWith('data:image/png;base64,')).toBe(true)
+  })
+
+  it('draws every HC1 that fits version 19 at version 19, so the encoder keeps one layout; longer text at the smallest version that holds it', () => {
+    const body = (n: number) => 'HC1:' + 'NCF'.repeat(Math.ceil(n / 3)).slice(0, n - 4)
+    expect(qrMatrix(body(300)).version).toBe(HC1_QR_VERSION_FLOOR)
+    expect(qrMatrix(body(HC1_QR_FLOOR_CAPACITY)).version).toBe(HC1_QR_VERSION_FLOOR)
+    expect(qrMatrix(body(HC1_QR_FLOOR_CAPACITY + 1)).version).toBe(20)
+    expect(qrMatrix('NOT AN HC1').version).toBe(1)
+    for (const n of [300, HC1_QR_FLOOR_CAPACITY]) {
+      const png = decodePng(renderQr(body(n)).png)
+      expect(jsQR(rgbaOf(png), png.width, png.height)?.data).toBe(body(n))
+    }
   })
 
   it('lists exactly the dark modules as runs', () => {

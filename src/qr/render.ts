@@ -36,11 +36,22 @@ export interface QrMatrix {
 export type QrRenderErrorCode = 'QR_RENDER_TEXT' | 'QR_RENDER_OPTIONS'
 export class QrRenderError extends CertbridgeError<QrRenderErrorCode> {}
 
+/**
+ * HC1 texts that fit version 19 at level Q (644 characters) are drawn at version 19 at least. A
+ * vaccination HC1 (about 560 characters) would need 18 and a test or recovery one (about 610) 19;
+ * `qr` keeps the layout of one version only, so alternating between them rebuilt it on nearly every
+ * certificate, which cost more than the encoding (`npx tsx bench/qr-render.ts`). Version 19 is four
+ * modules wider than 18 and keeps more error correction codewords; readers treat both alike.
+ */
+export const HC1_QR_VERSION_FLOOR = 19
+export const HC1_QR_FLOOR_CAPACITY = 644
+
 export function qrMatrix(text: string): QrMatrix {
   // `qr` always adds a quiet zone; ask for one module and drop it, the renderers add their own.
   let rows: boolean[][]
+  const floor = text.startsWith('HC1:') && text.length <= HC1_QR_FLOOR_CAPACITY ? { version: HC1_QR_VERSION_FLOOR } : {}
   try {
-    rows = encodeQR(text, 'raw', { ecc: 'quartile', encoding: 'alphanumeric', border: 1 })
+    rows = encodeQR(text, 'raw', { ecc: 'quartile', encoding: 'alphanumeric', border: 1, ...floor })
   } catch (cause) {
     // `qr` names the offending character; the message here names none of the text.
     throw new QrRenderError('QR_RENDER_TEXT', 'text is not one QR alphanumeric segment that fits version 40 at level Q', { cause })
