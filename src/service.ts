@@ -3,7 +3,6 @@
 import type { Config } from './config.ts'
 import type { Db } from './db/db.ts'
 import { revokeByUciHash, revokedEntries, revokedHashType } from './db/issuances.ts'
-import { hitRateLimit } from './db/guards.ts'
 import { createApp } from './http/app.ts'
 import type { AppDeps, SampleEntry } from './http/deps.ts'
 import { createServiceMetrics, type Metrics } from './http/metrics.ts'
@@ -119,7 +118,6 @@ export async function createService(parts: ServiceParts) {
     samples: parts.samples,
     populationSamples: parts.populationSamples,
     clientId: parts.clientId,
-    rateLimit: (bucket, limit, windowSeconds) => hitRateLimit(db, bucket, limit, windowSeconds, Math.floor(now().getTime() / 1000)),
     metrics,
     metricsText: parts.metricsText?.(metrics.registry),
     log: parts.log,

@@ -4,7 +4,7 @@ import type { D1Database, D1PreparedStatement } from '@cloudflare/workers-types'
 import { fillPlaceholders } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/d1'
 import * as schema from './schema.ts'
-import type { Db, Orm } from './db.ts'
+import type { AtomicStep, Db, Orm } from './db.ts'
 
 export function openD1Db(binding: D1Database): Db {
   const orm = drizzle(binding, { schema })
@@ -19,16 +19,21 @@ export function openD1Db(binding: D1Database): Db {
     }
     return statement
   }
+  const bound = (steps: readonly AtomicStep[]) =>
+    steps.map(({ statement, values }) => {
+      const query = statement.getQuery()
+      return statementFor(query.sql).bind(...fillPlaceholders(query.params, values))
+    })
   return {
     orm: orm as unknown as Orm,
     async atomic(steps) {
       if (steps.length === 0) return
-      await binding.batch(
-        steps.map(({ statement, values }) => {
-          const query = statement.getQuery()
-          return statementFor(query.sql).bind(...fillPlaceholders(query.params, values))
-        }),
-      )
+      await binding.batch(bound(steps))
+    },
+    async atomicRows(steps) {
+      if (steps.length === 0) return []
+      const results = await binding.batch<Record<string, unknown>>(bound(steps))
+      return results.map((result) => result.results ?? [])
     },
   }
 }

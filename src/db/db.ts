@@ -11,9 +11,14 @@ export interface PreparedWrite {
   run(values?: Record<string, unknown>): unknown
 }
 
+/** A prepared statement that returns rows (an INSERT … RETURNING, say). */
+export interface PreparedQuery extends PreparedWrite {
+  all(values?: Record<string, unknown>): unknown
+}
+
 /** One write of an atomic group: a prepared statement and the values of its placeholders. */
-export interface AtomicStep {
-  readonly statement: PreparedWrite
+export interface AtomicStep<Statement extends PreparedWrite = PreparedWrite> {
+  readonly statement: Statement
   readonly values: Record<string, unknown>
 }
 
@@ -21,4 +26,6 @@ export interface Db {
   readonly orm: Orm
   /** Runs the steps all-or-nothing: a transaction on better-sqlite3, a batch on D1. */
   atomic(steps: readonly AtomicStep[]): Promise<void>
+  /** Like atomic, and gives each step's rows (keyed by the column names of the SQL). */
+  atomicRows(steps: readonly AtomicStep<PreparedQuery>[]): Promise<Record<string, unknown>[][]>
 }

@@ -12,12 +12,29 @@ export interface RateDecision {
   readonly retryAfter: number
 }
 
+export interface RateHit {
+  readonly bucket: string
+  readonly limit: number
+  readonly windowSeconds: number
+}
+
 /** Counts one hit in `bucket`'s current window of `windowSeconds`; refuses past `limit`. */
 export async function hitRateLimit(db: Db, bucket: string, limit: number, windowSeconds: number, nowSeconds: number): Promise<RateDecision> {
-  const windowStart = nowSeconds - (nowSeconds % windowSeconds)
-  const rows = await statementsOf(db).hitRateLimit.all({ bucket, windowStart })
-  const count = rows[0]?.count ?? 1
-  return { allowed: count <= limit, retryAfter: windowStart + windowSeconds - nowSeconds }
+  return (await hitRateLimits(db, [{ bucket, limit, windowSeconds }], nowSeconds))[0]!
+}
+
+/**
+ * Counts one hit in each bucket, all in one transaction (one commit, and one write lock for the
+ * processes sharing the database, instead of one per bucket); a decision per hit, in order.
+ */
+export async function hitRateLimits(db: Db, hits: readonly RateHit[], nowSeconds: number): Promise<RateDecision[]> {
+  const statement = statementsOf(db).hitRateLimit
+  const windows = hits.map((hit) => nowSeconds - (nowSeconds % hit.windowSeconds))
+  const rows = await db.atomicRows(hits.map((hit, i) => ({ statement, values: { bucket: hit.bucket, windowStart: windows[i] } })))
+  return hits.map((hit, i) => {
+    const count = Number(rows[i]?.[0]?.count ?? 1)
+    return { allowed: count <= hit.limit, retryAfter: windows[i]! + hit.windowSeconds - nowSeconds }
+  })
 }
 
 /** Seconds the source record stays locked after repeated holder mismatches, or 0. */

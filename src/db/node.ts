@@ -39,6 +39,9 @@ export function openNodeDb(dataDir: string | ':memory:'): NodeDb {
         for (const { statement, values } of steps) statement.run(values)
       })()
     },
+    async atomicRows(steps) {
+      return sqlite.transaction(() => steps.map(({ statement, values }) => statement.all(values) as Record<string, unknown>[]))()
+    },
     close: () => sqlite.close(),
   }
 }

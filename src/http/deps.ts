@@ -3,7 +3,6 @@ import type { IssuedCertificate, IssueRequest } from '../issue/issue.ts'
 import type { SandboxSample } from '../../adapters/_sdk/sandbox.ts'
 import type { ServiceMetrics } from './metrics.ts'
 import type { Logger } from '../log.ts'
-import type { RateDecision } from '../db/guards.ts'
 import type { VerifyRouteDeps } from '../verify/routes.ts'
 
 export interface SampleEntry extends SandboxSample {
@@ -12,7 +11,7 @@ export interface SampleEntry extends SandboxSample {
 
 /** Everything the HTTP layer needs, built at the edge (src/node.ts, src/worker.ts). */
 export interface AppDeps {
-  readonly config: Pick<Config, 'mode' | 'rateLimit'>
+  readonly config: Pick<Config, 'mode'>
   readonly issuer: { issue(request: IssueRequest): Promise<IssuedCertificate> }
   /** Our DSCs in the gateway JSON shape and as JWKS. */
   readonly trustList: () => Promise<unknown>
@@ -30,7 +29,6 @@ export interface AppDeps {
   readonly populationSamples?: () => readonly SampleEntry[]
   /** Identifies the client for per-client rate limits (its address, from the runtime). */
   readonly clientId: (request: Request, raw: unknown) => string
-  readonly rateLimit: (bucket: string, limit: number, windowSeconds: number) => Promise<RateDecision>
   readonly metrics: ServiceMetrics
   /** The /metrics text; by default this process's registry (a cluster sums all its processes). */
   readonly metricsText?: () => Promise<string>

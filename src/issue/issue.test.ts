@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createIssuer } from './issue.ts'
 import { createKeyedHasher } from './keyed-hash.ts'
 import { openNodeDb } from '../db/node.ts'
@@ -9,6 +9,7 @@ import { AdapterError } from '../../adapters/_sdk/errors.ts'
 import type { CountryAdapter } from '../../adapters/_sdk/adapter.ts'
 import type { NormalizedRecord } from '../../adapters/_sdk/record.ts'
 import { defaultValidityDays } from '../config.ts'
+import { CertbridgeError } from '../errors.ts'
 
 const record: NormalizedRecord = {
   country: 'RU',
@@ -20,7 +21,7 @@ const record: NormalizedRecord = {
 const holder = { familyName: 'Иванов', givenName: 'Петр', patronymic: 'Сергеевич', dateOfBirth: '1970-03-04' }
 const adapter = { id: 'test' } as CountryAdapter
 
-async function setup(retrieve: () => Promise<NormalizedRecord>) {
+async function setup(retrieve: () => Promise<NormalizedRecord>, limits = { perClientPerMinute: 100, perRecordPerHour: 100 }) {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))
   const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${btoa(String.fromCharCode(...pkcs8))}\n-----END PRIVATE KEY-----`
@@ -30,8 +31,11 @@ async function setup(retrieve: () => Promise<NormalizedRecord>) {
   const issuer = createIssuer({
     db,
     now: () => new Date('2021-08-01T10:00:00Z'),
-    config: { country: 'XX', issuerName: 'Test issuer', validityDays: { test: defaultValidityDays }, rateLimit: { perClientPerMinute: 100, perRecordPerHour: 100 }, holderLock: { maxMismatches: 2, lockMinutes: 60 } },
-    matchLink: () => ({ adapter, link: { kind: 'v2' } }),
+    config: { country: 'XX', issuerName: 'Test issuer', validityDays: { test: defaultValidityDays }, rateLimit: limits, holderLock: { maxMismatches: 2, lockMinutes: 60 } },
+    matchLink: (text) => {
+      if (text === 'forged') throw new CertbridgeError('LINK_FORGED', 'forged')
+      return { adapter, link: { kind: 'v2', text } }
+    },
     retrieve,
     signingKey: () => ({ signer: createEs256Signer({ privateKeyPem, kid }), kid: 'AQIDBAUGBwg=', notAfter: new Date('2030-01-01') }),
     hasher: await createKeyedHasher(key),
@@ -67,6 +71,26 @@ describe('createIssuer', () => {
     await expect(issuer.issue({ qr: 'x', holder })).rejects.toMatchObject({ code: 'RECORD_REVOKED' })
     const entries = await revokedEntries(db, Math.floor(Date.parse('2021-08-02') / 1000))
     expect(entries.map((e) => e.uciHash)).toEqual([await revocationHash('UCI', { uvci: first.uvci })])
+  })
+
+  it('counts the client and the record in one transaction; a refused client reaches no national system; a forged link still counts', async () => {
+    let retrieved = 0
+    const { db, issuer } = await setup(async () => (retrieved++, record), { perClientPerMinute: 3, perRecordPerHour: 2 })
+    const atomicRows = vi.spyOn(db, 'atomicRows')
+    await issuer.issue({ qr: 'x', holder, client: 'a' })
+    expect(atomicRows.mock.calls.map(([steps]) => steps.map((step) => step.values.bucket))).toEqual([['client:a', expect.stringMatching(/^record:/)]])
+    expect(db.sqlite.prepare('select bucket, count from rate_limits order by bucket').all().map((r) => (r as { bucket: string; count: number }).count)).toEqual([1, 1])
+    await issuer.issue({ qr: 'x', holder, client: 'b' })
+    // Third for this record: refused by the record limit; the client 'b' had one.
+    await expect(issuer.issue({ qr: 'x', holder, client: 'b' })).rejects.toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('certificate') })
+    await expect(issuer.issue({ qr: 'forged', holder, client: 'a' })).rejects.toMatchObject({ code: 'LINK_FORGED' })
+    await expect(issuer.issue({ qr: 'y', holder, client: 'a' })).resolves.toMatchObject({ type: 'vaccination' })
+    // 'a' has had three (x, forged, y): the fourth is refused for the client, before any upstream call.
+    const before = retrieved
+    const refused = issuer.issue({ qr: 'z', holder, client: 'a' })
+    await expect(refused).rejects.toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('client'), retryAfter: expect.any(Number) })
+    await expect(issuer.issue({ qr: 'forged', holder, client: 'a' })).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+    expect(retrieved).toBe(before)
   })
 
   it('locks the record after repeated holder mismatches, never saying which field differed', async () => {

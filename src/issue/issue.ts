@@ -9,7 +9,7 @@ import type { HolderClaim, NormalizedRecord } from '../../adapters/_sdk/record.t
 import { bindHolder } from '../../adapters/_sdk/binding.ts'
 import type { Db } from '../db/db.ts'
 import { findIdempotencyKey, findIssuance, recordIssuance, revokeBySource } from '../db/issuances.ts'
-import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from '../db/guards.ts'
+import { hitRateLimits, holderLockRemaining, recordHolderMismatch, type RateHit } from '../db/guards.ts'
 import { buildPayload, deriveUvci } from '../dcc/index.ts'
 import { issueHc1, type Signer } from '../hcert/index.ts'
 import { revocationHashes } from '../revocation/hashes.ts'
@@ -21,6 +21,8 @@ export interface IssueRequest {
   readonly qr: string
   readonly holder: HolderClaim
   readonly idempotencyKey?: string
+  /** Who asks (an address): counted against the per-client limit. */
+  readonly client?: string
 }
 
 export interface IssuedCertificate {
@@ -58,8 +60,28 @@ export interface IssuerDeps {
 export function createIssuer(deps: IssuerDeps) {
   const { db, hasher, config } = deps
 
-  async function refuseWhenLimited(linkKey: string, nowSeconds: number): Promise<void> {
-    const rate = await hitRateLimit(db, `record:${linkKey}`, config.rateLimit.perRecordPerHour, 3600, nowSeconds)
+  const clientHit = (client: string): RateHit => ({ bucket: `client:${client}`, limit: config.rateLimit.perClientPerMinute, windowSeconds: 60 })
+  const clientLimited = (retryAfter: number) => new AdapterLimitError('RATE_LIMITED', 'Too many requests from this client; try again later.', retryAfter)
+
+  /** A request whose link no adapter takes still counts against its client. */
+  function matchOrCount(request: IssueRequest, nowSeconds: number) {
+    try {
+      return deps.matchLink(request.qr)
+    } catch (error) {
+      if (request.client === undefined) throw error
+      return hitRateLimits(db, [clientHit(request.client)], nowSeconds).then(([client]) => {
+        throw client!.allowed ? error : clientLimited(client!.retryAfter)
+      })
+    }
+  }
+
+  async function refuseWhenLimited(linkKey: string, client: string | undefined, nowSeconds: number): Promise<void> {
+    // Both counters in one transaction: one commit, one write lock.
+    const record: RateHit = { bucket: `record:${linkKey}`, limit: config.rateLimit.perRecordPerHour, windowSeconds: 3600 }
+    const decisions = await hitRateLimits(db, client === undefined ? [record] : [clientHit(client), record], nowSeconds)
+    const clientDecision = client === undefined ? undefined : decisions[0]!
+    const rate = decisions[decisions.length - 1]!
+    if (clientDecision && !clientDecision.allowed) throw clientLimited(clientDecision.retryAfter)
     if (!rate.allowed) {
       throw new AdapterLimitError('RATE_LIMITED', 'Too many requests for this certificate; try again later.', rate.retryAfter)
     }
@@ -89,12 +111,12 @@ export function createIssuer(deps: IssuerDeps) {
       const nowSeconds = Math.floor(now.getTime() / 1000)
 
       // 1. Which country's link is it? Pure: forged and foreign links stop here, before any request.
-      const { adapter, link } = deps.matchLink(request.qr)
+      const { adapter, link } = await matchOrCount(request, nowSeconds)
       adapterId = adapter.id
       const linkKey = await hasher.hash('link', `${adapter.id}|${canonicalJson(link)}`)
 
       // 2. Limits that keep the bridge from becoming an oracle over the national API.
-      await refuseWhenLimited(linkKey, nowSeconds)
+      await refuseWhenLimited(linkKey, request.client, nowSeconds)
       const idempotency = request.idempotencyKey ? await checkIdempotencyKey(request) : undefined
 
       // 3. The national record, validated and reduced to the closed minimal record.

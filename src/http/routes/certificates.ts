@@ -77,9 +77,6 @@ export function certificateRoutes(deps: AppDeps) {
     if (c.req.method === 'POST') {
       const type = c.req.header('content-type') ?? ''
       if (!/^application\/json\b/i.test(type)) throw new HttpError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.')
-      const client = deps.clientId(c.req.raw, c.env)
-      const decision = await deps.rateLimit(`client:${client}`, deps.config.rateLimit.perClientPerMinute, 60)
-      if (!decision.allowed) throw new HttpError('RATE_LIMITED', 'Too many requests from this client; try again later.', { retryAfter: decision.retryAfter })
     }
     await next()
   })
@@ -90,7 +87,8 @@ export function certificateRoutes(deps: AppDeps) {
       const v = deps.verification
       return c.json(await alreadyEuDcc(body.qr.trim(), { keys: v.keys, revocation: v.revocation, rules: v.rules, now: v.now() }), 200, { 'cache-control': 'no-store' })
     }
-    const issued = await deps.issuer.issue({ qr: body.qr, holder: body.holder, idempotencyKey: headers['idempotency-key'] })
+    // The per-client limit is counted by the issuer, in the same transaction as the per-record one.
+    const issued = await deps.issuer.issue({ qr: body.qr, holder: body.holder, idempotencyKey: headers['idempotency-key'], client: deps.clientId(c.req.raw, c.env) })
     const qr = renderQr(issued.hc1)
     return c.json(
       {
