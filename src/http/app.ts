@@ -1,9 +1,9 @@
 // The Hono app factory: the same app on Node and on Workers. Everything runtime-specific (database,
 // keys, the client's address, the national sandboxes) arrives in `deps`.
-import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { HTTPException } from 'hono/http-exception'
 import { createRouter } from './router.ts'
+import { limitBody } from './body-limit.ts'
 import { HttpError, problem, problemFromError, problemResponse } from './problem.ts'
 import type { AppDeps } from './deps.ts'
 import { certificateRoutes } from './routes/certificates.ts'
@@ -30,29 +30,9 @@ export function createApp(deps: AppDeps) {
     deps.metrics.http({ status: String(c.res.status) })
   })
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
-  const limit = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new HttpError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxSize} bytes.`)
-      },
-    })
-  const jsonLimit = limit(MAX_BODY_BYTES)
-  const imageLimit = limit(MAX_VERIFY_BODY_BYTES)
-  app.use('*', (c, next) => {
-    const verify = c.req.path === '/v1/verify'
-    // A declared length is checked here, without touching the body: asking a Node request for its
-    // body stream (as bodyLimit does first) turns it into a full Web Request, which costs more than
-    // reading it. The HTTP parser delivers no more than the declared length. Chunked bodies, and
-    // bodiless methods, go through bodyLimit, which counts as it reads.
-    const declared = c.req.header('content-length')
-    if (declared !== undefined && /^\d+$/.test(declared) && c.req.header('transfer-encoding') === undefined) {
-      const max = verify ? MAX_VERIFY_BODY_BYTES : MAX_BODY_BYTES
-      if (Number(declared) > max) throw new HttpError('PAYLOAD_TOO_LARGE', `The request body is larger than ${max} bytes.`)
-      return next()
-    }
-    return verify ? imageLimit(c, next) : jsonLimit(c, next)
-  })
+  const jsonLimit = limitBody(MAX_BODY_BYTES)
+  const imageLimit = limitBody(MAX_VERIFY_BODY_BYTES)
+  app.use('*', (c, next) => (c.req.path === '/v1/verify' ? imageLimit(c, next) : jsonLimit(c, next)))
 
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? crypto.randomUUID()

@@ -3,7 +3,7 @@
 // malformed request is a problem (400), an oversized one 413, another media type 415; an image
 // without a readable QR is the decoder's typed error (QR_*), mapped by the status table.
 import { createRoute, type z } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
+import { limitBody } from '../http/body-limit.ts'
 import { HttpError } from '../http/problem.ts'
 import { createRouter } from '../http/router.ts'
 import { problemResponses } from '../http/routes/schemas.ts'
@@ -65,11 +65,8 @@ export function verifyRoutes(deps: VerifyRouteDeps) {
     await next()
   })
   // JSON bodies are small (an HC1 is under 16 KiB); only an image upload may reach 8 MiB.
-  const tooLarge = (max: number) => () => {
-    throw new HttpError('PAYLOAD_TOO_LARGE', `The request body is larger than ${max} bytes.`)
-  }
-  const jsonLimit = bodyLimit({ maxSize: MAX_VERIFY_JSON_BYTES, onError: tooLarge(MAX_VERIFY_JSON_BYTES) })
-  const uploadLimit = bodyLimit({ maxSize: MAX_VERIFY_BODY_BYTES, onError: tooLarge(MAX_VERIFY_BODY_BYTES) })
+  const jsonLimit = limitBody(MAX_VERIFY_JSON_BYTES)
+  const uploadLimit = limitBody(MAX_VERIFY_BODY_BYTES)
   app.use('/v1/verify', (c, next) => (isJson(c.req.header('content-type') ?? '') ? jsonLimit(c, next) : uploadLimit(c, next)))
 
   app.openapi(verifyRoute, async (c) => {
