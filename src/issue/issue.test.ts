@@ -78,7 +78,11 @@ describe('createIssuer', () => {
     const { db, issuer } = await setup(async () => (retrieved++, record), { perClientPerMinute: 3, perRecordPerHour: 2 })
     const atomicRows = vi.spyOn(db, 'atomicRows')
     await issuer.issue({ qr: 'x', holder, client: 'a' })
-    expect(atomicRows.mock.calls.map(([steps]) => steps.map((step) => step.values.bucket))).toEqual([['client:a', expect.stringMatching(/^record:/)]])
+    expect(atomicRows.mock.calls.map(([steps]) => steps.map((step) => step.values.bucket))).toEqual([[expect.stringMatching(/^client:/), expect.stringMatching(/^record:/)]])
+    // The address is kept as a keyed hash only.
+    const buckets = db.sqlite.prepare('select bucket from rate_limits').pluck().all() as string[]
+    expect(buckets.some((b) => b.includes('client:a'))).toBe(false)
+    expect(buckets).toContain(`client:${await (await createKeyedHasher(new Uint8Array(32).fill(7))).hash('client', 'a')}`)
     expect(db.sqlite.prepare('select bucket, count from rate_limits order by bucket').all().map((r) => (r as { bucket: string; count: number }).count)).toEqual([1, 1])
     await issuer.issue({ qr: 'x', holder, client: 'b' })
     // Third for this record: refused by the record limit; the client 'b' had one.

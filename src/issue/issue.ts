@@ -64,14 +64,15 @@ export function createIssuer(deps: IssuerDeps) {
   const clientLimited = (retryAfter: number) => new AdapterLimitError('RATE_LIMITED', 'Too many requests from this client; try again later.', retryAfter)
 
   /** A request whose link no adapter takes still counts against its client. */
-  function matchOrCount(request: IssueRequest, nowSeconds: number) {
+  async function matchOrCount(qr: string, clientKey: string | undefined, nowSeconds: number) {
     try {
-      return deps.matchLink(request.qr)
+      return deps.matchLink(qr)
     } catch (error) {
-      if (request.client === undefined) throw error
-      return hitRateLimits(db, [clientHit(request.client)], nowSeconds).then(([client]) => {
-        throw client!.allowed ? error : clientLimited(client!.retryAfter)
-      })
+      if (clientKey !== undefined) {
+        const [client] = await hitRateLimits(db, [clientHit(clientKey)], nowSeconds)
+        if (!client!.allowed) throw clientLimited(client!.retryAfter)
+      }
+      throw error
     }
   }
 
@@ -111,12 +112,14 @@ export function createIssuer(deps: IssuerDeps) {
       const nowSeconds = Math.floor(now.getTime() / 1000)
 
       // 1. Which country's link is it? Pure: forged and foreign links stop here, before any request.
-      const { adapter, link } = await matchOrCount(request, nowSeconds)
+      // The client's address is counted under its keyed hash: no address is stored.
+      const clientKey = request.client === undefined ? undefined : await hasher.hash('client', request.client)
+      const { adapter, link } = await matchOrCount(request.qr, clientKey, nowSeconds)
       adapterId = adapter.id
       const linkKey = await hasher.hash('link', `${adapter.id}|${canonicalJson(link)}`)
 
       // 2. Limits that keep the bridge from becoming an oracle over the national API.
-      await refuseWhenLimited(linkKey, request.client, nowSeconds)
+      await refuseWhenLimited(linkKey, clientKey, nowSeconds)
       const idempotency = request.idempotencyKey ? await checkIdempotencyKey(request) : undefined
 
       // 3. The national record, validated and reduced to the closed minimal record.
