@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openNodeDb, type NodeDb } from './node.ts'
+import { migrationsFolder, openNodeDb, type NodeDb } from './node.ts'
 import { findIssuance, recordIssuance, revokeBySource, revokeByUciHash, revokedEntries, findIdempotencyKey } from './issuances.ts'
 import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
 
@@ -70,5 +73,24 @@ describe('guards', () => {
     await recordHolderMismatch(db, 'src', 1_002, 3, 600)
     expect(await holderLockRemaining(db, 'src', 1_003)).toBe(599)
     expect(await holderLockRemaining(db, 'src', 1_700)).toBe(0)
+  })
+})
+
+describe('migration 0001', () => {
+  it('forgets the per-client buckets that named an address, and keeps the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'certbridge-migration-'))
+    try {
+      const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] }
+      const when = journal.entries.find((e) => e.tag === '0001_forget_client_addresses')!.when
+      const before = openNodeDb(dir)
+      // As a database of the previous version: 0001 not yet applied, an address in a bucket.
+      before.sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(when)
+      before.sqlite.exec("INSERT INTO rate_limits VALUES ('client:192.0.2.7', 0, 3), ('record:abc', 0, 1)")
+      before.close()
+      db = openNodeDb(dir)
+      expect(db.sqlite.prepare('SELECT bucket FROM rate_limits').pluck().all()).toEqual(['record:abc'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
