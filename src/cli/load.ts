@@ -58,11 +58,12 @@ export async function run(argv: string[]): Promise<number> {
       profile: { type: 'string' },
       workers: { type: 'string', default: 'auto' },
       population: { type: 'string', default: '60000' },
+      qr: { type: 'string', default: 'svg,png' },
       help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help) {
-    console.log('Usage: certbridge load [--seconds N] [--connections C] [--json] [--workers N|auto] [--population N] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--population   synthetic holders to draw first issuances from (default 60000)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
+    console.log('Usage: certbridge load [--seconds N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--population   synthetic holders to draw first issuances from (default 60000)\n--qr           the QR images each conversion asks for (default svg,png, as the citizen\'s page)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
     return 0
   }
   const seconds = Number(values.seconds)
@@ -70,6 +71,7 @@ export async function run(argv: string[]): Promise<number> {
   const populationSize = Number(values.population)
   if (!(seconds > 0 && seconds <= 600) || !(connections > 0 && connections <= 1000)) throw new Error('--seconds must be 1–600 and --connections 1–1000')
   if (!Number.isInteger(populationSize) || populationSize < 0 || populationSize > 1_000_000) throw new Error('--population must be a whole number from 0 to 1000000')
+  if (!/^(none|(svg|png)(,(svg|png))?)$/.test(values.qr)) throw new Error('--qr must be svg, png, svg,png or none')
   const say = (line: string) => (values.json ? process.stderr.write(line + '\n') : console.log(line))
 
   const dataDir = mkdtempSync(join(tmpdir(), 'certbridge-load-'))
@@ -104,7 +106,7 @@ export async function run(argv: string[]): Promise<number> {
       if (page.samples.length === 0 || population.length >= page.total) break
     }
     const mix = createMix(curated, population)
-    say(`load: ${population.length} synthetic holders and ${curated.length} curated samples, ${connections} connections, ${seconds} s, ${values.workers} workers, against ${url}`)
+    say(`load: ${population.length} synthetic holders and ${curated.length} curated samples, ${connections} connections, ${seconds} s, ${values.workers} workers, QR images: ${values.qr}, against ${url}`)
 
     const uvciByBody = new Map<string, Set<string>>()
     const latencies: number[] = []
@@ -122,7 +124,7 @@ export async function run(argv: string[]): Promise<number> {
       requests: [
         {
           method: 'POST',
-          path: '/v1/certificates',
+          path: `/v1/certificates?qr=${values.qr}`,
           headers: { 'content-type': 'application/json' },
           setupRequest: (req: object, context: object) => {
             const request = mix.next()
@@ -177,6 +179,7 @@ export async function run(argv: string[]): Promise<number> {
       distinctUvcis: uvcis.size,
       connectionErrors: result.errors,
       timeouts: result.timeouts,
+      qr: values.qr,
     }
     if (values.json) console.log(JSON.stringify(report))
     else {

@@ -52,6 +52,23 @@ describe('HTTP app', () => {
     expect(json.qr.png).toMatch(/^data:image\/png;base64,/)
   })
 
+  it('draws only the QR images asked for with ?qr=, and refuses an unknown one', async () => {
+    let client = 0
+    const app = createApp(deps({ clientId: () => `client-${++client}` }))
+    const issue = async (query: string) => {
+      const res = await app.request(`/v1/certificates${query}`, { method: 'POST', body: body('https://www.gosuslugi.ru/x'), headers: { 'content-type': 'application/json' } })
+      return { status: res.status, json: (await res.json()) as { hc1?: string; qr?: Record<string, string>; code?: string } }
+    }
+    expect(Object.keys((await issue('?qr=svg')).json.qr!)).toEqual(['svg'])
+    expect(Object.keys((await issue('?qr=png')).json.qr!)).toEqual(['png'])
+    expect(Object.keys((await issue('?qr=png,svg')).json.qr!).sort()).toEqual(['png', 'svg'])
+    const none = await issue('?qr=none')
+    expect(none.status).toBe(201)
+    expect(none.json.hc1).toBe(hc1)
+    expect(none.json).not.toHaveProperty('qr')
+    for (const bad of ['?qr=gif', '?qr=svg,none', '?qr=']) expect(await issue(bad)).toMatchObject({ status: 400, json: { code: 'BAD_REQUEST' } })
+  })
+
   it('maps typed errors to problem+json with their status and code', async () => {
     const app = createApp(deps())
     const mismatch = await post(app, body('mismatch'))

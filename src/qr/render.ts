@@ -80,9 +80,13 @@ function darkRuns(rows: readonly (readonly boolean[])[], size: number): Uint16Ar
   return runs.subarray(0, n)
 }
 
+/** The defaults: a 4-module quiet zone (what the spec asks for in print) and 4 PNG pixels per module. */
+export const QR_MARGIN = 4
+export const QR_SCALE = 4
+
 export function renderQr(text: string, options: RenderOptions = {}): RenderedQr {
-  const margin = options.margin ?? 4
-  const scale = options.scale ?? 4
+  const margin = options.margin ?? QR_MARGIN
+  const scale = options.scale ?? QR_SCALE
   if (!Number.isInteger(margin) || margin < 0 || margin > 64 || !Number.isInteger(scale) || scale < 1 || scale > 64) {
     throw new QrRenderError('QR_RENDER_OPTIONS', 'margin must be an integer from 0 to 64 and scale from 1 to 64')
   }

@@ -22,11 +22,14 @@ interface Report {
 }
 
 describe('certbridge load --json', () => {
-  it('drives a two-worker server and finds nothing lost, doubled or failed', async () => {
+  it.each([
+    ['the QR images the page asks for', []],
+    ['no QR images (?qr=none)', ['--qr', 'none']],
+  ])('drives a two-worker server, with %s, and finds nothing lost, doubled or failed', async (_label, extra) => {
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ['bin/certbridge.mjs', 'load', '--seconds', '2', '--connections', '4', '--population', '400', '--workers', '2', '--json'],
+        ['bin/certbridge.mjs', 'load', '--seconds', '2', '--connections', '4', '--population', '400', '--workers', '2', '--json', ...extra],
         { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, timeout: 90_000 },
         (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       )

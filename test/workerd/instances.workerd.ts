@@ -44,18 +44,20 @@ async function issuableSample() {
 describe('two instances sharing one D1', () => {
   it('count one per-client limit: the fourth request in the minute is refused by either instance', async () => {
     const client = { 'cf-connecting-ip': '203.0.113.7' }
+    // Forged links: refused (400) before any national call, yet counted against the client.
+    const forged = { qr: 'https://www.gosuslugi.ru@evil.example/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b', holder: (await issuableSample()).holder, consent: true }
     const statuses = [
-      (await post(a.app, {}, client)).status,
-      (await post(b.app, {}, client)).status,
-      (await post(a.app, {}, client)).status,
+      (await post(a.app, forged, client)).status,
+      (await post(b.app, forged, client)).status,
+      (await post(a.app, forged, client)).status,
     ]
     expect(statuses).toEqual([400, 400, 400])
-    const refused = await post(b.app, {}, client)
+    const refused = await post(b.app, forged, client)
     expect(refused.status).toBe(429)
     expect(((await refused.json()) as { code: string }).code).toBe('RATE_LIMITED')
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     // another client is not affected
-    expect((await post(a.app, {}, { 'cf-connecting-ip': '203.0.113.8' })).status).toBe(400)
+    expect((await post(a.app, forged, { 'cf-connecting-ip': '203.0.113.8' })).status).toBe(400)
   })
 
   it('replay an Idempotency-Key across instances: the same certificate, and a conflict for another body', async () => {

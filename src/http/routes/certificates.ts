@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps.ts'
 
 import { createRouter } from '../router.ts'
 import { HttpError } from '../problem.ts'
-import { renderQr } from '../../qr/render.ts'
+import { qrMatrix, renderPngDataUrl, renderSvg, QR_MARGIN, QR_SCALE } from '../../qr/render.ts'
 import { ProblemSchema, problemResponses } from './schemas.ts'
 import { alreadyEuDcc, isEuDccText, ALREADY_EU_DCC_MESSAGE } from '../../verify/already-eu-dcc.ts'
 import { VerificationResultSchema } from '../../verify/schemas.ts'
@@ -47,7 +47,10 @@ export const IssuedSchema = z
     expiresAt: z.string().datetime(),
     kid: z.string().openapi({ description: 'base64 key identifier of the signing DSC' }),
     repeated: z.boolean().openapi({ description: 'True when this record and event had been issued before: same UVCI and validity.' }),
-    qr: z.object({ svg: z.string(), png: z.string().openapi({ description: 'data:image/png;base64,...' }) }),
+    qr: z
+      .object({ svg: z.string().optional(), png: z.string().optional().openapi({ description: 'data:image/png;base64,...' }) })
+      .optional()
+      .openapi({ description: 'The QR images asked for with `?qr=` (both by default); absent with `?qr=none`.' }),
   })
   .openapi('IssuedCertificate')
 
@@ -58,6 +61,17 @@ const issueRoute = createRoute({
   description:
     'Resolves the national QR through its country adapter, checks the record and that it belongs to the holder, and issues an EU DCC. Send `Idempotency-Key` to make retries safe: the same record and event always yield the same UVCI.',
   request: {
+    query: z.object({
+      qr: z
+        .string()
+        .regex(/^(none|(svg|png)(,(svg|png))?)$/, 'expected svg, png, svg,png or none')
+        .optional()
+        .openapi({
+          description:
+            'Which QR images of the HC1 to return: `svg`, `png`, `svg,png` (the default) or `none`. Drawing them takes a fair share of a conversion\'s CPU; a client that renders the HC1 itself asks for none.',
+          example: 'svg',
+        }),
+    }),
     headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional() }),
     body: { required: true, content: { 'application/json': { schema: IssueBodySchema } } },
   },
@@ -89,7 +103,12 @@ export function certificateRoutes(deps: AppDeps) {
     }
     // The per-client limit is counted by the issuer, in the same transaction as the per-record one.
     const issued = await deps.issuer.issue({ qr: body.qr, holder: body.holder, idempotencyKey: headers['idempotency-key'], client: deps.clientId(c.req.raw, c.env) })
-    const qr = renderQr(issued.hc1)
+    const wanted = c.req.valid('query').qr ?? 'svg,png'
+    const matrix = wanted === 'none' ? undefined : qrMatrix(issued.hc1)
+    const qr = matrix && {
+      ...(wanted.includes('svg') ? { svg: renderSvg(matrix, QR_MARGIN) } : {}),
+      ...(wanted.includes('png') ? { png: renderPngDataUrl(matrix, QR_MARGIN, QR_SCALE) } : {}),
+    }
     return c.json(
       {
         hc1: issued.hc1,
@@ -99,7 +118,7 @@ export function certificateRoutes(deps: AppDeps) {
         expiresAt: issued.expiresAt.toISOString(),
         kid: issued.kid,
         repeated: issued.repeated,
-        qr: { svg: qr.svg, png: qr.png },
+        ...(qr ? { qr } : {}),
       },
       201,
       { 'cache-control': 'no-store' },
