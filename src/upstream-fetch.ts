@@ -6,10 +6,10 @@
 import type { Readable } from 'node:stream'
 import { Agent, fetch as undiciFetch, request, type Dispatcher } from 'undici'
 
-/** Statuses whose Response must not have a body (Fetch standard, "null body status"; 1xx never arrive). */
 /** Bodies that declare a length up to this are read at once and handed over as bytes: a Web stream
  *  per exchange costs more than the read. Longer or undeclared ones are streamed. */
 const BUFFERED_MAX = 64 * 1024
+/** Statuses whose Response must not have a body (Fetch standard, "null body status"; 1xx never arrive). */
 const nullBodyStatuses = new Set([204, 205, 304])
 /** Sent unless the caller sets them: some national gateways refuse requests without a User-Agent, and
  *  bodies are read as they come (nothing here inflates them). */
@@ -87,7 +87,8 @@ export function createUpstreamFetch(options: UpstreamFetchOptions = {}): typeof 
       }
       return new Response(webBody(answer.body), { status: answer.statusCode, headers })
     } catch (error) {
-      // A status outside 200–599 or a header Fetch refuses: the connection is not kept waiting.
+      // A status outside 200–599, a header Fetch refuses, or a body that broke off or passed its
+      // deadline while read at once: the connection is not kept waiting.
       answer.body.destroy()
       throw error
     }
