@@ -15,6 +15,7 @@ const commands: Record<string, Command> = {
   keys: { summary: 'manage the signing keys: keys init | rotate | list', load: () => import('./cli/keys.ts') },
   verify: { summary: 'verify an HC1 string or a QR image against trust lists and rules', load: () => import('./cli/verify.ts') },
   load: { summary: 'load test: the service under a national peak, checking nothing is lost', load: () => import('./cli/load.ts') },
+  trust: { summary: 'the WHO trust network: trust inspect | onboard | upload-package', load: () => import('./cli/trust.ts') },
   harness: { summary: 'the mutual-recognition harness: issue, verify and evaluate every sample', load: () => import('./cli/harness.ts') },
 }
 
