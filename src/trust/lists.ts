@@ -5,6 +5,8 @@
 //   ch       { "<kid>": [ { use, alg, crv, x, y, n, e } ] }   Switzerland: bare public keys, no certificates;
 //            `use` letters: v vaccination, t test, r recovery (combined, e.g. "tvr"), sig any, l light only
 //   jwks     { keys: [ { kid, kty, crv, x, y | n, e, x5c? } ] }   e.g. our own /.well-known/jwks.json
+//   did      a GDHCN DID trust list { id: 'did:…', verificationMethod: [...], proof }: detected here,
+//            read by ./gdhcn/read.ts through loadTrustList (its proof and chains need async work)
 //
 // Reading is split in two: readTrustList is synchronous and cheap (no certificate parsing, no crypto),
 // and importTrustListEntry turns one entry into a TrustedKey. Parsing a certificate costs ≈ 1 ms and
@@ -16,9 +18,9 @@ import { importDsc } from './dsc.ts'
 import { fromBase64, toBase64 } from './bytes.ts'
 import type { CertificateType, TrustedKey } from './types.ts'
 
-export type TrustListFormat = 'gateway' | 'ch' | 'jwks'
+export type TrustListFormat = 'gateway' | 'ch' | 'jwks' | 'did'
 
-export class TrustListError extends CertbridgeError<'TRUST_LIST_INVALID' | 'TRUST_LIST_UNAVAILABLE'> {}
+export class TrustListError extends CertbridgeError<'TRUST_LIST_INVALID' | 'TRUST_LIST_UNAVAILABLE' | 'TRUST_LIST_SIGNATURE'> {}
 
 export interface BareKey {
   readonly kty: 'EC' | 'RSA'
@@ -51,6 +53,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 export function detectFormat(json: unknown): TrustListFormat | undefined {
   if (!isRecord(json)) return undefined
+  if (typeof json.id === 'string' && json.id.startsWith('did:') && Array.isArray(json.verificationMethod)) return 'did'
   if (Array.isArray(json.certificates)) return 'gateway'
   if (Array.isArray(json.keys)) return 'jwks'
   const values = Object.values(json)
@@ -96,8 +99,9 @@ function bareKey(jwk: Record<string, unknown>): BareKey | undefined {
 /** Reads the list's structure: no certificate is parsed and no key imported yet. */
 export function readTrustList(json: unknown, options: TrustListOptions): TrustListRead {
   const format = !options.format || options.format === 'auto' ? detectFormat(json) : options.format
-  if (!format) throw new TrustListError('TRUST_LIST_INVALID', `Trust list ${options.source}: unknown format (expected gateway, CH or JWKS JSON).`)
+  if (!format) throw new TrustListError('TRUST_LIST_INVALID', `Trust list ${options.source}: unknown format (expected gateway, CH, JWKS or DID trust-list JSON).`)
   const { source } = options
+  if (format === 'did') throw new TrustListError('TRUST_LIST_INVALID', `Trust list ${source}: a DID trust list is read with its proof and chains (loadTrustList).`)
   const entries: TrustListEntry[] = []
   const skipped: Record<string, number> = {}
   const skip = (reason: string) => void (skipped[reason] = (skipped[reason] ?? 0) + 1)
@@ -194,14 +198,20 @@ export interface TrustListParsed {
 /** Reads and imports every entry at once (see store.ts for importing on first use instead). */
 export async function parseTrustList(json: unknown, options: TrustListOptions): Promise<TrustListParsed> {
   const read = readTrustList(json, options)
-  const skipped = { ...read.skipped }
+  const { keys, skipped } = await importTrustListEntries(read.entries, read.skipped)
+  return { format: read.format, source: read.source, keys, skipped }
+}
+
+/** Imports every entry; those that fail are counted as 'unusable-key' beside the given counts. */
+export async function importTrustListEntries(entries: readonly TrustListEntry[], skippedBefore: Record<string, number> = {}): Promise<{ keys: TrustedKey[]; skipped: Record<string, number> }> {
+  const skipped = { ...skippedBefore }
   const keys: TrustedKey[] = []
-  for (const entry of read.entries) {
+  for (const entry of entries) {
     try {
       keys.push(await importTrustListEntry(entry))
     } catch {
       skipped['unusable-key'] = (skipped['unusable-key'] ?? 0) + 1
     }
   }
-  return { format: read.format, source: read.source, keys, skipped }
+  return { keys, skipped }
 }

@@ -1,16 +1,26 @@
 // Trust lists (and other JSON documents such as revocation lists) given as configuration: a file
-// path or an https URL, optionally named `NAME=location` (the name becomes the keys' source).
-// URLs are fetched with a deadline and a size cap; plain http is accepted for loopback only. Files
-// are read with node:fs, imported on demand so that URL-only callers (Workers) never load it.
+// path, an https URL or a did:web identifier (its did.json), optionally named `NAME=location` (the
+// name becomes the keys' source). URLs are fetched with a deadline and a size cap; plain http is
+// accepted for loopback only. Files are read with node:fs, imported on demand so that URL-only
+// callers (Workers) never load it. GDHCN DID lists are read with their proofs checked against the
+// configured trust-list signers (gdhcn/read.ts); a list whose proof fails is refused as a whole.
 import { TrustListError, readTrustList, type TrustListFormat } from './lists.ts'
 import { createLazyTrustStore, createTrustStore, mergeTrustStores, type TrustStore } from './store.ts'
-import { parseTrustList } from './lists.ts'
+import { detectFormat, importTrustListEntries, parseTrustList } from './lists.ts'
+import { didWebUrl, isDidWeb } from './gdhcn/did.ts'
+import { readDidTrustList, type DidListRead } from './gdhcn/read.ts'
+import { readTrustListSigners, type TrustListSigner } from './gdhcn/signers.ts'
+import type { SignatureStatus } from './gdhcn/proof.ts'
 
 export interface LoadOptions {
   readonly fetch?: typeof fetch
   readonly readFile?: (path: string) => Promise<string>
   readonly timeoutMs?: number
   readonly maxBytes?: number
+  /** Keys that may sign DID trust lists; when given, a DID list without a valid proof is refused. */
+  readonly signers?: readonly TrustListSigner[]
+  /** Reference levels followed below a DID reference list (default 5). */
+  readonly didMaxDepth?: number
 }
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -22,11 +32,15 @@ export interface Location {
   readonly isUrl: boolean
 }
 
-/** `DE=https://…` → { name: 'DE', location: 'https://…' }; a bare location has no name. */
+/** `DE=https://…` → { name: 'DE', location: 'https://…' }; a bare location has no name; a did:web becomes its https URL. */
 export function parseLocation(text: string): Location {
   const trimmed = text.trim()
   const named = /^([A-Za-z0-9_-]{1,32})=(.+)$/.exec(trimmed)
-  const location = named ? named[2]!.trim() : trimmed
+  let location = named ? named[2]!.trim() : trimmed
+  if (location.startsWith('did:')) {
+    if (!isDidWeb(location)) throw new TrustListError('TRUST_LIST_INVALID', `${location.slice(0, 80)}: only did:web identifiers can be resolved.`)
+    location = didWebUrl(location)
+  }
   return { ...(named ? { name: named[1]! } : {}), location, isUrl: /^https?:\/\//i.test(location) }
 }
 
@@ -124,6 +138,33 @@ export interface LoadedTrustList {
   readonly store: TrustStore
   readonly entries: number
   readonly skipped: Record<string, number>
+  /** DID lists: the proof's outcome ('absent' when no signer is configured) and the chain counts. */
+  readonly signature?: SignatureStatus
+  readonly chains?: { readonly valid: number; readonly invalid: number }
+}
+
+/** Reads a DID trust list (resolving references through the same loader) without judging its proof. */
+export function readDidList(json: unknown, source: string, options: LoadOptions = {}): Promise<DidListRead> {
+  return readDidTrustList(json, {
+    source,
+    signers: options.signers ?? [],
+    resolve: (did) => loadJsonDocument(parseLocation(did), options),
+    ...(options.didMaxDepth !== undefined ? { maxDepth: options.didMaxDepth } : {}),
+  })
+}
+
+/** Refuses a DID list whose proof fails, or that has none while signers are configured (TRUST_LIST_SIGNATURE). */
+export function assertSigned(read: DidListRead, signersConfigured: boolean): void {
+  if (read.signature === 'invalid' || (read.signature === 'absent' && signersConfigured)) {
+    throw new TrustListError('TRUST_LIST_SIGNATURE', `Trust list ${read.source} is refused: ${read.signatureReason ?? 'its proof does not verify'}.`)
+  }
+}
+
+/** Trust-list signer keys from JWK files, DID documents, https URLs or did:web identifiers of either. */
+export async function loadTrustListSigners(locations: readonly string[], options: LoadOptions = {}): Promise<TrustListSigner[]> {
+  const signers: TrustListSigner[] = []
+  for (const location of locations) signers.push(...(await readTrustListSigners(await loadJsonDocument(parseLocation(location), options))))
+  return signers
 }
 
 /**
@@ -134,7 +175,21 @@ export async function loadTrustList(text: string, options: LoadOptions & { eager
   const location = parseLocation(text)
   const source = sourceName(location)
   const json = await loadJsonDocument(location, options)
+  return trustListFromJson(json, source, options)
+}
+
+/** A loaded list from its JSON document (what loadTrustList does after reading it). */
+export async function trustListFromJson(json: unknown, source: string, options: LoadOptions & { eager?: boolean; format?: 'auto' | TrustListFormat } = {}): Promise<LoadedTrustList> {
   const format = options.format ?? 'auto'
+  if (format === 'did' || (format === 'auto' && detectFormat(json) === 'did')) {
+    const read = await readDidList(json, source, options)
+    assertSigned(read, (options.signers ?? []).length > 0)
+    if (options.eager) {
+      const { keys, skipped } = await importTrustListEntries(read.entries, read.skipped)
+      return { source, format: 'did', store: createTrustStore(keys), entries: keys.length, skipped, signature: read.signature, chains: read.chains }
+    }
+    return { source, format: 'did', store: await createLazyTrustStore(read.entries), entries: read.entries.length, skipped: read.skipped, signature: read.signature, chains: read.chains }
+  }
   if (options.eager) {
     const parsed = await parseTrustList(json, { source, format })
     return { source, format: parsed.format, store: createTrustStore(parsed.keys), entries: parsed.keys.length, skipped: parsed.skipped }
