@@ -1,51 +1,56 @@
 // ICAO Doc 9303 Part 3 transliteration for the DCC's fnt/gnt: only A-Z and the filler '<', at most
-// 80 characters. Latin letters with diacritics follow the Part 3 table for multinational Latin
-// characters (Ä→AE, Ö→OE, Ü→UE, Å→AA, Æ→AE, Ø→OE, ß→SS, Þ→TH, Ð→D, ...), other diacritics are
-// dropped (Vietnamese: Nguyễn→NGUYEN, Đ→D); Cyrillic follows the Part 3 Cyrillic table (Russian by
-// default, with the Ukrainian and Belarusian letters); Greek by its letters. Spaces and hyphens become
-// '<', apostrophes and other marks vanish, and characters of other scripts are left out.
+// 80 characters. The table is chosen per character by its script, whatever the record's country:
+// Latin letters follow Table A (Ä→AE, Ö→OE, Ü→UE, Å→AA, Æ→AE, Ø→OE, ß→SS, Þ→TH, Đ→D, ...; every
+// other letter loses its diacritics: Nguyễn→NGUYEN, Łukasz→LUKASZ), Cyrillic letters Table B with the
+// national letters (Russian by default; a language picks Table B's national values, e.g. Ukrainian
+// И→Y), Greek letters as the EU vectors write them. The tables and their sources are in
+// icao-tables.ts. Input is read in NFC, so decomposed (NFD) text gives the same result.
+// Spaces, hyphens and commas become '<'; apostrophes, other punctuation, combining marks, digits and
+// symbols carry no letter and vanish. A letter no table covers (Georgian, Arabic, Ӂ, ...) is never
+// dropped: it is refused with DCC_NAME naming that character, and nothing else of the name.
+import { DccError } from './errors.ts'
+import { CYRILLIC, GREEK, LANGUAGE_EXCEPTIONS, LATIN, type CyrillicLanguage } from './icao-tables.ts'
 
-export type CyrillicLanguage = 'ru' | 'uk' | 'be'
+export type { CyrillicLanguage } from './icao-tables.ts'
+export { cyrillicLanguageOf } from './icao-tables.ts'
 
 export interface TransliterationOptions {
-  /** Which Cyrillic language's exceptions apply (ICAO: Ukrainian И→Y; Belarusian Г→H, Ё→IO). */
+  /** Which Cyrillic language's values of Table B apply (Ukrainian И→Y; Belarusian Г→H, Ё→IO; ...). */
   readonly language?: CyrillicLanguage
 }
 
-/** Part 3, Latin characters that do not simply lose their accent. */
-const LATIN: Readonly<Record<string, string>> = {
-  Ä: 'AE', Å: 'AA', Æ: 'AE', Ö: 'OE', Ø: 'OE', Œ: 'OE', Ü: 'UE', ß: 'SS', ẞ: 'SS', Þ: 'TH', Ð: 'D', Đ: 'D',
-  Ħ: 'H', Ĳ: 'IJ', Ł: 'L', Ŀ: 'L', Ŋ: 'N', Ŧ: 'T', ı: 'I', ĸ: 'Q', ſ: 'S',
-}
+/** A name holds a letter that no table covers; names the character (and only it). */
+export class UntransliterableLetterError extends DccError {
+  readonly character: string
+  /** 'U+10D5' */
+  readonly codePoint: string
 
-/** Part 3, Cyrillic (Russian recommended values; Ь is dropped, Ъ becomes IE). */
-const CYRILLIC: Readonly<Record<string, string>> = {
-  А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Е: 'E', Ё: 'E', Ж: 'ZH', З: 'Z', И: 'I', Й: 'I', К: 'K', Л: 'L',
-  М: 'M', Н: 'N', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', У: 'U', Ф: 'F', Х: 'KH', Ц: 'TS', Ч: 'CH', Ш: 'SH',
-  Щ: 'SHCH', Ъ: 'IE', Ы: 'Y', Ь: '', Э: 'E', Ю: 'IU', Я: 'IA',
-  // Ukrainian, Belarusian and the other national letters of the table
-  Є: 'IE', І: 'I', Ї: 'I', Ґ: 'G', Ў: 'U', Ѫ: 'U', Ђ: 'D', Ѕ: 'DZ', Ј: 'J', Љ: 'LJ', Њ: 'NJ', Һ: 'C',
-  Џ: 'DZ', Ѓ: 'G', Ќ: 'K', Ћ: 'D',
-}
-
-const LANGUAGE_EXCEPTIONS: Readonly<Record<CyrillicLanguage, Readonly<Record<string, string>>>> = {
-  ru: {},
-  uk: { И: 'Y' },
-  be: { Г: 'H', Ё: 'IO' },
-}
-
-/** Greek letters, as the EU vectors transliterate them (επώνυμο→EPONYMO, όνομα→ONOMA). */
-const GREEK: Readonly<Record<string, string>> = {
-  Α: 'A', Β: 'V', Γ: 'G', Δ: 'D', Ε: 'E', Ζ: 'Z', Η: 'I', Θ: 'TH', Ι: 'I', Κ: 'K', Λ: 'L', Μ: 'M', Ν: 'N',
-  Ξ: 'X', Ο: 'O', Π: 'P', Ρ: 'R', Σ: 'S', Τ: 'T', Υ: 'Y', Φ: 'F', Χ: 'CH', Ψ: 'PS', Ω: 'O',
+  constructor(character: string) {
+    const codePoint = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+    super('DCC_NAME', `The name holds the letter “${character}” (${codePoint}), which ICAO 9303 transliteration (Part 3 Tables A and B) does not cover.`)
+    this.character = character
+    this.codePoint = codePoint
+  }
 }
 
 /** Characters that separate name parts: spaces, hyphens and dashes, commas. */
 const SEPARATOR = /[\s\u2010-\u2015\u2212,\-]/u
+const LETTER = /\p{L}/u
+/** Modifier letters of no script: apostrophes (Ukrainian ʼ, Uzbek ʻ), primes, tone letters. */
+const MODIFIER_LETTER = /\p{Lm}/u
+const NO_SCRIPT = /\p{Script=Common}/u
+const LATIN_SCRIPT = /\p{Script=Latin}/u
+const GREEK_SCRIPT = /\p{Script=Greek}/u
+const A_TO_Z = /^[A-Z]+$/
 const MAX_LENGTH = 80
-const COMBINING_MARKS = /[\u0300-\u036f]/g
+const COMBINING_MARKS = /\p{M}/gu
+/** The micro sign is category Ll but a unit symbol, never a letter of a name. */
+const MICRO_SIGN = '\u00b5'
 
-/** The ICAO 9303 form of a name: '^[A-Z<]*$', at most 80 characters, '' when nothing maps. */
+/**
+ * The ICAO 9303 form of a name: '^[A-Z<]*$', at most 80 characters, '' when it holds no letter.
+ * Throws UntransliterableLetterError (DCC_NAME) for a letter outside the tables.
+ */
 export function transliterate(name: string, options: TransliterationOptions = {}): string {
   const exceptions = LANGUAGE_EXCEPTIONS[options.language ?? 'ru']
   let out = ''
@@ -56,32 +61,29 @@ export function transliterate(name: string, options: TransliterationOptions = {}
       continue
     }
     const letters = letter(char, exceptions)
-    if (letters === '') continue
+    if (letters === undefined) throw new UntransliterableLetterError(char)
+    if (letters === '' || out.length >= MAX_LENGTH) continue
     if (pendingFiller) out += '<'
     pendingFiller = false
     out += letters
-    if (out.length >= MAX_LENGTH) break
   }
   return truncate(out)
 }
 
-function letter(char: string, exceptions: Readonly<Record<string, string>>): string {
+/** The Latin letters for one character; '' for a character that is no letter; undefined: refuse. */
+function letter(char: string, exceptions: Readonly<Record<string, string>>): string | undefined {
+  if (!LETTER.test(char) || (MODIFIER_LETTER.test(char) && NO_SCRIPT.test(char)) || char === MICRO_SIGN) return ''
   const upper = char.toUpperCase()
-  if (upper.length === 1 && upper >= 'A' && upper <= 'Z') return upper
+  if (A_TO_Z.test(upper)) return upper
   const mapped = exceptions[upper] ?? LATIN[upper] ?? CYRILLIC[upper]
   if (mapped !== undefined) return mapped
-  // Greek only from the Greek blocks: the micro sign µ upper-cases to a Greek Mu but is no letter.
-  if (isGreek(char)) return GREEK[stripMarks(upper)] ?? ''
-  // Any other Latin letter loses its diacritics (é→E, ễ→E, ñ→N, ç→C); the rest is left out.
-  const base = stripMarks(upper)
-  let letters = ''
-  for (const c of base) if (c >= 'A' && c <= 'Z') letters += c
-  return letters
-}
-
-function isGreek(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0
-  return (code >= 0x370 && code <= 0x3ff) || (code >= 0x1f00 && code <= 0x1fff)
+  if (GREEK_SCRIPT.test(char)) return GREEK[stripMarks(upper)]
+  if (LATIN_SCRIPT.test(char)) {
+    // Table A: a letter with diacritics (é→E, ễ→E, ň→N, ş→S, ư→U) is its base letter.
+    const base = stripMarks(upper)
+    return A_TO_Z.test(base) ? base : undefined
+  }
+  return undefined
 }
 
 function stripMarks(text: string): string {
