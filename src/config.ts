@@ -24,6 +24,10 @@ export interface Config {
   readonly keyStoreJson?: string
   /** Trust lists (files or URLs) of foreign DSCs, used by verification and the eu-dcc adapter. */
   readonly trustLists: readonly string[]
+  /** Keys that sign GDHCN DID trust lists (JWK or DID document files, https URLs, did:web ids). */
+  readonly trustListSigners: readonly string[]
+  /** Seconds between refreshes of URL trust lists (CERTBRIDGE_TRUST_LIST_REFRESH_SECONDS, default 6 h). */
+  readonly trustListRefreshSeconds: number
   /** Revocation lists (files or URLs) beside our own. */
   readonly revocationLists: readonly string[]
   /** Business rules directory (layout `<CC>/<RuleID>/rule.json` + `valuesets/valueSets.json`). */
@@ -108,6 +112,8 @@ export function loadConfig(env: Env, adapters: readonly CountryAdapter[]): Confi
     adminToken: env.CERTBRIDGE_ADMIN_TOKEN || undefined,
     keyStoreJson: env.CERTBRIDGE_KEYSTORE || undefined,
     trustLists: list(env.CERTBRIDGE_TRUST_LISTS),
+    trustListSigners: list(env.CERTBRIDGE_TRUST_LIST_SIGNERS),
+    trustListRefreshSeconds: positiveInt(env, 'CERTBRIDGE_TRUST_LIST_REFRESH_SECONDS', 21_600),
     revocationLists: list(env.CERTBRIDGE_REVOCATION_LISTS),
     rulesDir: env.CERTBRIDGE_RULES_DIR || undefined,
     adapters: adapterConfigs,

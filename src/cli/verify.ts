@@ -1,4 +1,4 @@
-// `certbridge verify <hc1 | image file> [--trust <file|url>]... [--revocation <file|url>]...
+// `certbridge verify <hc1 | image file> [--trust <file|url|did>]... [--trust-signer <file|url|did>]... [--revocation <file|url>]...
 // [--rules <dir> --country <CC>] [--at <iso>] [--json]`: verifies one EU DCC from the command line.
 // Exit code 0 for VALID, 1 for any other status (or an image without a readable QR), 2 for usage
 // errors (bad options, unreadable files, lists or rules).
@@ -9,7 +9,7 @@ import { decodeQrImage } from '../qr/decode-node.ts'
 import { loadRevocationLists } from '../revocation/load.ts'
 import { loadRuleSetFromDirectory } from '../rules/load-dir.ts'
 import type { RuleSet } from '../rules/types.ts'
-import { loadTrustLists } from '../trust/load.ts'
+import { loadTrustListSigners, loadTrustLists } from '../trust/load.ts'
 import { parseClock } from '../verify/clock.ts'
 import { MAX_IMAGE_BYTES } from '../verify/schemas.ts'
 import { formatSummary } from '../verify/summary.ts'
@@ -22,8 +22,13 @@ Verifies an EU Digital COVID Certificate: the HC1 text itself, a file holding it
 input, or a PNG/JPEG picture of its QR code.
 
 Options:
-  --trust <file|url>       a trust list (gateway/DE JSON, CH, JWKS); repeatable; NAME=<location>
-                           names the list (default: trustlist_de.json → DE, else the file name)
+  --trust <file|url|did>   a trust list (gateway/DE JSON, CH, JWKS, GDHCN DID list; a did:web is read
+                           from its did.json); repeatable; NAME=<location> names the list (default:
+                           trustlist_de.json → DE, else the file name or host)
+  --trust-signer <file|url|did>
+                           a key that signs DID trust lists (JWK, DID document, or an https URL /
+                           did:web of either); repeatable; default CERTBRIDGE_TRUST_LIST_SIGNERS.
+                           With a signer, DID lists whose proof does not verify are refused
   --revocation <file|url>  a revocation list ({hashes:{...}} or {entries:[...]}); repeatable
   --rules <dir>            business rules in the layout <CC>/<RuleID>/rule.json + valuesets/
   --country <CC>           arrival country whose rules apply (needs --rules)
@@ -90,7 +95,9 @@ export async function run(argv: string[]): Promise<number> {
     const at = values.at === undefined ? undefined : parseClock(values.at)
     if (values.at !== undefined && !at) throw new UsageError('--at takes an ISO 8601 date or date-time with zone, e.g. 2021-10-15T12:00:00Z')
 
-    const trust = await configured('trust list', () => loadTrustLists(values.trust ?? []))
+    const signerLocations = values['trust-signer'] ?? (process.env.CERTBRIDGE_TRUST_LIST_SIGNERS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const signers = await configured('trust-list signer', () => loadTrustListSigners(signerLocations))
+    const trust = await configured('trust list', () => loadTrustLists(values.trust ?? [], { signers }))
     const revocation = values.revocation?.length ? await configured('revocation list', () => loadRevocationLists(values.revocation ?? [])) : undefined
     const rules: RuleSet | undefined = values.rules !== undefined ? await configured('rules', () => loadRuleSetFromDirectory(values.rules!)) : undefined
     if (trust.lists.length === 0) console.error('verify: no --trust list given: no signature can be checked.')
@@ -126,6 +133,7 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       trust: { type: 'string', multiple: true },
+      'trust-signer': { type: 'string', multiple: true },
       revocation: { type: 'string', multiple: true },
       rules: { type: 'string' },
       country: { type: 'string' },
