@@ -14,7 +14,7 @@ import { fromBase64, toBase64 } from './trust/bytes.ts'
 import { loadTrustLists } from './trust/load.ts'
 import { loadRevocationLists } from './revocation/load.ts'
 import { loadRuleSetFromDirectory } from './rules/load-dir.ts'
-import { decodeQrImage } from './qr/decode-node.ts'
+import { createQrDecodePool, qrPoolOptionsFromEnv, type QrDecodePoolOptions } from './qr/decode-pool.ts'
 import { keyStoreExists, loadKeyStore, loadOrCreateKeyStore } from './trust/keystore-file.ts'
 import { parseKeyStore } from './trust/keystore-parse.ts'
 import type { KeyStore } from './trust/keystore.ts'
@@ -34,6 +34,8 @@ export interface StartOptions {
   readonly log?: Logger
   /** Given this process's registry, what answers /metrics (src/cluster.ts sums every worker's). */
   readonly metricsText?: (local: Metrics) => () => Promise<string>
+  /** The QR image decoding pool (worker threads); defaults from CERTBRIDGE_QR_* variables. */
+  readonly qrPool?: QrDecodePoolOptions
 }
 
 export interface RunningServer {
@@ -83,11 +85,21 @@ export async function prepareDataDir(options: Pick<StartOptions, 'env' | 'dataDi
   return config
 }
 
+/** Starts the service; on a start-up failure, whatever it had started (sandboxes, pool) is closed first. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const closers: (() => Promise<void> | void)[] = []
+  try {
+    return await startServerWith(options, closers)
+  } catch (error) {
+    for (const close of closers.reverse()) await Promise.resolve().then(close).catch(() => {})
+    throw error
+  }
+}
+
+async function startServerWith(options: StartOptions, closers: (() => Promise<void> | void)[]): Promise<RunningServer> {
   const env: Env = { ...(options.env ?? process.env) }
   const log = options.log ?? createLogger()
   let config = loadConfig({ ...env, ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}) }, adapters)
-  const closers: (() => Promise<void> | void)[] = []
 
   let samples: (() => SampleEntry[]) | undefined
   let populationSamples: (() => SampleEntry[]) | undefined
@@ -143,6 +155,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   closers.push(() => db.close())
   const upstream = createUpstreamFetch()
   closers.push(() => upstream.close())
+  const qr = createQrDecodePool({ ...qrPoolOptionsFromEnv(env), ...options.qrPool })
+  closers.push(() => qr.close())
   const { app } = await createService({
     config,
     db,
@@ -156,7 +170,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     trustLists,
     revocationLists,
     rules,
-    decodeImage: decodeQrImage,
+    decodeImage: qr.decode,
     metricsText: options.metricsText,
     clientId: (_request, raw) => {
       try {
@@ -168,10 +182,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   })
 
   const host = options.host ?? '127.0.0.1'
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     // Slow clients are dropped quickly: headers within 10 s, the whole request within 30 s.
     const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 }
     const s = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: host, serverOptions }, () => resolve(s))
+    s.once('error', reject) // e.g. EADDRINUSE: a typed start-up failure, not an uncaught exception
   })
   const { port } = server.address() as AddressInfo
   const url = `http://${host}:${port}`

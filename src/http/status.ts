@@ -34,6 +34,7 @@ const statuses: Readonly<Record<string, number>> = {
   UPSTREAM_FORBIDDEN_HOST: 502,
   QR_DECODER_UNAVAILABLE: 503,
   QR_IMAGE_TOO_LARGE: 413,
+  QR_DECODE_LIMIT: 422,
 }
 
 /** HTTP status for a code; codec errors (HCERT_*) on input are bad requests; anything unknown is 500. */

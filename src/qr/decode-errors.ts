@@ -8,6 +8,8 @@ export type QrDecodeErrorCode =
   | 'QR_IMAGE_UNSUPPORTED'
   /** A readable image without a decodable QR code. */
   | 'QR_NOT_FOUND'
+  /** The image needs more time or memory to search than one image may take (a hostile picture). */
+  | 'QR_DECODE_LIMIT'
   /** The decoder's WebAssembly module could not be loaded (a deployment fault, not the user's). */
   | 'QR_DECODER_UNAVAILABLE'
 

@@ -7,6 +7,8 @@ export interface ImageHeader {
   readonly format: 'png' | 'jpeg'
   readonly width: number
   readonly height: number
+  /** Bytes per pixel once decoded (channels × bytes per sample), before conversion to grey. */
+  readonly bytesPerPixel: number
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
@@ -23,7 +25,10 @@ function readPngHeader(bytes: Uint8Array): ImageHeader {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const isIhdr = view.getUint32(8) === 13 && view.getUint32(12) === 0x49484452
   if (!isIhdr) throw unsupported('the PNG image has no header chunk')
-  return checked('png', view.getUint32(16), view.getUint32(20))
+  const bitDepth = bytes[24]!
+  // Grey, RGB, palette (expanded to RGBA), grey + alpha, RGBA.
+  const channels = ({ 0: 1, 2: 3, 3: 4, 4: 2, 6: 4 } as Record<number, number>)[bytes[25]!] ?? 4
+  return checked('png', view.getUint32(16), view.getUint32(20), channels * (bitDepth > 8 ? 2 : 1))
 }
 
 /** Start-of-frame markers (SOF0–SOF15) are C0–CF except DHT (C4), JPG (C8) and DAC (CC). */
@@ -46,16 +51,18 @@ function readJpegHeader(bytes: Uint8Array): ImageHeader {
     if (length < 2) break
     if (isStartOfFrame(marker)) {
       if (pos + 7 >= bytes.length || length < 8) break
-      return checked('jpeg', view.getUint16(pos + 6), view.getUint16(pos + 4))
+      const precision = bytes[pos + 3]!
+      const components = pos + 8 < bytes.length ? bytes[pos + 8]! : 3
+      return checked('jpeg', view.getUint16(pos + 6), view.getUint16(pos + 4), Math.max(1, components) * (precision > 8 ? 2 : 1))
     }
     pos += 1 + length
   }
   throw unsupported('the JPEG image has no readable frame header')
 }
 
-function checked(format: ImageHeader['format'], width: number, height: number): ImageHeader {
+function checked(format: ImageHeader['format'], width: number, height: number, bytesPerPixel: number): ImageHeader {
   if (width === 0 || height === 0) throw unsupported('the image declares an empty canvas')
-  return { format, width, height }
+  return { format, width, height, bytesPerPixel }
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { deflate } from 'pako'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { testdataPath } from '../../test/shared.ts'
-import { createQrImageDecoder, QR_IMAGE_LIMITS, QrDecodeError } from './decode.ts'
+import { createQrImageDecoder, decodeMemoryEstimate, QR_IMAGE_LIMITS, QrDecodeError } from './decode.ts'
 import { decodeQrImage, loadZxingReaderWasm } from './decode-node.ts'
 import { readImageHeader } from './decode-image-header.ts'
 import { renderQr } from './render.ts'
@@ -132,7 +132,7 @@ describe('decodeQrImage: refusals', () => {
 
   it('says QR_IMAGE_TOO_LARGE over maxPixels (default 16 MP), read from the header', async () => {
     const photo = fixture('photo.jpg') // 1400 × 1050
-    expect(readImageHeader(photo)).toEqual({ format: 'jpeg', width: 1400, height: 1050 })
+    expect(readImageHeader(photo)).toEqual({ format: 'jpeg', width: 1400, height: 1050, bytesPerPixel: 3 })
     expect(await codeOf(decodeQrImage(photo, { maxPixels: 1400 * 1050 - 1 }))).toBe('QR_IMAGE_TOO_LARGE')
     expect(await decodeQrImage(photo, { maxPixels: 1400 * 1050 })).toBe(hc1)
   })
@@ -151,15 +151,38 @@ describe('decodeQrImage: refusals', () => {
     // The same with only a header, and with a JPEG frame header declaring 65,535 × 65,535.
     expect(await codeOf(decode(png(0x7fffffff, 0x7fffffff, new Uint8Array())))).toBe('QR_IMAGE_TOO_LARGE')
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0xff, 0xff, 0xff, 0xff, 1, 1, 0x11, 0])
-    expect(readImageHeader(jpeg)).toEqual({ format: 'jpeg', width: 65535, height: 65535 })
+    expect(readImageHeader(jpeg)).toEqual({ format: 'jpeg', width: 65535, height: 65535, bytesPerPixel: 1 })
     expect(await codeOf(decode(jpeg))).toBe('QR_IMAGE_TOO_LARGE')
     expect(loader).not.toHaveBeenCalled()
   })
 })
 
+describe('decodeQrImage: bounds of one image', () => {
+  it('says QR_DECODE_LIMIT when the decoded pixels would need more than maxDecodeBytes, without loading the decoder', async () => {
+    const { decode, loader } = spiedDecoder()
+    const photo = fixture('photo.jpg') // 1400 × 1050 RGB: (3 + 2) bytes a pixel
+    expect(decodeMemoryEstimate(readImageHeader(photo))).toBe(1400 * 1050 * 5)
+    expect(await codeOf(decode(photo, { maxDecodeBytes: 1400 * 1050 * 5 - 1 }))).toBe('QR_DECODE_LIMIT')
+    expect(loader).not.toHaveBeenCalled()
+    expect(await decode(photo, { maxDecodeBytes: 1400 * 1050 * 5 })).toBe(hc1)
+  })
+
+  it('starts no search pass at or after the deadline (an injected clock)', async () => {
+    let now = 1_000
+    const raw = new Uint8Array(201 * 200).fill(0xff)
+    for (let y = 0; y < 200; y++) raw[y * 201] = 0 // filter byte "none" on each row: a white square
+    const noQr = png(200, 200, deflate(raw))
+    // The clock moves on by 10 per reading: the first pass runs, the second would start too late.
+    const clock = () => (now += 10)
+    expect(await codeOf(decodeQrImage(noQr, { now: clock, deadline: 1_015 }))).toBe('QR_DECODE_LIMIT')
+    expect(await codeOf(decodeQrImage(noQr, { now: () => 0, deadline: 1 }))).toBe('QR_NOT_FOUND')
+    expect(await decodeQrImage(fixture('clean.jpg'), { now: () => 0, deadline: 0 }).catch((e: QrDecodeError) => e.code)).toBe('QR_DECODE_LIMIT')
+  })
+})
+
 describe('readImageHeader', () => {
   it('reads PNG and JPEG dimensions, skipping JPEG segments before the frame header', () => {
-    expect(readImageHeader(fixture('screenshot.png'))).toEqual({ format: 'png', width: 1080, height: 1920 })
+    expect(readImageHeader(fixture('screenshot.png'))).toEqual({ format: 'png', width: 1080, height: 1920, bytesPerPixel: 8 })
     expect(readImageHeader(fixture('clean.jpg'))).toMatchObject({ format: 'jpeg', width: 582, height: 582 })
   })
 
