@@ -20,6 +20,16 @@ function untilSignal(): Promise<void> {
   })
 }
 
+/** A listen error (busy port, no permission) as one readable line; undefined for any other error. */
+function listenFailure(error: unknown, host: string): Error | undefined {
+  if (!(error instanceof Error) || !('code' in error)) return undefined
+  const port = 'port' in error ? String(error.port) : '?'
+  if (error.code === 'EADDRINUSE') return new Error(`port ${port} on ${host} is already in use; stop what uses it or choose another with --port or PORT`)
+  if (error.code === 'EACCES') return new Error(`no permission to listen on port ${port} on ${host}; choose a port above 1023 with --port or PORT`)
+  if (error.code === 'EADDRNOTAVAIL') return new Error(`${host} is not an address of this machine; choose another with --host`)
+  return undefined
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -48,7 +58,9 @@ export async function run(argv: string[]): Promise<number> {
     return outcome
   }
 
-  const server = await startServer({ ...options, ...(cluster.isWorker ? { metricsText: clusterMetrics } : {}) })
+  const server = await startServer({ ...options, ...(cluster.isWorker ? { metricsText: clusterMetrics } : {}) }).catch((error: unknown) => {
+    throw listenFailure(error, options.host ?? '127.0.0.1') ?? error
+  })
   if (cluster.isWorker) announceListening(server.url)
   else console.error(`certbridge listening on ${server.url} (${server.config.mode} mode)`)
   await untilSignal()
