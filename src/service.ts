@@ -14,7 +14,7 @@ import type { RevocationList } from './revocation/list.ts'
 import type { RuleSet } from './rules/types.ts'
 import type { QrImageDecoder } from './qr/decode.ts'
 import { mergeTrustStores, createTrustStore, type TrustStore } from './trust/store.ts'
-import { gatewayTrustList, jwks, ownTrustedKeys } from './trust/publish.ts'
+import { didDocument, gatewayTrustList, jwks, ownTrustedKeys } from './trust/publish.ts'
 import { toBase64 } from './trust/bytes.ts'
 import { createEs256Signer } from './hcert/index.ts'
 import { adapters, matchLink } from '../adapters/registry.ts'
@@ -110,6 +110,7 @@ export async function createService(parts: ServiceParts) {
     issuer,
     trustList: () => gatewayTrustList(keyStore, now()),
     jwks: () => jwks(keyStore, now()),
+    didDocument: (did) => didDocument(keyStore, now(), did),
     revocation: {
       list: () => revocationListDocument(db, now()),
       revoke: async (uvci) => revokeByUciHash(db, await revocationHash('UCI', { uvci }), 'ADMIN', Math.floor(now().getTime() / 1000)),

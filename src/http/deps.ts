@@ -16,6 +16,8 @@ export interface AppDeps {
   /** Our DSCs in the gateway JSON shape and as JWKS. */
   readonly trustList: () => Promise<unknown>
   readonly jwks: () => Promise<unknown>
+  /** The same keys as a GDHCN DID trust list under the given did:web (GET /.well-known/did.json). */
+  readonly didDocument?: (did: string) => Promise<unknown>
   readonly revocation: {
     list(): Promise<unknown>
     /** Revokes by UVCI; the number of certificates revoked (0 when unknown or already revoked). */

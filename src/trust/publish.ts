@@ -1,7 +1,10 @@
 // Our trust list, as verifiers fetch it: the DSCs to publish at a given time (the active one and
-// retired ones still within their notAfter) in the EU gateway JSON shape and as a JWKS. Both carry
-// the DER, so a verifier learns validity and usage from the certificate itself.
+// retired ones still within their notAfter) in the EU gateway JSON shape, as a JWKS, and as a GDHCN
+// DID trust list (gdhcn/publish-did.ts). All carry the DER, so a verifier learns validity and usage
+// from the certificate itself.
+import countries from 'i18n-iso-countries'
 import { importDsc } from './dsc.ts'
+import { didTrustList, type DidTrustListDocument } from './gdhcn/publish-did.ts'
 import { fromBase64, toHex } from './bytes.ts'
 import { publishedDscs, type KeyStore } from './keystore.ts'
 import type { TrustedKey } from './types.ts'
@@ -63,6 +66,17 @@ export async function jwks(store: KeyStore, now: Date): Promise<Jwks> {
     }),
   )
   return { keys }
+}
+
+/** The GDHCN participant code of an alpha-2 country: its alpha-3, or X + the code for test countries (XA → XXA). */
+export function participantCode(country: string): string {
+  const code = country.toUpperCase()
+  return countries.alpha2ToAlpha3(code) ?? `X${code}`
+}
+
+/** Our keys as a GDHCN DID trust list (embedded shape, unsigned) under the given did:web. */
+export async function didDocument(store: KeyStore, now: Date, did: string): Promise<DidTrustListDocument> {
+  return didTrustList((await jwks(store, now)).keys, { did, participant: participantCode(store.country) })
 }
 
 /** Our published DSCs as trusted keys, for verifying what the bridge itself issued. */

@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { AppDeps } from '../deps.ts'
 
 import { createRouter } from '../router.ts'
+import { HttpError } from '../problem.ts'
+import { problemResponses } from './schemas.ts'
 
 const TrustListSchema = z
   .object({
@@ -20,6 +22,15 @@ const TrustListSchema = z
 
 const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi('Jwks')
 
+const DidDocumentSchema = z
+  .object({
+    '@context': z.array(z.string()),
+    id: z.string().openapi({ description: 'did:web of this service' }),
+    controller: z.string(),
+    verificationMethod: z.array(z.record(z.string(), z.unknown())),
+  })
+  .openapi('DidTrustList')
+
 const trustListRoute = createRoute({
   method: 'get',
   path: '/v1/trust-list',
@@ -35,9 +46,26 @@ const jwksRoute = createRoute({
   responses: { 200: { description: 'JWKS', content: { 'application/json': { schema: JwksSchema } } } },
 })
 
+const didRoute = createRoute({
+  method: 'get',
+  path: '/.well-known/did.json',
+  summary: 'The same keys as a GDHCN trust-list DID document (embedded shape; x5c = [DSC, SCA]; unsigned)',
+  description: 'The did:web of this service is derived from the host the request names.',
+  responses: { 200: { description: 'DID document', content: { 'application/json': { schema: DidDocumentSchema } } }, ...problemResponses([404]) },
+})
+
+/** did:web of the host a request names (a port is percent-encoded, as did:web requires). */
+export function didWebOfRequest(url: string): string {
+  return `did:web:${new URL(url).host.replace(':', '%3A')}`
+}
+
 export function trustRoutes(deps: AppDeps) {
   const app = createRouter()
   app.openapi(trustListRoute, async (c) => c.json((await deps.trustList()) as z.infer<typeof TrustListSchema>, 200, { 'cache-control': 'public, max-age=300' }))
   app.openapi(jwksRoute, async (c) => c.json((await deps.jwks()) as z.infer<typeof JwksSchema>, 200, { 'cache-control': 'public, max-age=300' }))
+  app.openapi(didRoute, async (c) => {
+    if (!deps.didDocument) throw new HttpError('NOT_FOUND', 'This deployment publishes no DID document.')
+    return c.json((await deps.didDocument(didWebOfRequest(c.req.url))) as z.infer<typeof DidDocumentSchema>, 200, { 'cache-control': 'public, max-age=300' })
+  })
   return app
 }
