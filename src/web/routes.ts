@@ -2,13 +2,12 @@
 //   GET /, GET /verify            the pages (language from ?lang=, the lang cookie, Accept-Language)
 //   GET /assets/:name             script (with jsQR), styles, print styles
 //   GET|POST /v1/links/describe   which adapter, country and link form a QR text is (pure, no upstream call)
-//   GET|POST /v1/transliterate    the ICAO 9303 names that will be printed (fnt/gnt)
+//   GET|POST /v1/transliterate    the ICAO 9303 names that will be printed (fnt/gnt), see transliterate.ts
 // The page itself uses POST for both, so national identifiers and names stay out of URLs and logs.
-import { Hono, type Context } from 'hono'
+import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
-import { transliterate } from '../dcc/icao.ts'
-import { CertbridgeError } from '../errors.ts'
 import { problem, problemFromError, problemResponse } from '../http/problem.ts'
+import { createRouter } from '../http/router.ts'
 import { assets } from './assets.ts'
 import { describeLink } from './describe.ts'
 import { pageHeaders } from './headers.ts'
@@ -16,6 +15,7 @@ import { isLanguage, pickLanguage, stringsFor } from './i18n.ts'
 import type { PageContext } from './layout.ts'
 import { issuePage } from './page-issue.ts'
 import { verifyPage } from './page-verify.ts'
+import { registerTransliterate } from './transliterate.ts'
 
 export interface WebDeps {
   /** Sandbox mode: shows the test-mode banner and the sample picker (GET /v1/sandbox/samples). */
@@ -23,7 +23,6 @@ export interface WebDeps {
 }
 
 const MAX_TEXT = 4_296
-const MAX_NAME = 80
 
 function pageContext(c: Context, deps: WebDeps, path: string): PageContext {
   const query = c.req.query('lang')
@@ -60,19 +59,9 @@ function describeResponse(text: unknown): Response {
   }
 }
 
-function transliterateResponse(familyName: unknown, givenName: unknown): Response {
-  const names = [familyName ?? '', givenName ?? '']
-  if (names.some((n) => typeof n !== 'string' || n.length > MAX_NAME)) return badRequest(`Give familyName and givenName as text of at most ${MAX_NAME} characters.`)
-  try {
-    const [fnt, gnt] = (names as string[]).map((n) => (n.trim() === '' ? '' : transliterate(n)))
-    return Response.json({ fnt, gnt }, { headers: { 'cache-control': 'no-store' } })
-  } catch (error) {
-    return failure(error instanceof CertbridgeError ? error : new CertbridgeError('BAD_REQUEST', 'These names cannot be transliterated.', { cause: error }))
-  }
-}
-
-export function webRoutes(deps: WebDeps): Hono {
-  const app = new Hono()
+export function webRoutes(deps: WebDeps) {
+  // An OpenAPI router, so that the documented routes (transliterate) reach /openapi.json.
+  const app = createRouter()
   app.get('/', (c) => c.body(issuePage(pageContext(c, deps, '/')), 200, pageHeaders()))
   app.get('/verify', (c) => c.body(verifyPage(pageContext(c, deps, '/verify')), 200, pageHeaders()))
   app.get('/assets/:name', (c) => {
@@ -82,11 +71,6 @@ export function webRoutes(deps: WebDeps): Hono {
   })
   app.get('/v1/links/describe', (c) => describeResponse(c.req.query('text')))
   app.post('/v1/links/describe', async (c) => describeResponse((await jsonFields(c))?.text))
-  app.get('/v1/transliterate', (c) => transliterateResponse(c.req.query('familyName'), c.req.query('givenName')))
-  app.post('/v1/transliterate', async (c) => {
-    const body = await jsonFields(c)
-    if (!body) return badRequest('Send a JSON object with familyName and givenName.')
-    return transliterateResponse(body.familyName, body.givenName)
-  })
+  registerTransliterate(app)
   return app
 }
