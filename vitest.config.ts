@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Stops the run with one message when the public test data is missing (test/shared.ts).
+    globalSetup: ['test/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'node', include: ['src/**/*.test.ts', 'adapters/**/*.test.ts', 'test/**/*.test.ts'] } },
       './vitest.workers.config.ts',
