@@ -43,6 +43,14 @@ export interface Config {
   readonly holderLock: { readonly maxMismatches: number; readonly lockMinutes: number }
   /** Sandbox mode: synthetic holders each sandbox serves besides its fixtures (for load tests). */
   readonly sandboxPopulation: number
+  /** Adapters that serve (CERTBRIDGE_ADAPTERS); every registered one when unset. */
+  readonly enabledAdapters: readonly string[]
+  /** Bearer token that GET /metrics asks for (CERTBRIDGE_METRICS_TOKEN); open when unset. */
+  readonly metricsToken?: string
+  /** Which proxies' X-Forwarded-For is believed (CERTBRIDGE_TRUST_PROXY): a hop count or CIDRs; off when unset. */
+  readonly trustProxy?: string
+  /** POST /v1/verify and the page helpers: requests per client address and minute. */
+  readonly publicRatePerClientPerMinute: number
 }
 
 export const defaultValidityDays: Readonly<Record<CertificateType, number>> = { vaccination: 365, recovery: 180, test: 3 }
@@ -65,6 +73,15 @@ function sandboxPopulation(env: Env): number {
   const n = positiveInt(env, 'CERTBRIDGE_SANDBOX_POPULATION', 0)
   if (n > 1_000_000) throw new ConfigError('CONFIG_INVALID', 'CERTBRIDGE_SANDBOX_POPULATION must be at most 1000000')
   return n
+}
+
+/** CERTBRIDGE_ADAPTERS=ru-gosuslugi,vn-qr: the adapters that serve; all of them when unset. */
+function enabledAdapters(env: Env, adapters: readonly CountryAdapter[]): string[] {
+  const ids = list(env.CERTBRIDGE_ADAPTERS)
+  if (ids.length === 0) return adapters.map((a) => a.id)
+  const unknown = ids.filter((id) => !adapters.some((a) => a.id === id))
+  if (unknown.length > 0) throw new ConfigError('CONFIG_INVALID', `CERTBRIDGE_ADAPTERS: no adapter ${unknown.join(', ')} (known: ${adapters.map((a) => a.id).join(', ')})`)
+  return [...new Set(ids)]
 }
 
 function positiveInt(env: Env, name: string, fallback: number): number {
@@ -132,6 +149,10 @@ export function loadConfig(env: Env, adapters: readonly CountryAdapter[]): Confi
       lockMinutes: positiveInt(env, 'CERTBRIDGE_HOLDER_LOCK_MINUTES', 60),
     },
     sandboxPopulation: sandboxPopulation(env),
+    enabledAdapters: enabledAdapters(env, adapters),
+    metricsToken: env.CERTBRIDGE_METRICS_TOKEN || undefined,
+    trustProxy: env.CERTBRIDGE_TRUST_PROXY?.trim() || undefined,
+    publicRatePerClientPerMinute: positiveInt(env, 'CERTBRIDGE_RATE_VERIFY_PER_CLIENT_PER_MINUTE', 120),
   }
   return config
 }
@@ -148,6 +169,7 @@ export function missingForProduction(config: Config, adapters: readonly CountryA
   if (!config.adminToken) missing.push('CERTBRIDGE_ADMIN_TOKEN')
   if (!hasKeyStore && !config.keyStoreJson) missing.push('CERTBRIDGE_KEYSTORE (or a key store in DATA_DIR: certbridge keys init)')
   for (const adapter of adapters) {
+    if (!config.enabledAdapters.includes(adapter.id)) continue
     for (const setting of adapter.settings) {
       if (setting.required && !config.adapters[adapter.id]?.[setting.name]) missing.push(settingVariable(adapter.id, setting.name))
     }

@@ -1,12 +1,13 @@
 // Structured logs, one JSON object per line. Callers pass codes, ids and counts; the logger drops
 // any field whose name suggests personal data, and errors are reduced to their name and code.
+// Request lines (src/http/request-log.ts) and audit lines (src/audit/audit.ts) go through it too.
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void
   warn(message: string, fields?: Record<string, unknown>): void
   error(message: string, fields?: Record<string, unknown>): void
 }
 
-const forbidden = /name|birth|dob|passport|document|unrz|uuid|qid|ck|holder|token|key|secret|fio|qr|hc1/i
+const forbidden = /name|birth|dob|passport|document|unrz|uuid|qid|ck|holder|token|key|secret|fio|qr|hc1|address/i
 
 function clean(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -19,9 +20,9 @@ function clean(fields: Record<string, unknown>): Record<string, unknown> {
   return out
 }
 
-export function createLogger(write: (line: string) => void = (line) => console.log(line)): Logger {
+export function createLogger(write: (line: string) => void = (line) => console.log(line), now: () => Date = () => new Date()): Logger {
   const emit = (level: string, message: string, fields: Record<string, unknown> = {}) =>
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...clean(fields) }))
+    write(JSON.stringify({ time: now().toISOString(), level, message, ...clean(fields) }))
   return {
     info: (m, f) => emit('info', m, f),
     warn: (m, f) => emit('warn', m, f),

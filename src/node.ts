@@ -6,7 +6,12 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { ConfigError, loadConfig, missingForProduction, settingVariable, type Config, type Env } from './config.ts'
+import { ConfigError, loadConfig, settingVariable, type Config, type Env } from './config.ts'
+import { assertProductionReady } from './production.ts'
+import { dataDirProblems } from './data-dir.ts'
+import { clientAddress, parseTrustProxy } from './http/trust-proxy.ts'
+import { startPurgeTimer } from './maintenance.ts'
+import { retentionFor } from './db/purge.ts'
 import { openNodeDb } from './db/node.ts'
 import { createLogger, type Logger } from './log.ts'
 import { createService } from './service.ts'
@@ -142,9 +147,9 @@ async function startServerWith(options: StartOptions, closers: (() => Promise<vo
 
   const keyStore = await openKeyStore(config)
   if (config.mode === 'production') {
-    const missing = missingForProduction(config, adapters, keyStore !== undefined)
-    if (missing.length > 0) throw new ConfigError('CONFIG_MISSING', `production mode needs: ${missing.join(', ')}`)
+    await assertProductionReady({ config, adapters, keyStore, adminToken, now: new Date(), edgeProblems: dataDirProblems(config.dataDir) })
   }
+  const trustProxy = parseTrustProxy(config.trustProxy)
   if (!keyStore || !uvciKey || !adminToken) throw new ConfigError('CONFIG_MISSING', 'signing keys, CERTBRIDGE_UVCI_KEY and CERTBRIDGE_ADMIN_TOKEN are required')
 
   const trustLists = config.trustLists.length ? (await loadTrustLists(config.trustLists)).store : undefined
@@ -157,7 +162,7 @@ async function startServerWith(options: StartOptions, closers: (() => Promise<vo
   closers.push(() => upstream.close())
   const qr = createQrDecodePool({ ...qrPoolOptionsFromEnv(env), ...options.qrPool })
   closers.push(() => qr.close())
-  const { app } = await createService({
+  const { app, audit } = await createService({
     config,
     db,
     keyStore,
@@ -172,14 +177,16 @@ async function startServerWith(options: StartOptions, closers: (() => Promise<vo
     rules,
     decodeImage: qr.decode,
     metricsText: options.metricsText,
-    clientId: (_request, raw) => {
+    clientId: (request, raw) => {
+      let remote = 'unknown'
       try {
-        return getConnInfo({ env: raw } as never).remote.address ?? 'unknown'
-      } catch {
-        return 'unknown'
-      }
+        remote = getConnInfo({ env: raw } as never).remote.address ?? 'unknown'
+      } catch {}
+      return clientAddress(remote, request.headers.get('x-forwarded-for'), trustProxy)
     },
   })
+
+  closers.push(startPurgeTimer({ db, log, audit, retention: retentionFor(config) }))
 
   const host = options.host ?? '127.0.0.1'
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -192,7 +199,9 @@ async function startServerWith(options: StartOptions, closers: (() => Promise<vo
   const url = `http://${host}:${port}`
   if (config.mode === 'sandbox') {
     log.warn('SANDBOX MODE: test signing keys and emulated national systems; certificates issued here are not valid for travel', { url, dataDir: config.dataDir })
-  } else log.info('certbridge started', { url, mode: config.mode })
+  } else {
+    log.info('certbridge started', { url, mode: config.mode, metrics: config.metricsToken ? 'protected by CERTBRIDGE_METRICS_TOKEN' : 'open (set CERTBRIDGE_METRICS_TOKEN to protect)', trustProxy: trustProxy.kind })
+  }
 
   return {
     url,

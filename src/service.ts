@@ -21,6 +21,9 @@ import { adapters, matchLink } from '../adapters/registry.ts'
 import { createAdapterClient } from '../adapters/_sdk/client.ts'
 import type { AdapterLink, CountryAdapter } from '../adapters/_sdk/adapter.ts'
 import { activeDsc, type KeyStore } from './trust/keystore.ts'
+import { auditPage, createAuditSink } from './audit/audit.ts'
+import { hitRateLimits } from './db/guards.ts'
+import { AdapterError } from '../adapters/_sdk/errors.ts'
 
 export interface ServiceParts {
   readonly config: Config
@@ -51,6 +54,14 @@ export async function createService(parts: ServiceParts) {
   const { config, db, keyStore } = parts
   const now = parts.now ?? (() => new Date())
   const metrics = createServiceMetrics()
+  const audit = createAuditSink({ db, log: parts.log, now })
+  const enabled = new Set(config.enabledAdapters)
+  /** matchLink over the adapters CERTBRIDGE_ADAPTERS enables: another's link is not supported here. */
+  const matchEnabled = (text: string) => {
+    const match = matchLink(text)
+    if (!enabled.has(match.adapter.id)) throw new AdapterError('LINK_UNSUPPORTED', 'This kind of certificate link is not converted by this deployment.')
+    return match
+  }
   const hasher = await createKeyedHasher(parts.uvciKey)
   const active = activeDsc(keyStore, now())
   const signingKey: SigningKey = {
@@ -63,7 +74,13 @@ export async function createService(parts: ServiceParts) {
   const clients = new Map(
     adapters.map((adapter) => [
       adapter.id,
-      createAdapterClient(adapter, { config: config.adapters[adapter.id] ?? {}, fetch: parts.fetch, now, deadlineMs: config.upstreamDeadlineMs, breaker: config.breaker }),
+      createAdapterClient(adapter, {
+        config: config.adapters[adapter.id] ?? {},
+        fetch: parts.fetch,
+        now,
+        deadlineMs: config.upstreamDeadlineMs,
+        breaker: { ...config.breaker, onStateChange: (state) => void audit({ action: 'breaker.state', adapter: adapter.id, outcome: state.toUpperCase().replace('-', '_') }) },
+      }),
     ]),
   )
 
@@ -71,7 +88,7 @@ export async function createService(parts: ServiceParts) {
     db,
     now,
     config,
-    matchLink: (text) => matchLink(text) as { adapter: CountryAdapter; link: AdapterLink },
+    matchLink: (text) => matchEnabled(text) as { adapter: CountryAdapter; link: AdapterLink },
     retrieve: async (adapter, link) => {
       const started = performance.now()
       let outcome = 'OK'
@@ -121,6 +138,23 @@ export async function createService(parts: ServiceParts) {
     clientId: parts.clientId,
     metrics,
     metricsText: parts.metricsText?.(metrics.registry),
+    metricsToken: config.metricsToken,
+    audit,
+    auditPage: (options) => auditPage(db, options),
+    publicLimit: async (client) => {
+      // Like the issuance limit: the address counted under its keyed hash, in a bucket of its own.
+      const key = await hasher.hash('client', client)
+      const nowSeconds = Math.floor(now().getTime() / 1000)
+      const [decision] = await hitRateLimits(db, [{ bucket: `public:${key}`, limit: config.publicRatePerClientPerMinute, windowSeconds: 60 }], nowSeconds)
+      return decision!
+    },
+    adapterOf: (qr) => {
+      try {
+        return matchLink(qr).adapter.id
+      } catch {
+        return undefined
+      }
+    },
     log: parts.log,
     verification: { keys: trust.resolve, revocation: revocationLookup, rules: parts.rules, now, decodeImage: parts.decodeImage },
     ready: async (): Promise<{ ok: boolean; checks: Record<string, string> }> => {
@@ -132,7 +166,7 @@ export async function createService(parts: ServiceParts) {
       }
     },
   }
-  return { app: createApp(deps), deps, metrics }
+  return { app: createApp(deps), deps, metrics, audit }
 }
 
 /** Our revocation list: per kid and hash type, the hashes of revoked certificates not yet expired. */

@@ -2,13 +2,14 @@
 // Worker's bindings (see src/worker/build.ts and wrangler.toml). A failed build is not cached: the
 // next request tries again, and the failure answers 503 with no detail beyond its code.
 import zxingWasm from 'zxing-wasm/reader/zxing_reader.wasm'
-import type { ExecutionContext } from '@cloudflare/workers-types'
+import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types'
 import { createQrImageDecoder } from './qr/decode.ts'
 import { buildWorkerService, type WorkerService } from './worker/build.ts'
 import type { WorkerEnv } from './worker/env.ts'
 import { createLogger } from './log.ts'
 import { usePrimitives } from './hcert/primitives.ts'
 import { workerPrimitives } from './worker/primitives.ts'
+import { scheduledPurge } from './worker/scheduled.ts'
 
 usePrimitives(workerPrimitives)
 
@@ -40,5 +41,9 @@ export default {
       return unavailable(typeof code === 'string' ? code : 'INTERNAL')
     }
     return built.app.fetch(request, env, ctx)
+  },
+  /** The cron trigger: purges expired rows (src/db/purge.ts). */
+  async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    ctx.waitUntil(scheduledPurge(env, log))
   },
 }

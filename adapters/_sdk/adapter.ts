@@ -51,6 +51,13 @@ export interface CountryAdapter<Link extends AdapterLink = AdapterLink, Raw = un
    * links in a form it cannot handle. Never does I/O.
    */
   match(input: string): Link | null
+  /**
+   * Pure. The national record the link designates, in the same form as the record's `sourceRef`,
+   * when the link itself names it (a certificate number, a QID); undefined when only the look-up can
+   * tell (an opaque uuid). The bridge counts attempts per record under its keyed hash, so every link
+   * form and QR variant of one record shares one budget from the first request on.
+   */
+  recordRef?(link: Link): string | undefined
   /** I/O only: calls the national check API and record source through ctx.fetch. */
   retrieve(link: Link, ctx: AdapterContext): Promise<Raw>
   /** Pure: validates status, expiry and type; maps products; returns the closed, minimal record. */

@@ -17,6 +17,8 @@ export interface BreakerOptions {
   readonly failureThreshold?: number
   /** How long the circuit stays open before a probe (default 30 s). */
   readonly resetAfterMs?: number
+  /** Told of each change of state as the breaker sees it (for the audit log); must not throw. */
+  readonly onStateChange?: (state: BreakerState) => void
 }
 
 const UPSTREAM_FAILURES: ReadonlySet<AdapterErrorCode> = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_INVALID'])
@@ -55,6 +57,14 @@ export function createBreaker(now: () => Date, options: BreakerOptions = {}): Ci
     })
   }
 
+  // 'half-open' is reached by time alone: it is reported when the probe is admitted.
+  let reported: BreakerState = 'closed'
+  const report = (next: BreakerState) => {
+    if (next === reported) return
+    reported = next
+    options.onStateChange?.(next)
+  }
+
   return {
     admit() {
       const current = state()
@@ -62,16 +72,21 @@ export function createBreaker(now: () => Date, options: BreakerOptions = {}): Ci
       if (current === 'half-open') {
         if (probing) refuse()
         probing = true
+        report('half-open')
       }
     },
     succeeded() {
       failures = 0
       openedAt = undefined
       probing = false
+      report('closed')
     },
     failed() {
       failures += 1
-      if (probing || failures >= threshold) openedAt = now().getTime()
+      if (probing || failures >= threshold) {
+        openedAt = now().getTime()
+        report('open')
+      }
       probing = false
     },
     abandoned() {

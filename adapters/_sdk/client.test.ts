@@ -9,7 +9,7 @@ import type { NormalizedRecord } from './record.ts'
 const record: NormalizedRecord = {
   country: 'XX',
   sourceRef: 'test:1',
-  holder: { name: { form: 'clear', familyName: 'A', givenName: 'B' }, dateOfBirth: '1990-01-01' },
+  holder: { identity: { familyName: 'A', givenName: 'B', dateOfBirth: '1990-01-01' }, shown: {} },
   event: { type: 'recovery', firstPositive: '2024-01-01', validFrom: '2024-01-12', validUntil: '2024-06-01', country: 'XX' },
 }
 

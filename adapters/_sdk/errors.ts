@@ -1,4 +1,5 @@
 import { CertbridgeError } from '../../src/errors.ts'
+import type { NormalizedHolder } from './record.ts'
 
 /** Stable codes of everything an adapter (or the SDK around it) can refuse. */
 export type AdapterErrorCode =
@@ -26,15 +27,44 @@ export interface AdapterErrorOptions extends ErrorOptions {
    * revoke what was derived from a record found revoked or expired upstream; never in messages or logs.
    */
   readonly sourceRef?: string
+  /**
+   * The registered holder of the record the refusal is about, when the adapter read it. The bridge
+   * tells the record's state (expired, revoked, product not convertible, ...) only to a requester
+   * who binds to this holder; everyone else gets one uniform refusal. Personal data: never in
+   * messages or logs, and not enumerable, so no serialisation of the error carries it.
+   */
+  readonly holder?: NormalizedHolder
 }
 
 export class AdapterError extends CertbridgeError<AdapterErrorCode> {
   readonly retryAfter?: number
   readonly sourceRef?: string
+  readonly holder?: NormalizedHolder
 
   constructor(code: AdapterErrorCode, message: string, options: AdapterErrorOptions = {}) {
     super(code, message, options)
     if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter
     if (options.sourceRef !== undefined) Object.defineProperty(this, 'sourceRef', { value: options.sourceRef, enumerable: false })
+    if (options.holder !== undefined) Object.defineProperty(this, 'holder', { value: options.holder, enumerable: false })
+  }
+}
+
+/**
+ * Runs `step` (mapping a record's event, checking its status) and attaches `holder` to any
+ * AdapterError it throws, so that the bridge can tell the refusal to the bound holder alone.
+ */
+export function withHolder<T>(holder: NormalizedHolder, step: () => T): T {
+  try {
+    return step()
+  } catch (error) {
+    if (error instanceof AdapterError && error.holder === undefined) {
+      throw new AdapterError(error.code, error.message, {
+        cause: error.cause,
+        ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+        ...(error.sourceRef !== undefined ? { sourceRef: error.sourceRef } : {}),
+        holder,
+      })
+    }
+    throw error
   }
 }

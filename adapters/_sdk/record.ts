@@ -4,23 +4,49 @@
 // adapter's job, and an unknown product is refused with PRODUCT_UNMAPPED, never guessed.
 
 /**
- * The holder as the national source shows it. Used for holder binding; only the binding's result
- * (the names the holder claimed, or the clear names of the record) reaches the DCC.
+ * The holder's identity as the national register holds it, from the authenticated record source.
+ * This, and only this, is what the DCC states (`fn`/`gn`, `fnt`/`gnt`, `dob`): the requester's claim
+ * is used only to bind to it, never copied into the certificate.
  */
-export interface NormalizedHolder {
-  readonly name: HolderName
+export interface RegisteredIdentity {
+  /** In the national script, with diacritics (e.g. 'Фёдоров', 'Nguyễn'). */
+  readonly familyName: string
+  readonly givenName: string
+  /** Where the register holds one (Russia); never printed in the DCC, used for binding only. */
+  readonly patronymic?: string
+  /**
+   * The Latin spelling of the holder's foreign passport, where the register has it, in the ICAO 9303
+   * charset (A–Z, space, hyphen): it becomes `fnt`/`gnt` as it stands, instead of a transliteration.
+   */
+  readonly latin?: { readonly familyName: string; readonly givenName: string }
   /** YYYY-MM-DD, or partial YYYY-MM / YYYY as the DCC schema allows. */
   readonly dateOfBirth: string
-  /** The document number as the source masks it (e.g. '92** ***118'): binding only, never output. */
+}
+
+/**
+ * What the public side shows of the holder (the check API's masks, the QR's own text). It proves
+ * nothing on its own; the bridge checks that it describes the registered person, and refuses a
+ * record whose public and registered data disagree.
+ */
+export interface ShownHolder {
+  readonly name?: HolderName
+  /** As shown: YYYY-MM-DD, partial, or with '*' for masked digits (e.g. '1965-**-**'). */
+  readonly dateOfBirth?: string
+  /** The document number as the source masks it (e.g. '92** ***118'): the claim must match it. */
   readonly documentMask?: string
+}
+
+export interface NormalizedHolder {
+  readonly identity: RegisteredIdentity
+  readonly shown: ShownHolder
 }
 
 export type HolderName =
   /** Masked word by word, first letter then one '*' per further letter: ['И****', 'И****', 'И*******']
    *  in the order family name, given name, patronymic; Latin masks beside when the source has them. */
   | { readonly form: 'masked'; readonly words: readonly string[]; readonly latinWords?: readonly string[] }
-  /** In clear, in the holder's script with diacritics (e.g. Vietnam's record source: 'Nguyễn', 'Văn A'). */
-  | { readonly form: 'clear'; readonly familyName: string; readonly givenName: string }
+  /** In clear, family name first, as the public side prints it (e.g. the Vietnamese QR's 'NGUYEN VAN A'). */
+  | { readonly form: 'clear'; readonly fullName: string }
 
 export interface VaccinationEvent {
   readonly type: 'vaccination'

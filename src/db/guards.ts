@@ -1,7 +1,7 @@
 // Counters that protect national systems and holders: fixed-window rate limits and holder-mismatch
 // locks. Kept in the database so that every instance sharing it (Workers isolates, Node processes)
 // enforces the same limits.
-import { sql } from 'drizzle-orm'
+import { desc, lt, sql } from 'drizzle-orm'
 import type { Db } from './db.ts'
 import { auditEvents, holderLocks } from './schema.ts'
 import { statementsOf } from './statements.ts'
@@ -44,9 +44,12 @@ export async function holderLockRemaining(db: Db, sourceKey: string, nowSeconds:
   return lockedUntil > nowSeconds ? lockedUntil - nowSeconds : 0
 }
 
-/** Counts a mismatch; the `max`-th within `lockSeconds` locks the record for `lockSeconds`. */
-export async function recordHolderMismatch(db: Db, sourceKey: string, nowSeconds: number, max: number, lockSeconds: number): Promise<void> {
-  await db.orm
+/**
+ * Counts a mismatch; the `max`-th within `lockSeconds` locks the record for `lockSeconds`. True when
+ * this mismatch placed the lock (the caller records a `holder.lock` audit event then).
+ */
+export async function recordHolderMismatch(db: Db, sourceKey: string, nowSeconds: number, max: number, lockSeconds: number): Promise<boolean> {
+  const rows = await db.orm
     .insert(holderLocks)
     .values({ sourceKey, failures: 1, windowStart: nowSeconds, lockedUntil: max <= 1 ? nowSeconds + lockSeconds : null })
     .onConflictDoUpdate({
@@ -57,8 +60,19 @@ export async function recordHolderMismatch(db: Db, sourceKey: string, nowSeconds
         lockedUntil: sql`CASE WHEN (CASE WHEN ${holderLocks.windowStart} > ${nowSeconds - lockSeconds} THEN ${holderLocks.failures} + 1 ELSE 1 END) >= ${max} THEN ${nowSeconds + lockSeconds} ELSE ${holderLocks.lockedUntil} END`,
       },
     })
+    .returning({ failures: holderLocks.failures, lockedUntil: holderLocks.lockedUntil })
+  const row = rows[0]
+  return row !== undefined && row.failures >= max && row.lockedUntil === nowSeconds + lockSeconds
 }
 
-export async function audit(db: Db, event: { action: string; adapter?: string; outcome: string; at: number }): Promise<void> {
+export type AuditRow = typeof auditEvents.$inferSelect
+
+/** Stores one audit event (src/audit/audit.ts checks that it holds codes only). */
+export async function insertAuditEvent(db: Db, event: { action: string; adapter?: string; outcome: string; at: number }): Promise<void> {
   await db.orm.insert(auditEvents).values({ action: event.action, adapter: event.adapter ?? null, outcome: event.outcome, at: event.at })
+}
+
+/** Up to `limit` audit events, newest first, with ids below `before` when given. */
+export async function listAuditEvents(db: Db, limit: number, before?: number): Promise<AuditRow[]> {
+  return db.orm.select().from(auditEvents).where(before === undefined ? undefined : lt(auditEvents.id, before)).orderBy(desc(auditEvents.id)).limit(limit)
 }

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { mkdirSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as schema from './schema.ts'
@@ -21,6 +21,8 @@ export function openNodeDb(dataDir: string | ':memory:'): NodeDb {
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     file = join(dataDir, 'certbridge.sqlite')
+    // Made 0600 even when the folder exists (SQLite gives its -wal and -shm files the same mode).
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600))
   }
   const sqlite = new Database(file)
   // The busy timeout first: switching to WAL needs the lock another process may hold.

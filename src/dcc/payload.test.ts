@@ -11,7 +11,7 @@ function record(event: NormalizedEvent, country = 'RU'): NormalizedRecord {
   return {
     country,
     sourceRef: 'ru-gosuslugi:unrz:9160000012345678',
-    holder: { name: { form: 'masked', words: ['И*****', 'И***'] }, dateOfBirth: '1980-02-29', documentMask: '45** ***118' },
+    holder: { identity: { familyName: 'Иванов', givenName: 'Иван', dateOfBirth: '1980-02-29' }, shown: { name: { form: 'masked', words: ['И*****', 'И***'] }, dateOfBirth: '1980-02-29', documentMask: '45** ***118' } },
     event,
   }
 }
@@ -145,7 +145,8 @@ describe('buildPayload', () => {
     expect(() => buildPayload({ record: record(sputnik), names, issuer: 'x'.repeat(81), uvci })).toThrow(
       expect.objectContaining({ code: 'DCC_PAYLOAD' }),
     )
-    const partial = { ...record(sputnik), holder: { ...record(sputnik).holder, dateOfBirth: '1899' } }
+    const base = record(sputnik)
+    const partial = { ...base, holder: { ...base.holder, identity: { ...base.holder.identity, dateOfBirth: '1899' } } }
     expect(() => buildPayload({ record: partial, names, issuer, uvci })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD' }))
   })
 
@@ -166,7 +167,7 @@ describe('recovery validity window', () => {
     const record = {
       country: 'RU',
       sourceRef: 'x',
-      holder: { name: { form: 'clear' as const, familyName: 'Смирнов', givenName: 'Пётр' }, dateOfBirth: '1980-01-01' },
+      holder: { identity: { familyName: 'Смирнов', givenName: 'Пётр', dateOfBirth: '1980-01-01' }, shown: {} },
       event: { type: 'recovery' as const, firstPositive: '2021-06-01', validFrom: '2021-06-05', validUntil: '2022-01-01', country: 'RU' },
     }
     const payload = buildPayload({ record, names: { familyName: 'Смирнов', givenName: 'Пётр' }, issuer: 'Test', uvci: 'URN:UVCI:01:RU:ABC#1' }) as unknown as { r: { df: string; du: string }[] }

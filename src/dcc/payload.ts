@@ -14,8 +14,15 @@ export const DCC_VERSION = '1.3.0'
 
 export interface BuildPayloadInput {
   readonly record: NormalizedRecord
-  /** The names the holder binding settled on, in the holder's own script. */
-  readonly names: { readonly familyName: string; readonly givenName: string }
+  /**
+   * The registered names (fn/gn), in the holder's own script; `latin` is the register's passport
+   * spelling (A–Z, space, hyphen), printed as fnt/gnt instead of a transliteration when present.
+   */
+  readonly names: {
+    readonly familyName: string
+    readonly givenName: string
+    readonly latin?: { readonly familyName: string; readonly givenName: string }
+  }
   /** Certificate issuer (is), at most 80 characters. */
   readonly issuer: string
   /** The certificate's UVCI (ci), see deriveUvci. */
@@ -24,7 +31,7 @@ export interface BuildPayloadInput {
 
 export function buildPayload(input: BuildPayloadInput): DccPayload {
   const { record, issuer, uvci } = input
-  const base = { ver: DCC_VERSION, nam: names(input.names, cyrillicLanguage(record.country)), dob: record.holder.dateOfBirth }
+  const base = { ver: DCC_VERSION, nam: names(input.names, cyrillicLanguage(record.country)), dob: record.holder.identity.dateOfBirth }
   const event = record.event
   let payload: DccPayload
   switch (event.type) {
@@ -61,14 +68,21 @@ function names(bound: BuildPayloadInput['names'], language: CyrillicLanguage): D
   const nam: { fn?: string; fnt?: string; gn?: string; gnt?: string } = {}
   if (familyName) {
     nam.fn = checkedName(familyName)
-    nam.fnt = checkedTransliteration(familyName, language)
+    nam.fnt = bound.latin ? passportSpelling(bound.latin.familyName) : checkedTransliteration(familyName, language)
   }
   if (givenName) {
     nam.gn = checkedName(givenName)
-    nam.gnt = checkedTransliteration(givenName, language)
+    nam.gnt = bound.latin ? passportSpelling(bound.latin.givenName) : checkedTransliteration(givenName, language)
   }
   if (nam.fnt === undefined && nam.gnt === undefined) throw new DccError('DCC_NAME', 'The holder has neither a family name nor a given name.')
   return nam
+}
+
+/** A passport's Latin spelling in the ICAO 9303 field form: spaces and hyphens become '<'. */
+function passportSpelling(name: string): string {
+  const field = name.trim().toUpperCase().replace(/[ -]+/g, '<')
+  if (!/^[A-Z<]{1,80}$/.test(field)) throw new DccError('DCC_NAME', 'The register\'s passport spelling is not in the ICAO 9303 charset.')
+  return field
 }
 
 function checkedName(name: string): string {

@@ -4,6 +4,8 @@ import { secureHeaders } from 'hono/secure-headers'
 import { HTTPException } from 'hono/http-exception'
 import { createRouter } from './router.ts'
 import { limitBody } from './body-limit.ts'
+import { requestLog } from './request-log.ts'
+import { CLIENT_LIMITED_PATHS, limitClients } from './client-limit.ts'
 import { HttpError, problem, problemFromError, problemResponse } from './problem.ts'
 import type { AppDeps } from './deps.ts'
 import { certificateRoutes } from './routes/certificates.ts'
@@ -29,7 +31,10 @@ export function createApp(deps: AppDeps) {
     if (deps.config.mode === 'sandbox') c.res.headers.set('Certbridge-Mode', 'sandbox; test keys, not valid for travel')
     deps.metrics.http({ status: String(c.res.status) })
   })
+  app.use('*', requestLog({ log: deps.log, adapterOf: deps.adapterOf }))
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
+  const clientLimit = limitClients(deps)
+  for (const path of CLIENT_LIMITED_PATHS) app.use(path, clientLimit)
   const jsonLimit = limitBody(MAX_BODY_BYTES)
   const imageLimit = limitBody(MAX_VERIFY_BODY_BYTES)
   app.use('*', (c, next) => (c.req.path === '/v1/verify' ? imageLimit(c, next) : jsonLimit(c, next)))

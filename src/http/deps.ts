@@ -4,6 +4,7 @@ import type { SandboxSample } from '../../adapters/_sdk/sandbox.ts'
 import type { ServiceMetrics } from './metrics.ts'
 import type { Logger } from '../log.ts'
 import type { VerifyRouteDeps } from '../verify/routes.ts'
+import type { AuditPage, AuditSink } from '../audit/audit.ts'
 
 export interface SampleEntry extends SandboxSample {
   readonly adapter: string
@@ -34,6 +35,15 @@ export interface AppDeps {
   readonly metrics: ServiceMetrics
   /** The /metrics text; by default this process's registry (a cluster sums all its processes). */
   readonly metricsText?: () => Promise<string>
+  /** When set, GET /metrics asks for this bearer token (CERTBRIDGE_METRICS_TOKEN). */
+  readonly metricsToken?: string
+  /** Records audit events (admin actions); pages through them for GET /v1/audit. */
+  readonly audit?: AuditSink
+  readonly auditPage?: (options: { limit: number; before?: number }) => Promise<AuditPage>
+  /** Counts one hit of a client on the verification and page-helper endpoints (per-client limit). */
+  readonly publicLimit?: (client: string) => Promise<{ allowed: boolean; retryAfter: number }>
+  /** The adapter id a QR text belongs to, for the request log (pure, no upstream call). */
+  readonly adapterOf?: (qr: string) => string | undefined
   readonly log: Logger
   readonly ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>
   /** Trust lists, revocation, rules and the QR image decoder, for POST /v1/verify and HC1 input. */

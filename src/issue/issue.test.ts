@@ -14,14 +14,17 @@ import { CertbridgeError } from '../errors.ts'
 const record: NormalizedRecord = {
   country: 'RU',
   sourceRef: 'test:unrz:9000000000000042',
-  holder: { name: { form: 'masked', words: ['И*****', 'П***', 'С********'] }, dateOfBirth: '1970-03-04' },
+  holder: {
+    identity: { familyName: 'Иванов', givenName: 'Пётр', patronymic: 'Сергеевич', dateOfBirth: '1970-03-04' },
+    shown: { name: { form: 'masked', words: ['И*****', 'П***', 'С********'] }, dateOfBirth: '1970-03-04' },
+  },
   event: { type: 'vaccination', product: 'Sputnik-V', manufacturer: 'Gamaleya-Research-Institute', prophylaxis: 'J07BX03', doseNumber: 2, totalDoses: 2, date: '2021-07-01', country: 'RU' },
   expiresOn: '2022-07-01',
 }
 const holder = { familyName: 'Иванов', givenName: 'Петр', patronymic: 'Сергеевич', dateOfBirth: '1970-03-04' }
 const adapter = { id: 'test' } as CountryAdapter
 
-async function setup(retrieve: () => Promise<NormalizedRecord>, limits = { perClientPerMinute: 100, perRecordPerHour: 100 }) {
+export async function setup(retrieve: () => Promise<NormalizedRecord>, limits = { perClientPerMinute: 100, perRecordPerHour: 100 }) {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))
   const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${btoa(String.fromCharCode(...pkcs8))}\n-----END PRIVATE KEY-----`
@@ -31,7 +34,7 @@ async function setup(retrieve: () => Promise<NormalizedRecord>, limits = { perCl
   const issuer = createIssuer({
     db,
     now: () => new Date('2021-08-01T10:00:00Z'),
-    config: { country: 'XX', issuerName: 'Test issuer', validityDays: { test: defaultValidityDays }, rateLimit: limits, holderLock: { maxMismatches: 2, lockMinutes: 60 } },
+    config: { country: 'XX', issuerName: 'Test issuer', validityDays: { test: defaultValidityDays }, rateLimit: limits, holderLock: { maxMismatches: 2, maxMismatchesPerRecord: 3, lockMinutes: 60 } },
     matchLink: (text) => {
       if (text === 'forged') throw new CertbridgeError('LINK_FORGED', 'forged')
       return { adapter, link: { kind: 'v2', text } }
@@ -55,7 +58,8 @@ describe('createIssuer', () => {
     expect(again.expiresAt).toEqual(first.expiresAt)
     expect(first.expiresAt.toISOString()).toBe('2022-07-01T00:00:00.000Z') // 365 days after the dose, before the national end of day
     const verified = await verifyHc1(first.hc1, { keys, now: new Date('2021-08-02') })
-    expect((verified.payload as { nam: unknown }).nam).toEqual({ fn: 'Иванов', fnt: 'IVANOV', gn: 'Петр', gnt: 'PETR' })
+    // The register's spelling (Пётр), not the claim's (Петр): the claim only binds.
+    expect((verified.payload as { nam: unknown }).nam).toEqual({ fn: 'Иванов', fnt: 'IVANOV', gn: 'Пётр', gnt: 'PETR' })
     expect(db.sqlite.prepare('select count(*) as n from issuances').get()).toEqual({ n: 1 })
     expect(await findIssuanceByUciHash(db, await revocationHash('UCI', { uvci: first.uvci }))).toBeDefined()
   })
@@ -63,12 +67,14 @@ describe('createIssuer', () => {
   it('revokes what it issued when the source record is later found revoked upstream', async () => {
     let revoked = false
     const { db, issuer } = await setup(async () => {
-      if (revoked) throw new AdapterError('RECORD_REVOKED', 'revoked upstream', { sourceRef: record.sourceRef })
+      if (revoked) throw new AdapterError('RECORD_REVOKED', 'revoked upstream', { sourceRef: record.sourceRef, holder: record.holder })
       return record
     })
     const first = await issuer.issue({ qr: 'x', holder })
     revoked = true
+    // Told to the bound holder; a stranger hears the uniform refusal.
     await expect(issuer.issue({ qr: 'x', holder })).rejects.toMatchObject({ code: 'RECORD_REVOKED' })
+    await expect(issuer.issue({ qr: 'x', holder: { ...holder, givenName: 'Павел' } })).rejects.toMatchObject({ code: 'NO_MATCHING_CERTIFICATE' })
     const entries = await revokedEntries(db, Math.floor(Date.parse('2021-08-02') / 1000))
     expect(entries.map((e) => e.uciHash)).toEqual([await revocationHash('UCI', { uvci: first.uvci })])
   })
@@ -78,12 +84,20 @@ describe('createIssuer', () => {
     const { db, issuer } = await setup(async () => (retrieved++, record), { perClientPerMinute: 3, perRecordPerHour: 2 })
     const atomicRows = vi.spyOn(db, 'atomicRows')
     await issuer.issue({ qr: 'x', holder, client: 'a' })
-    expect(atomicRows.mock.calls.map(([steps]) => steps.map((step) => step.values.bucket))).toEqual([[expect.stringMatching(/^client:/), expect.stringMatching(/^record:/)]])
+    expect(atomicRows.mock.calls.map(([steps]) => steps.map((step) => step.values.bucket))).toEqual([
+      [expect.stringMatching(/^client:/), expect.stringMatching(/^record:/)],
+      // an attempt on the record as the link names it, then on the record as the look-up resolved it
+      [expect.stringMatching(/^attempts:[^:]+$/), expect.stringMatching(/^attempts:[^:]+:[^:]+$/)],
+      [expect.stringMatching(/^attempts:[^:]+$/), expect.stringMatching(/^attempts:[^:]+:[^:]+$/)],
+    ])
     // The address is kept as a keyed hash only.
     const buckets = db.sqlite.prepare('select bucket from rate_limits').pluck().all() as string[]
     expect(buckets.some((b) => b.includes('client:a'))).toBe(false)
     expect(buckets).toContain(`client:${await (await createKeyedHasher(new Uint8Array(32).fill(7))).hash('client', 'a')}`)
-    expect(db.sqlite.prepare('select bucket, count from rate_limits order by bucket').all().map((r) => (r as { bucket: string; count: number }).count)).toEqual([1, 1])
+    const counts = db.sqlite.prepare("select bucket, count from rate_limits where bucket not like 'attempts:%' order by bucket").all()
+    expect(counts.map((r) => (r as { count: number }).count)).toEqual([1, 1])
+    // The bound request gave its attempt back.
+    expect(db.sqlite.prepare("select sum(count) as n from rate_limits where bucket like 'attempts:%'").get()).toEqual({ n: 0 })
     await issuer.issue({ qr: 'x', holder, client: 'b' })
     // Third for this record: refused by the record limit; the client 'b' had one.
     await expect(issuer.issue({ qr: 'x', holder, client: 'b' })).rejects.toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('certificate') })
@@ -100,9 +114,10 @@ describe('createIssuer', () => {
   it('locks the record after repeated holder mismatches, never saying which field differed', async () => {
     const { issuer } = await setup(async () => record)
     const wrong = { ...holder, dateOfBirth: '1970-03-05' }
-    await expect(issuer.issue({ qr: 'x', holder: wrong })).rejects.toMatchObject({ code: 'HOLDER_MISMATCH' })
-    await expect(issuer.issue({ qr: 'x', holder: wrong })).rejects.toMatchObject({ code: 'HOLDER_MISMATCH' })
-    await expect(issuer.issue({ qr: 'x', holder })).rejects.toMatchObject({ code: 'HOLDER_LOCKED' })
+    await expect(issuer.issue({ qr: 'x', holder: wrong })).rejects.toMatchObject({ code: 'NO_MATCHING_CERTIFICATE' })
+    await expect(issuer.issue({ qr: 'x', holder: wrong })).rejects.toMatchObject({ code: 'NO_MATCHING_CERTIFICATE' })
+    await expect(issuer.issue({ qr: 'x', holder: wrong })).rejects.toMatchObject({ code: 'NO_MATCHING_CERTIFICATE' })
+    await expect(issuer.issue({ qr: 'x', holder })).rejects.toMatchObject({ code: 'HOLDER_LOCKED', retryAfter: expect.any(Number) })
   })
 
   it('refuses an Idempotency-Key reused for another request', async () => {

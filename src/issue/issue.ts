@@ -1,19 +1,26 @@
 // Issuing an EU DCC from a national link, top to bottom (DESIGN.md §2):
-//   match → limits → retrieve + normalize → holder binding → policy → UVCI → payload → sign → store.
+//   claim check → match → limits → reserve an attempt → retrieve + normalize → holder binding →
+//   consistency → policy → UVCI → payload → sign → store.
 // Every dependency (time, keys, adapters, database) is passed in, so each step is deterministic
 // under test. Nothing personal is stored: the database sees keyed hashes and revocation hashes only.
+//
+// No oracle over the national record: until the requester binds to the registered holder, every
+// refusal about the record (not found, not theirs, expired, revoked, not convertible, and any
+// mismatch an adapter finds) is the one NO_MATCHING_CERTIFICATE. Attempts are counted per national
+// record (not per link text) and reserved before the look-up (src/db/attempts.ts).
 import { CertbridgeError } from '../errors.ts'
-import { AdapterError } from '../../adapters/_sdk/errors.ts'
+import { AdapterError, type AdapterErrorCode } from '../../adapters/_sdk/errors.ts'
 import type { AdapterLink, CountryAdapter } from '../../adapters/_sdk/adapter.ts'
-import type { HolderClaim, NormalizedRecord } from '../../adapters/_sdk/record.ts'
-import { bindHolder } from '../../adapters/_sdk/binding.ts'
+import type { HolderClaim, NormalizedHolder, NormalizedRecord } from '../../adapters/_sdk/record.ts'
 import type { Db } from '../db/db.ts'
 import { findIdempotencyKey, findIssuance, recordIssuance, revokeBySource } from '../db/issuances.ts'
-import { hitRateLimits, holderLockRemaining, recordHolderMismatch, type RateHit } from '../db/guards.ts'
+import { hitRateLimits, type RateHit } from '../db/guards.ts'
+import { releaseAttempt, reserveAttempt, type AttemptLimits, type AttemptReservation } from '../db/attempts.ts'
 import { buildPayload, deriveUvci } from '../dcc/index.ts'
 import { issueHc1, type Signer } from '../hcert/index.ts'
 import { revocationHashes } from '../revocation/hashes.ts'
 import { defaultValidityDays, type CertificateType, type Config } from '../config.ts'
+import { bindHolder, checkShownAgainstRegister, validateClaimNames } from './binding.ts'
 import { certificateValidity, type Validity } from './policy.ts'
 import { canonicalJson, type KeyedHasher } from './keyed-hash.ts'
 
@@ -76,9 +83,9 @@ export function createIssuer(deps: IssuerDeps) {
     }
   }
 
-  async function refuseWhenLimited(linkKey: string, client: string | undefined, nowSeconds: number): Promise<void> {
+  async function refuseWhenLimited(recordKey: string, client: string | undefined, nowSeconds: number): Promise<void> {
     // Both counters in one transaction: one commit, one write lock.
-    const record: RateHit = { bucket: `record:${linkKey}`, limit: config.rateLimit.perRecordPerHour, windowSeconds: 3600 }
+    const record: RateHit = { bucket: `record:${recordKey}`, limit: config.rateLimit.perRecordPerHour, windowSeconds: 3600 }
     const decisions = await hitRateLimits(db, client === undefined ? [record] : [clientHit(client), record], nowSeconds)
     const clientDecision = client === undefined ? undefined : decisions[0]!
     const rate = decisions[decisions.length - 1]!
@@ -86,13 +93,16 @@ export function createIssuer(deps: IssuerDeps) {
     if (!rate.allowed) {
       throw new AdapterLimitError('RATE_LIMITED', 'Too many requests for this certificate; try again later.', rate.retryAfter)
     }
-    const locked = await holderLockRemaining(db, linkKey, nowSeconds)
-    if (locked > 0) {
-      throw new AdapterLimitError('HOLDER_LOCKED', 'Too many attempts with details that did not match this certificate; try again later.', locked)
-    }
   }
 
-  async function retrieveRecord(adapter: CountryAdapter, link: AdapterLink, nowSeconds: number): Promise<NormalizedRecord> {
+  const attemptLimits: AttemptLimits = {
+    perClientPerRecord: config.holderLock.maxMismatches,
+    perRecord: config.holderLock.maxMismatchesPerRecord,
+    windowSeconds: config.holderLock.lockMinutes * 60,
+  }
+
+  /** The record as the adapter resolved it, or the refusal it gave about the record. */
+  async function retrieveRecord(adapter: CountryAdapter, link: AdapterLink, nowSeconds: number): Promise<NormalizedRecord | AdapterError> {
     try {
       return await deps.retrieve(adapter, link)
     } catch (error) {
@@ -101,8 +111,28 @@ export function createIssuer(deps: IssuerDeps) {
         const sourceKey = await hasher.hash('source', error.sourceRef)
         await revokeBySource(db, sourceKey, error.code === 'RECORD_REVOKED' ? 'SOURCE_REVOKED' : 'SOURCE_EXPIRED', nowSeconds)
       }
+      if (error instanceof AdapterError && UNTOLD_UNTIL_BOUND.has(error.code)) return error
       throw error
     }
+  }
+
+  async function releaseAll(reservations: readonly AttemptReservation[]): Promise<void> {
+    for (const reservation of reservations) await releaseAttempt(db, reservation)
+  }
+
+  /**
+   * Binds the claim to the record's registered holder, or refuses uniformly. Until this returns,
+   * nothing about the record has been told. A refusal keeps the attempt counted.
+   */
+  async function bindOrRefuse(holder: NormalizedHolder | undefined, claim: HolderClaim, reservations: readonly AttemptReservation[]): Promise<void> {
+    if (holder === undefined) throw noMatchingCertificate()
+    try {
+      bindHolder(holder, claim)
+    } catch (error) {
+      if (error instanceof CertbridgeError && error.code === 'HOLDER_MISMATCH') throw noMatchingCertificate()
+      throw error
+    }
+    await releaseAll(reservations)
   }
 
   async function issue(request: IssueRequest): Promise<IssuedCertificate> {
@@ -111,30 +141,44 @@ export function createIssuer(deps: IssuerDeps) {
       const now = deps.now()
       const nowSeconds = Math.floor(now.getTime() / 1000)
 
+      // 0. Names in the claim are letters only: refused before anything is counted or asked.
+      const claim = validateClaimNames(request.holder)
+
       // 1. Which country's link is it? Pure: forged and foreign links stop here, before any request.
       // The client's address is counted under its keyed hash: no address is stored.
       const clientKey = request.client === undefined ? undefined : await hasher.hash('client', request.client)
       const { adapter, link } = await matchOrCount(request.qr, clientKey, nowSeconds)
       adapterId = adapter.id
-      const linkKey = await hasher.hash('link', `${adapter.id}|${canonicalJson(link)}`)
 
-      // 2. Limits that keep the bridge from becoming an oracle over the national API.
-      await refuseWhenLimited(linkKey, clientKey, nowSeconds)
+      // 2. Limits that keep the bridge from becoming an oracle over the national API, counted per
+      // national record as far as the link names it, and an attempt reserved before the look-up.
+      const named = adapter.recordRef?.(link) ?? `${adapter.id}|link|${canonicalJson(link)}`
+      const linkRecordKey = await hasher.hash('record', named)
+      await refuseWhenLimited(linkRecordKey, clientKey, nowSeconds)
+      const reservations = [await reserveAttempt(db, { recordKey: linkRecordKey, clientKey }, attemptLimits, nowSeconds)]
       const idempotency = request.idempotencyKey ? await checkIdempotencyKey(request) : undefined
 
-      // 3. The national record, validated and reduced to the closed minimal record.
-      const record = await retrieveRecord(adapter, link, nowSeconds)
-
-      // 4. Does it belong to the person asking? Repeated mismatches lock the record for a while.
-      let names: { familyName: string; givenName: string }
+      // 3. The national record, validated and reduced to the closed minimal record, or the refusal
+      // the adapter gave about it (told only to the bound holder).
+      let outcome: NormalizedRecord | AdapterError
       try {
-        names = bindHolder(record.holder, request.holder)
+        outcome = await retrieveRecord(adapter, link, nowSeconds)
       } catch (error) {
-        if (error instanceof CertbridgeError && error.code === 'HOLDER_MISMATCH') {
-          await recordHolderMismatch(db, linkKey, nowSeconds, config.holderLock.maxMismatches, config.holderLock.lockMinutes * 60)
-        }
+        await releaseAll(reservations) // the national system failed, not the requester
         throw error
       }
+      const sourceRef = outcome.sourceRef
+      if (sourceRef !== undefined) {
+        // The record as resolved (an opaque link's look-up names it): one budget for every link form.
+        const recordKey = await hasher.hash('record', sourceRef)
+        if (recordKey !== linkRecordKey) reservations.push(await reserveAttempt(db, { recordKey, clientKey }, attemptLimits, nowSeconds))
+      }
+
+      // 4. Does it belong to the person asking? Only then may the record's state be told.
+      await bindOrRefuse(outcome.holder, claim, reservations)
+      if (outcome instanceof AdapterError) throw outcome
+      const record = outcome
+      checkShownAgainstRegister(record.holder.shown, record.holder.identity)
 
       // 5. Same record and event → same row, same UVCI, same validity.
       const eventMaterial = `${record.sourceRef}|${canonicalJson(record.event)}`
@@ -152,7 +196,10 @@ export function createIssuer(deps: IssuerDeps) {
         : certificateValidity({ record, now, validityDays: config.validityDays[adapter.id] ?? defaultValidityDays, dscNotAfter: signing.notAfter })
       if (validity.expiresAt <= nowSeconds) throw new CertbridgeError('RECORD_EXPIRED', 'The EU certificate for this record has expired.')
 
-      // 6. The EU payload: names as bound, ICAO transliteration, EU value-set codes, keyed UVCI.
+      // 6. The EU payload: the register's names and passport spelling (or ICAO transliteration),
+      // EU value-set codes, keyed UVCI.
+      const { identity } = record.holder
+      const names = { familyName: identity.familyName, givenName: identity.givenName, ...(identity.latin ? { latin: identity.latin } : {}) }
       const uvci = await deriveUvci({ country: record.country, key: deps.uvciKey, material: eventMaterial })
       const payload = buildPayload({ record, names, issuer: config.issuerName, uvci })
 
@@ -206,6 +253,29 @@ export function createIssuer(deps: IssuerDeps) {
   }
 
   return { issue }
+}
+
+/**
+ * What an adapter may say about a record that only its bound holder may hear: whether it exists,
+ * whose it is, its state, and whether its product or type converts.
+ */
+const UNTOLD_UNTIL_BOUND: ReadonlySet<AdapterErrorCode> = new Set<AdapterErrorCode>([
+  'RECORD_NOT_FOUND',
+  'RECORD_INVALID',
+  'RECORD_EXPIRED',
+  'RECORD_REVOKED',
+  'RECORD_INCOMPLETE',
+  'TYPE_NOT_CONVERTIBLE',
+  'HOLDER_MISMATCH',
+  'PRODUCT_UNMAPPED',
+])
+
+/** The one refusal a requester gets about a record until they bind to its holder. */
+export function noMatchingCertificate(): CertbridgeError {
+  return new CertbridgeError(
+    'NO_MATCHING_CERTIFICATE',
+    'No certificate that can be converted matches this link and these details. Check that the names, the date of birth and, where the national certificate shows one, the document number are exactly as in the national record.',
+  )
 }
 
 /** A refusal that tells the client when to come back. */

@@ -5,7 +5,7 @@ import type { NormalizedRecord } from '../../adapters/_sdk/record.ts'
 const vaccination: NormalizedRecord = {
   country: 'RU',
   sourceRef: 'test:1',
-  holder: { name: { form: 'clear', familyName: 'A', givenName: 'B' }, dateOfBirth: '1990-01-01' },
+  holder: { identity: { familyName: 'A', givenName: 'B', dateOfBirth: '1990-01-01' }, shown: {} },
   event: { type: 'vaccination', product: 'Sputnik-V', manufacturer: 'Gamaleya-Research-Institute', prophylaxis: 'J07BX03', doseNumber: 2, totalDoses: 2, date: '2021-07-01', country: 'RU' },
   expiresOn: '2022-07-01',
 }

@@ -1,7 +1,7 @@
 // The citizen's pages and their small helper endpoints, as one Hono router mounted by src/http/app.ts:
 //   GET /, GET /verify            the pages (language from ?lang=, the lang cookie, Accept-Language)
 //   GET /assets/:name             script (with jsQR), styles, print styles
-//   GET|POST /v1/links/describe   which adapter, country and link form a QR text is (pure, no upstream call)
+//   POST /v1/links/describe       which adapter, country and link form a QR text (JSON body `text`; pure, no upstream call)
 //   GET|POST /v1/transliterate    the ICAO 9303 names that will be printed (fnt/gnt), see transliterate.ts
 // The page itself uses POST for both, so national identifiers and names stay out of URLs and logs.
 import type { Context } from 'hono'
@@ -69,7 +69,6 @@ export function webRoutes(deps: WebDeps) {
     if (!asset) return problemResponse(problem('NOT_FOUND', 'No such asset.'))
     return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' })
   })
-  app.get('/v1/links/describe', (c) => describeResponse(c.req.query('text')))
   app.post('/v1/links/describe', async (c) => describeResponse((await jsonFields(c))?.text))
   registerTransliterate(app)
   return app

@@ -2,7 +2,10 @@
 // D1 for the database, secrets for the keys, the platform's fetch for national systems (or the
 // in-process sandboxes), CF-Connecting-IP as the client id and the zxing .wasm the bundle imports.
 import type { Hono } from 'hono'
-import { ConfigError, loadConfig, missingForProduction, type Config } from '../config.ts'
+import { ConfigError, loadConfig, type Config } from '../config.ts'
+import { assertProductionReady } from '../production.ts'
+import { parseTrustProxy } from '../http/trust-proxy.ts'
+import type { AuditSink } from '../audit/audit.ts'
 import { openD1Db } from '../db/d1.ts'
 import { createLogger, type Logger } from '../log.ts'
 import { createService } from '../service.ts'
@@ -28,6 +31,7 @@ export interface WorkerServiceOptions {
 export interface WorkerService {
   readonly app: Hono<any>
   readonly config: Config
+  readonly audit: AuditSink
 }
 
 /** Workers have no filesystem: lists are URLs, and a rules directory cannot be read. */
@@ -56,10 +60,8 @@ export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceO
   checkLocations(config)
 
   const { keyStore, uvciKey, adminToken } = await workerSecrets(config, now())
-  if (config.mode === 'production') {
-    const missing = missingForProduction(config, adapters, false)
-    if (missing.length > 0) throw new ConfigError('CONFIG_MISSING', `production mode needs: ${missing.join(', ')}`)
-  }
+  if (config.mode === 'production') await assertProductionReady({ config, adapters, keyStore, adminToken, now: now() })
+  const trustProxy = parseTrustProxy(config.trustProxy)
   if (!keyStore || !uvciKey || !adminToken) throw new ConfigError('CONFIG_MISSING', 'CERTBRIDGE_KEYSTORE, CERTBRIDGE_UVCI_KEY and CERTBRIDGE_ADMIN_TOKEN are required')
   if (!env.DB) throw new ConfigError('CONFIG_MISSING', 'the D1 binding DB is missing (wrangler.toml [[d1_databases]])')
 
@@ -67,7 +69,7 @@ export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceO
   const trustLists = config.trustLists.length ? (await loadTrustLists(config.trustLists, listOptions)).store : undefined
   const revocationLists = config.revocationLists.length ? await loadRevocationLists(config.revocationLists, listOptions) : undefined
 
-  const { app } = await createService({
+  const { app, audit } = await createService({
     config,
     db: openD1Db(env.DB),
     keyStore,
@@ -80,8 +82,9 @@ export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceO
     trustLists,
     revocationLists,
     decodeImage: options.decodeImage,
-    clientId: (request) => workerClientId(request),
+    clientId: (request) => workerClientId(request, trustProxy),
   })
+  if (config.mode === 'production') log.info('certbridge started', { mode: config.mode, metrics: config.metricsToken ? 'protected by CERTBRIDGE_METRICS_TOKEN' : 'open (set CERTBRIDGE_METRICS_TOKEN to protect)', trustProxy: trustProxy.kind })
   if (config.mode === 'sandbox') log.warn('SANDBOX MODE: test signing keys (kept only as long as this isolate) and in-process national sandboxes; certificates issued here are not valid for travel')
-  return { app, config }
+  return { app, config, audit }
 }

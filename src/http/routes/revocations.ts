@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps.ts'
 import { createRouter } from '../router.ts'
 import { HttpError } from '../problem.ts'
 import { problemResponses } from './schemas.ts'
+import { requireAdmin } from '../admin-auth.ts'
 
 const RevocationListSchema = z
   .object({
@@ -41,27 +42,14 @@ const revokeRoute = createRoute({
   },
 })
 
-/** Constant-time comparison of two strings of bytes. */
-function sameSecret(a: string, b: string): boolean {
-  const ea = new TextEncoder().encode(a)
-  const eb = new TextEncoder().encode(b)
-  let diff = ea.length ^ eb.length
-  for (let i = 0; i < Math.max(ea.length, eb.length); i++) diff |= (ea[i] ?? 0) ^ (eb[i] ?? 0)
-  return diff === 0
-}
-
 export function revocationRoutes(deps: AppDeps) {
   const app = createRouter()
   app.openapi(listRoute, async (c) => c.json((await deps.revocation.list()) as z.infer<typeof RevocationListSchema>, 200, { 'cache-control': 'public, max-age=60' }))
-  app.use('/v1/revocations', async (c, next) => {
-    const header = c.req.header('authorization') ?? ''
-    const token = header.startsWith('Bearer ') ? header.slice(7) : ''
-    if (!token || !sameSecret(token, deps.adminToken)) throw new HttpError('UNAUTHORIZED', 'A valid admin bearer token is required.')
-    await next()
-  })
+  app.use('/v1/revocations', requireAdmin(deps))
   app.openapi(revokeRoute, async (c) => {
     const { uvci } = c.req.valid('json')
     const revoked = await deps.revocation.revoke(uvci.trim())
+    await deps.audit?.({ action: 'admin.revoke', outcome: revoked === 0 ? 'NOT_FOUND' : 'REVOKED' })
     if (revoked === 0) throw new HttpError('NOT_FOUND', 'No valid certificate with this UVCI was issued here.')
     return c.json({ revoked }, 200)
   })

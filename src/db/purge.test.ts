@@ -1,0 +1,91 @@
+// The purge of expired rows, with an injected clock: each kind goes when it has expired and not before.
+import { afterEach, describe, expect, it } from 'vitest'
+import { openNodeDb, type NodeDb } from './node.ts'
+import { purgeExpired } from './purge.ts'
+import { recordIssuance } from './issuances.ts'
+import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
+import { insertAuditEvent } from './guards.ts'
+import { runPurge } from '../maintenance.ts'
+import { createLogger } from '../log.ts'
+
+let db: NodeDb
+afterEach(() => db?.close())
+
+const count = (table: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+const HOUR = 3_600
+const T0 = 300 * 3_600 // on a window boundary
+
+const issuance = (eventKey: string, expiresAt: number) => ({
+  eventKey,
+  sourceKey: `src-${eventKey}`,
+  uciHash: `uci-${eventKey}`,
+  countryUciHash: `cuci-${eventKey}`,
+  adapter: 'ru-gosuslugi',
+  type: 'test' as const,
+  kid: 'kid-1',
+  issuedAt: T0,
+  expiresAt,
+})
+
+describe('purgeExpired', () => {
+  it('drops rate-limit counters two windows after they started, and keeps live ones', async () => {
+    db = openNodeDb(':memory:')
+    await hitRateLimit(db, 'client:old', 3, 60, T0)
+    await hitRateLimit(db, 'record:live', 30, HOUR, T0 + HOUR)
+    expect((await purgeExpired(db, T0 + 2 * HOUR)).rateLimits).toBe(0)
+    expect((await purgeExpired(db, T0 + 2 * HOUR + 60)).rateLimits).toBe(1)
+    expect(db.sqlite.prepare('SELECT bucket FROM rate_limits').pluck().all()).toEqual(['record:live'])
+  })
+
+  it('keeps a holder lock while it holds and its count while it counts', async () => {
+    db = openNodeDb(':memory:')
+    const lock = 600
+    expect(await recordHolderMismatch(db, 'locked', T0, 1, lock)).toBe(true)
+    expect(await recordHolderMismatch(db, 'counting', T0 + 300, 3, lock)).toBe(false)
+    expect((await purgeExpired(db, T0 + 599, { holderLockSeconds: lock })).holderLocks).toBe(0)
+    expect(await holderLockRemaining(db, 'locked', T0 + 599)).toBe(1)
+    expect((await purgeExpired(db, T0 + 600, { holderLockSeconds: lock })).holderLocks).toBe(1)
+    expect((await purgeExpired(db, T0 + 899, { holderLockSeconds: lock })).holderLocks).toBe(0)
+    expect((await purgeExpired(db, T0 + 900, { holderLockSeconds: lock })).holderLocks).toBe(1)
+    expect(count('holder_locks')).toBe(0)
+  })
+
+  it('drops idempotency keys after a day and the signature hashes of expired certificates, keeping the issuances', async () => {
+    db = openNodeDb(':memory:')
+    await recordIssuance(db, issuance('short', T0 + HOUR), 'sig-short', { keyHash: 'k-short', requestHash: 'r', createdAt: T0 })
+    await recordIssuance(db, issuance('long', T0 + 100 * HOUR), 'sig-long', { keyHash: 'k-long', requestHash: 'r', createdAt: T0 + 2 * HOUR })
+    let counts = await purgeExpired(db, T0 + HOUR - 1)
+    expect([counts.signatures, counts.idempotencyKeys]).toEqual([0, 0])
+    counts = await purgeExpired(db, T0 + HOUR)
+    expect([counts.signatures, counts.idempotencyKeys]).toEqual([1, 0])
+    counts = await purgeExpired(db, T0 + 24 * HOUR + 1)
+    expect([counts.signatures, counts.idempotencyKeys]).toEqual([0, 1])
+    expect(db.sqlite.prepare('SELECT signature_hash FROM signatures').pluck().all()).toEqual(['sig-long'])
+    expect(db.sqlite.prepare('SELECT key_hash FROM idempotency_keys').pluck().all()).toEqual(['k-long'])
+    expect(count('issuances')).toBe(2)
+  })
+
+  it('drops audit events after a year', async () => {
+    db = openNodeDb(':memory:')
+    await insertAuditEvent(db, { action: 'keys.rotate', outcome: 'OK', at: T0 })
+    await insertAuditEvent(db, { action: 'keys.rotate', outcome: 'OK', at: T0 + HOUR })
+    expect((await purgeExpired(db, T0 + 365 * 24 * HOUR)).auditEvents).toBe(0)
+    expect((await purgeExpired(db, T0 + 365 * 24 * HOUR + 1)).auditEvents).toBe(1)
+    expect(count('audit_events')).toBe(1)
+  })
+})
+
+describe('runPurge', () => {
+  it('logs what it removed, and logs and audits a failure without throwing', async () => {
+    db = openNodeDb(':memory:')
+    const lines: string[] = []
+    const log = createLogger((l) => lines.push(l))
+    await hitRateLimit(db, 'client:old', 3, 60, T0)
+    expect(await runPurge({ db, log, now: () => new Date((T0 + 3 * HOUR) * 1000) })).toMatchObject({ rateLimits: 1 })
+    expect(JSON.parse(lines[0]!)).toMatchObject({ message: 'purged expired rows', rateLimits: 1, signatures: 0 })
+    db.sqlite.exec('DROP TABLE rate_limits')
+    const audited: unknown[] = []
+    expect(await runPurge({ db, log, audit: async (e) => void audited.push(e) })).toBeUndefined()
+    expect(audited).toEqual([{ action: 'db.purge', outcome: 'SQLITE_ERROR' }])
+  })
+})
