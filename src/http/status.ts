@@ -26,6 +26,7 @@ const statuses: Readonly<Record<string, number>> = {
   PAYLOAD_INVALID: 422,
   DCC_PAYLOAD: 422,
   DCC_NAME: 422,
+  EU_DCC_UNVERIFIED: 422,
   RATE_LIMITED: 429,
   // upstream
   UPSTREAM_INVALID: 502,

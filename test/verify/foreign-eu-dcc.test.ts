@@ -1,6 +1,7 @@
-// Input that is already an EU DCC (issue 5, `eu-dcc`): Ukraine's Diia vectors and Vietnam's DSC as
-// published in the DE trust list. The outcome is always ALREADY_EU_DCC with the verification result:
-// valid, or the exact reason it is not at the given clock.
+// Input that is already an EU DCC (issue 5, `eu-dcc`; issue 16): Ukraine's Diia vectors and Vietnam's
+// DSC as published in the DE trust list. A certificate that verifies is ALREADY_EU_DCC with the
+// verification result; any other is refused with EU_DCC_UNVERIFIED carrying the exact reason at the
+// given clock, never "needs no conversion".
 import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeBase45 } from '../../src/hcert/base45.ts'
 import { encodeCoseSign1, protectedHeaderBytes, sigStructure } from '../../src/hcert/cose.ts'
@@ -10,7 +11,8 @@ import { deflateZlib } from '../../src/hcert/zlib.ts'
 import { fromBase64 } from '../../src/trust/bytes.ts'
 import { loadTrustList, type LoadedTrustList } from '../../src/trust/load.ts'
 import { createTrustStore, mergeTrustStores } from '../../src/trust/store.ts'
-import { ALREADY_EU_DCC_MESSAGE, alreadyEuDcc, isEuDccText } from '../../src/verify/already-eu-dcc.ts'
+import { ALREADY_EU_DCC_MESSAGE, alreadyEuDcc, EuDccUnverifiedError, isEuDccText } from '../../src/verify/already-eu-dcc.ts'
+import type { VerifyDeps, VerifyOptions } from '../../src/verify/types.ts'
 import { testdataPath } from '../shared.ts'
 import { loadVector, type LoadedVector } from './vectors.ts'
 
@@ -32,13 +34,12 @@ describe('Ukraine (Diia) vectors, already EU DCCs', () => {
     expect(isEuDccText('https://www.gosuslugi.ru/covid-cert/verify/1')).toBe(false)
   })
 
-  it('against the DE list alone: the Diia test DSC is not published there, so HCERT_KID_UNKNOWN', async () => {
+  it('against the DE list alone: the Diia test DSC is not published there, so refused as HCERT_KID_UNKNOWN', async () => {
     for (const vector of ua) {
-      const answer = await alreadyEuDcc(vector.hc1, { keys: de.store.resolve, now: vector.clock })
-      expect(answer.outcome).toBe('ALREADY_EU_DCC')
-      expect(answer.message).toBe(ALREADY_EU_DCC_MESSAGE)
-      expect(answer.verification).toMatchObject({ status: 'HCERT_KID_UNKNOWN', verified: false, issuer: { iss: 'UA', kid: 'h4NjE+gbkic=' } })
-      expect(answer.verification.payload).toEqual(vector.json)
+      const refusal = await refused(vector.hc1, { keys: de.store.resolve, now: vector.clock })
+      expect(refusal).toMatchObject({ code: 'EU_DCC_UNVERIFIED', verificationStatus: 'HCERT_KID_UNKNOWN' })
+      expect(refusal.message).toContain('could not be verified (HCERT_KID_UNKNOWN')
+      expect(refusal.message).not.toContain('needs no conversion')
     }
   })
 
@@ -47,6 +48,8 @@ describe('Ukraine (Diia) vectors, already EU DCCs', () => {
     for (const vector of ua) {
       const keys = mergeTrustStores([de.store, createTrustStore([vector.key])]).resolve
       const answer = await alreadyEuDcc(vector.hc1, { keys, now: vector.clock })
+      expect(answer).toMatchObject({ outcome: 'ALREADY_EU_DCC', message: ALREADY_EU_DCC_MESSAGE })
+      expect(answer.verification.payload).toEqual(vector.json)
       expect(answer.verification).toMatchObject({ status: 'VALID', verified: true, issuer: { iss: 'UA', source: 'vector', country: 'UA' } })
       types.push(answer.verification.type!)
     }
@@ -56,13 +59,15 @@ describe('Ukraine (Diia) vectors, already EU DCCs', () => {
   it('with the Diia DSC trusted: the exact reason at other clocks', async () => {
     const vector = ua[0]!
     const keys = createTrustStore([vector.key]).resolve
-    const at = async (clock: string) => (await alreadyEuDcc(vector.hc1, { keys, now: today }, { at: new Date(clock) })).verification
+    const at = (clock: string) => refused(vector.hc1, { keys, now: today }, { at: new Date(clock) })
     // iat 2021-06-22T13:07:51Z, exp 2021-08-21T13:07:51Z, DSC 2021-06-04 → 2023-06-04
-    expect((await at('2021-06-20T00:00:00Z')).status).toBe('HCERT_NOT_YET_VALID')
-    expect((await at('2021-08-21T13:07:51Z')).status).toBe('VALID')
-    expect(await at('2021-08-21T13:07:52Z')).toMatchObject({ status: 'HCERT_EXPIRED', detail: 'certificate expired', verified: true })
-    const now = (await alreadyEuDcc(vector.hc1, { keys, now: today })).verification
-    expect(now).toMatchObject({ status: 'HCERT_EXPIRED', clock: today.toISOString(), exp: '2021-08-21T13:07:51.000Z' })
+    expect((await at('2021-06-20T00:00:00Z')).verificationStatus).toBe('HCERT_NOT_YET_VALID')
+    const valid = await alreadyEuDcc(vector.hc1, { keys, now: today }, { at: new Date('2021-08-21T13:07:51Z') })
+    expect(valid.verification.status).toBe('VALID')
+    const expired = await at('2021-08-21T13:07:52Z')
+    expect(expired.verificationStatus).toBe('HCERT_EXPIRED')
+    expect(expired.message).toContain('(HCERT_EXPIRED, certificate expired)')
+    expect((await refused(vector.hc1, { keys, now: today })).verificationStatus).toBe('HCERT_EXPIRED')
   })
 })
 
@@ -81,14 +86,25 @@ describe('Vietnam: the DSC in the DE trust list', () => {
     const forgerKey = { kid: fromBase64(VN_KID), publicKey, algorithm: -37 as const, source: 'forger' }
     const control = await alreadyEuDcc(hc1, { keys: createTrustStore([forgerKey]).resolve, now: new Date('2022-01-15T00:00:00Z') })
     expect(control.verification.status).toBe('VALID')
+    expect(control.outcome).toBe('ALREADY_EU_DCC')
     for (const clock of [new Date('2022-01-15T00:00:00Z'), today]) {
-      const { outcome, verification } = await alreadyEuDcc(hc1, { keys: de.store.resolve, now: clock })
-      expect(outcome).toBe('ALREADY_EU_DCC')
-      expect(verification).toMatchObject({ status: 'HCERT_SIGNATURE', verified: false, type: 'vaccination', issuer: { iss: 'VN', kid: VN_KID } })
-      expect(verification.issuer?.source).toBeUndefined()
+      const refusal = await refused(hc1, { keys: de.store.resolve, now: clock })
+      expect(refusal).toMatchObject({ code: 'EU_DCC_UNVERIFIED', verificationStatus: 'HCERT_SIGNATURE' })
+      // the reason names no personal data of the certificate
+      for (const personal of ['Nguyễn', 'NGUYEN', '1987-01-18', 'URN:UVCI']) expect(refusal.message).not.toContain(personal)
     }
   })
 })
+
+/** The refusal of an HC1 that does not verify (fails the test when it is accepted instead). */
+async function refused(hc1: string, deps: VerifyDeps, options: VerifyOptions = {}): Promise<EuDccUnverifiedError> {
+  const error = await alreadyEuDcc(hc1, deps, options).then(
+    (answer) => new Error(`accepted as ${answer.verification.status}`),
+    (caught: unknown) => caught,
+  )
+  expect(error).toBeInstanceOf(EuDccUnverifiedError)
+  return error as EuDccUnverifiedError
+}
 
 /** A PS256 HC1 in the shape of Vietnam's vaccine passport, with the VN DSC's kid but our own key. */
 async function forgedVietnamese(): Promise<{ hc1: string; publicKey: CryptoKey }> {

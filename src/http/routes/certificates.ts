@@ -77,7 +77,8 @@ const issueRoute = createRoute({
   },
   responses: {
     200: {
-      description: 'The QR is already an EU DCC (`HC1:`): it is not re-issued; its verification against the configured trust lists is returned instead.',
+      description:
+        'The QR is already an EU DCC (`HC1:`) and verifies against the configured trust lists: it is not re-issued; its verification is returned instead. An `HC1:` that does not verify (unknown key identifier, bad signature, expired or revoked) is refused with 422 `EU_DCC_UNVERIFIED`, whose detail gives its verification status and why.',
       content: { 'application/json': { schema: AlreadyEuDccSchema } },
     },
     201: { description: 'Issued', content: { 'application/json': { schema: IssuedSchema } } },
@@ -98,6 +99,7 @@ export function certificateRoutes(deps: AppDeps) {
     const body = c.req.valid('json')
     const headers = c.req.valid('header')
     if (isEuDccText(body.qr)) {
+      // Verified: 200 ALREADY_EU_DCC; not verified: EuDccUnverifiedError (422 EU_DCC_UNVERIFIED).
       const v = deps.verification
       return c.json(await alreadyEuDcc(body.qr.trim(), { keys: v.keys, revocation: v.revocation, rules: v.rules, now: v.now() }), 200, { 'cache-control': 'no-store' })
     }
