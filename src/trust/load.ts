@@ -1,136 +1,16 @@
-// Trust lists (and other JSON documents such as revocation lists) given as configuration: a file
-// path, an https URL or a did:web identifier (its did.json), optionally named `NAME=location` (the
-// name becomes the keys' source). URLs are fetched with a deadline and a size cap; plain http is
-// accepted for loopback only. Files are read with node:fs, imported on demand so that URL-only
-// callers (Workers) never load it. GDHCN DID lists are read with their proofs checked against the
-// configured trust-list signers (gdhcn/read.ts); a list whose proof fails is refused as a whole.
+// Trust lists given as configuration (see documents.ts for where they are read from): each is read
+// in its format (lists.ts) into a trust store, imported lazily by default. GDHCN DID lists are read
+// with their proofs checked against the configured trust-list signers (gdhcn/read.ts); a list whose
+// proof fails, or that has none while signers are configured, is refused as a whole.
 import { TrustListError, readTrustList, type TrustListFormat } from './lists.ts'
 import { createLazyTrustStore, createTrustStore, mergeTrustStores, type TrustStore } from './store.ts'
 import { detectFormat, importTrustListEntries, parseTrustList } from './lists.ts'
-import { didWebUrl, isDidWeb } from './gdhcn/did.ts'
 import { readDidTrustList, type DidListRead } from './gdhcn/read.ts'
 import { readTrustListSigners, type TrustListSigner } from './gdhcn/signers.ts'
 import type { SignatureStatus } from './gdhcn/proof.ts'
+import { loadJsonDocument, parseLocation, sourceName, type LoadOptions } from './documents.ts'
 
-export interface LoadOptions {
-  readonly fetch?: typeof fetch
-  readonly readFile?: (path: string) => Promise<string>
-  readonly timeoutMs?: number
-  readonly maxBytes?: number
-  /** Keys that may sign DID trust lists; when given, a DID list without a valid proof is refused. */
-  readonly signers?: readonly TrustListSigner[]
-  /** Reference levels followed below a DID reference list (default 5). */
-  readonly didMaxDepth?: number
-}
-
-export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024
-const DEFAULT_TIMEOUT_MS = 15_000
-
-export interface Location {
-  readonly name?: string
-  readonly location: string
-  readonly isUrl: boolean
-}
-
-/** `DE=https://…` → { name: 'DE', location: 'https://…' }; a bare location has no name; a did:web becomes its https URL. */
-export function parseLocation(text: string): Location {
-  const trimmed = text.trim()
-  const named = /^([A-Za-z0-9_-]{1,32})=(.+)$/.exec(trimmed)
-  let location = named ? named[2]!.trim() : trimmed
-  if (location.startsWith('did:')) {
-    if (!isDidWeb(location)) throw new TrustListError('TRUST_LIST_INVALID', `${location.slice(0, 80)}: only did:web identifiers can be resolved.`)
-    location = didWebUrl(location)
-  }
-  return { ...(named ? { name: named[1]! } : {}), location, isUrl: /^https?:\/\//i.test(location) }
-}
-
-/** The source name of a list: its given name, else `trustlist_de.json` → 'DE', else the host or file name. */
-export function sourceName(location: Location): string {
-  if (location.name) return location.name
-  const country = /trustlist[_-]([a-z]{2})\.json(?:$|[?#])/i.exec(location.location)
-  if (country) return country[1]!.toUpperCase()
-  if (location.isUrl) return new URL(location.location).host
-  return location.location.split(/[\\/]/).pop() || location.location
-}
-
-async function readCapped(response: Response, maxBytes: number, what: string): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? '0')
-  if (declared > maxBytes) throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${what} is larger than ${maxBytes} bytes.`)
-  if (!response.body) return ''
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.length
-    if (total > maxBytes) {
-      await reader.cancel()
-      throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${what} is larger than ${maxBytes} bytes.`)
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.length
-  }
-  return new TextDecoder().decode(bytes)
-}
-
-async function fetchText(url: URL, options: LoadOptions): Promise<string> {
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${url.host}: lists are fetched over https only.`)
-  }
-  let response: Response
-  try {
-    response = await (options.fetch ?? fetch)(url, {
-      headers: { accept: 'application/json' },
-      redirect: 'error',
-      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    })
-  } catch (error) {
-    throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${url.host} could not be reached.`, { cause: error })
-  }
-  if (!response.ok) {
-    await response.body?.cancel()
-    throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${url.host} answered HTTP ${response.status}.`)
-  }
-  const type = response.headers.get('content-type') ?? ''
-  if (/html|xml/i.test(type)) {
-    await response.body?.cancel()
-    throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${url.host} answered ${type.split(';')[0]}, not JSON.`)
-  }
-  return readCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES, url.host)
-}
-
-async function readLocalFile(path: string, maxBytes: number): Promise<string> {
-  const fs = await import('node:fs/promises')
-  let size: number
-  try {
-    size = (await fs.stat(path)).size
-  } catch (error) {
-    throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${path} cannot be read.`, { cause: error })
-  }
-  if (size > maxBytes) throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${path} is larger than ${maxBytes} bytes.`)
-  return fs.readFile(path, 'utf8')
-}
-
-/** Reads the JSON document at a file path or URL. */
-export async function loadJsonDocument(location: Location, options: LoadOptions = {}): Promise<unknown> {
-  const text = location.isUrl
-    ? await fetchText(new URL(location.location), options)
-    : options.readFile
-      ? await options.readFile(location.location)
-      : await readLocalFile(location.location, options.maxBytes ?? DEFAULT_MAX_BYTES)
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new TrustListError('TRUST_LIST_INVALID', `${location.isUrl ? new URL(location.location).host : location.location} is not JSON.`)
-  }
-}
+export { DEFAULT_MAX_BYTES, loadJsonDocument, loadJsonIfChanged, parseLocation, sourceName, type LoadOptions, type Location, type Validators } from './documents.ts'
 
 export interface LoadedTrustList {
   readonly source: string
