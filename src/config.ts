@@ -40,7 +40,11 @@ export interface Config {
   /** Circuit breaker per adapter: open after this many upstream failures in a row, probe after resetAfterMs. */
   readonly breaker: { readonly failureThreshold: number; readonly resetAfterMs: number }
   readonly rateLimit: { readonly perClientPerMinute: number; readonly perRecordPerHour: number }
-  readonly holderLock: { readonly maxMismatches: number; readonly lockMinutes: number }
+  /**
+   * Binding attempts per national record (src/db/attempts.ts): failed attempts allowed per client and
+   * record, and per record over all clients, within one window of `lockMinutes`.
+   */
+  readonly holderLock: { readonly maxMismatches: number; readonly maxMismatchesPerRecord: number; readonly lockMinutes: number }
   /** Sandbox mode: synthetic holders each sandbox serves besides its fixtures (for load tests). */
   readonly sandboxPopulation: number
   /** Adapters that serve (CERTBRIDGE_ADAPTERS); every registered one when unset. */
@@ -146,7 +150,8 @@ export function loadConfig(env: Env, adapters: readonly CountryAdapter[]): Confi
     },
     holderLock: {
       maxMismatches: positiveInt(env, 'CERTBRIDGE_HOLDER_MAX_MISMATCHES', 5),
-      lockMinutes: positiveInt(env, 'CERTBRIDGE_HOLDER_LOCK_MINUTES', 60),
+      maxMismatchesPerRecord: positiveInt(env, 'CERTBRIDGE_HOLDER_MAX_MISMATCHES_PER_RECORD', 20),
+      lockMinutes: positiveInt(env, 'CERTBRIDGE_HOLDER_LOCK_MINUTES', 1440),
     },
     sandboxPopulation: sandboxPopulation(env),
     enabledAdapters: enabledAdapters(env, adapters),

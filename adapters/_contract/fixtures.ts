@@ -33,9 +33,15 @@ export function sensitiveFragments(fixtures: ContractFixtures): string[] {
     if ('code' in expected) continue
     const id = expected.sourceRef.split(':').pop()
     if (id && id.length >= 6) fragments.add(id)
-    const name = expected.holder.name
-    if (name.form === 'masked') for (const word of [...name.words, ...(name.latinWords ?? [])]) if (word.length >= 3) fragments.add(word)
-    if (expected.holder.documentMask) fragments.add(expected.holder.documentMask)
+    const { identity, shown } = expected.holder
+    const name = shown.name
+    if (name?.form === 'masked') for (const word of [...name.words, ...(name.latinWords ?? [])]) if (word.length >= 3) fragments.add(word)
+    if (shown.documentMask) fragments.add(shown.documentMask)
+    // The registered identity is personal data: none of it may leak either.
+    for (const part of [identity.familyName, identity.givenName, identity.patronymic, identity.latin?.familyName, identity.latin?.givenName]) {
+      if (part !== undefined && part.length >= 4) fragments.add(part)
+    }
+    if (identity.dateOfBirth.length === 10) fragments.add(identity.dateOfBirth)
   }
   return [...fragments]
 }

@@ -41,7 +41,7 @@ describe('v2 status rules', () => {
   it('reads the masked holder, date of birth, passport mask and expiry', () => {
     expect(readCheck(item('VACCINE_CERT', '1'), today)).toEqual({
       certId: '9780000012345678', sourceRef: 'ru-gosuslugi:unrz:9780000012345678', nationalType: 'VACCINE_CERT', convertible: true,
-      holder: { name: { form: 'masked', words: ['И****', 'И****', 'И*******'], latinWords: ['I****', 'I****', 'I*******'] }, dateOfBirth: '1958-08-27', documentMask: '92** ***118' },
+      shown: { name: { form: 'masked', words: ['И****', 'И****', 'И*******'], latinWords: ['I****', 'I****', 'I*******'] }, dateOfBirth: '1958-08-27', documentMask: '92** ***118' },
       expiresOn: '2024-08-31',
     })
   })

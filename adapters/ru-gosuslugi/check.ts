@@ -3,7 +3,7 @@
 // record source when the certificate is not valid) and again by normalize.
 import { AdapterError } from '../_sdk/errors.ts'
 import { parseRuDate } from '../_sdk/dates.ts'
-import type { NormalizedHolder } from '../_sdk/record.ts'
+import type { ShownHolder } from '../_sdk/record.ts'
 import type { Attr, V1Answer, V2Item, V3Answer } from './wire.ts'
 
 export type CheckAnswer =
@@ -21,7 +21,8 @@ export interface CheckVerdict {
   readonly nationalType?: NationalType
   /** False for a valid temporary certificate: no EU equivalent. */
   readonly convertible: boolean
-  readonly holder: NormalizedHolder
+  /** The holder as the check page shows it (masks, birth date, passport mask). */
+  readonly shown: ShownHolder
   readonly expiresOn?: string
 }
 
@@ -58,7 +59,7 @@ function maskWords(text: string | undefined): string[] | undefined {
   return words
 }
 
-function holderOf(fio: string | undefined, enFio: string | undefined, birthDate: string | undefined, passport: string | undefined): NormalizedHolder {
+function holderOf(fio: string | undefined, enFio: string | undefined, birthDate: string | undefined, passport: string | undefined): ShownHolder {
   const words = maskWords(fio)
   if (!words || birthDate === undefined) throw shapeError()
   const latinWords = maskWords(enFio)
@@ -74,7 +75,7 @@ function attrValue(attrs: readonly Attr[], type: string): Attr | undefined {
   return attrs.find((a) => a.type === type)
 }
 
-function holderFromAttrs(attrs: readonly Attr[]): NormalizedHolder {
+function holderFromAttrs(attrs: readonly Attr[]): ShownHolder {
   const fio = attrValue(attrs, 'fio')
   return holderOf(fio?.value, fio?.envalue, attrValue(attrs, 'birthDate')?.value, attrValue(attrs, 'passport')?.value)
 }
@@ -91,8 +92,8 @@ function readV1(body: V1Answer, today: string): CheckVerdict {
   const sourceRef = `ru-gosuslugi:unrz:${body.unrz}`
   const expiresOn = expiryOf(body.expiredAt, today, sourceRef)
   if (body.status !== '1') throw invalid(sourceRef)
-  const holder = holderOf(body.fio, body.enFio, body.birthdate, body.doc)
-  return { certId: body.unrz, sourceRef, nationalType: 'VACCINE_CERT', convertible: true, holder, ...(expiresOn ? { expiresOn } : {}) }
+  const shown = holderOf(body.fio, body.enFio, body.birthdate, body.doc)
+  return { certId: body.unrz, sourceRef, nationalType: 'VACCINE_CERT', convertible: true, shown, ...(expiresOn ? { expiresOn } : {}) }
 }
 
 function readV2(item: V2Item, today: string): CheckVerdict {
@@ -123,7 +124,7 @@ function readV2(item: V2Item, today: string): CheckVerdict {
       throw notConvertible()
   }
   const expiresOn = expiryOf(item.expiredAt, today, sourceRef)
-  return { certId, sourceRef, nationalType, convertible, holder: holderFromAttrs(item.attrs), ...(expiresOn ? { expiresOn } : {}) }
+  return { certId, sourceRef, nationalType, convertible, shown: holderFromAttrs(item.attrs), ...(expiresOn ? { expiresOn } : {}) }
 }
 
 function readV3(uuid: string, body: V3Answer, today: string): CheckVerdict {
@@ -134,7 +135,7 @@ function readV3(uuid: string, body: V3Answer, today: string): CheckVerdict {
   if (body.isExpired) throw expired(sourceRef)
   const expiresOn = expiryOf(body.expiredAt, today, sourceRef)
   if (body.isBeforeValidFrom || (body.validFrom && parseRuDate(body.validFrom) > today)) throw invalid(sourceRef)
-  return { certId, sourceRef, convertible: true, holder: holderFromAttrs(body.attrs ?? []), ...(expiresOn ? { expiresOn } : {}) }
+  return { certId, sourceRef, convertible: true, shown: holderFromAttrs(body.attrs ?? []), ...(expiresOn ? { expiresOn } : {}) }
 }
 
 export function notConvertible(): AdapterError {

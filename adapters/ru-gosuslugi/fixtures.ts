@@ -2,7 +2,8 @@
 // exact record each normalises to (or its refusal). Dated from `today`, like the sandbox.
 import type { ContractFixtures } from '../_contract/fixtures.ts'
 import type { NormalizedRecord } from '../_sdk/record.ts'
-import { gosFixtures, maskPassport, maskWord, CK_ANY, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, UNRZ_UNKNOWN, UUID_UNKNOWN, type GosFixture } from './records.ts'
+import { identityOf } from '../_sdk/identity.ts'
+import { gosFixtures, maskPassport, maskWord, registeredHolderOf, CK_ANY, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, UNRZ_UNKNOWN, UUID_UNKNOWN, type GosFixture } from './records.ts'
 import { fixtureNamed, linkV1, linkV1Unrz, linkV2, linkV3 } from './samples.ts'
 
 const gamaleya = { manufacturer: 'Gamaleya-Research-Institute', prophylaxis: '29061000087103' } as const
@@ -13,9 +14,12 @@ function expected(f: GosFixture, event: NormalizedRecord['event']): NormalizedRe
     country: 'RU',
     sourceRef: `ru-gosuslugi:unrz:${f.unrz}`,
     holder: {
-      name: { form: 'masked', words: [familyName, givenName, patronymic].map(maskWord), latinWords: f.person.latin.map(maskWord) },
-      dateOfBirth,
-      documentMask: maskPassport(documentNumber),
+      identity: identityOf(registeredHolderOf(f.person)),
+      shown: {
+        name: { form: 'masked', words: [familyName, givenName, patronymic].map(maskWord), latinWords: f.person.latin.map(maskWord) },
+        dateOfBirth,
+        documentMask: maskPassport(documentNumber),
+      },
     },
     event,
     expiresOn: f.expiredAt,

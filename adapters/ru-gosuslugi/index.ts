@@ -25,6 +25,8 @@ export const ruGosuslugi: CountryAdapter<GosuslugiLink, GosuslugiRaw> = {
   ],
   origins,
   match: parseGosuslugiLink,
+  // v1-unrz and v2 name the certificate number; v1 and v3 carry an opaque uuid the look-up resolves.
+  recordRef: (link) => (link.kind === 'v1-unrz' || link.kind === 'v2' ? `ru-gosuslugi:unrz:${link.unrz}` : undefined),
   retrieve: retrieveGosuslugi,
   normalize: normalizeGosuslugi,
 }

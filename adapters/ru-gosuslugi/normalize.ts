@@ -2,8 +2,9 @@
 // validity, holder and expiry (check.ts); the record source's event decides what the DCC states.
 import type { NormalizeContext } from '../_sdk/adapter.ts'
 import { isoDay } from '../_sdk/dates.ts'
-import { AdapterError } from '../_sdk/errors.ts'
-import type { NormalizedEvent, NormalizedRecord } from '../_sdk/record.ts'
+import { AdapterError, withHolder } from '../_sdk/errors.ts'
+import { identityOf } from '../_sdk/identity.ts'
+import type { NormalizedEvent, NormalizedHolder, NormalizedRecord } from '../_sdk/record.ts'
 import { expired, notConvertible, readCheck, type NationalType } from './check.ts'
 import { mapProduct } from './products.ts'
 import type { GosuslugiRaw } from './retrieve.ts'
@@ -59,16 +60,18 @@ export function normalizeGosuslugi(raw: GosuslugiRaw, ctx: NormalizeContext): No
   if (raw.record === null) {
     throw new AdapterError('RECORD_INCOMPLETE', 'The certificate is valid, but no national record source is configured to state its event in an EU certificate.')
   }
+  const holder: NormalizedHolder = { identity: identityOf(raw.record.holder), shown: verdict.shown }
   const expectedType = verdict.nationalType && EXPECTED_EVENT[verdict.nationalType]
-  const kind = raw.record.type
+  const kind = raw.record.event.type
   if (expectedType && kind !== expectedType && kind !== 'exemption' && kind !== 'antibody') {
     throw new AdapterError('UPSTREAM_INVALID', 'The record source and the check API disagree on the certificate type.')
   }
+  const event = withHolder(holder, () => eventOf(raw.record!.event, today, verdict.sourceRef))
   return {
     country: 'RU',
     sourceRef: verdict.sourceRef,
-    holder: verdict.holder,
-    event: eventOf(raw.record, today, verdict.sourceRef),
+    holder,
+    event,
     ...(verdict.expiresOn ? { expiresOn: verdict.expiresOn } : {}),
   }
 }

@@ -1,6 +1,7 @@
 // The sandbox's invented people and certificates, dated from `today` so they stay valid. Nobody here
 // is a real person; numbers and uuids are made up.
 import { addDays } from '../_sdk/dates.ts'
+import type { RegisteredHolderWire } from '../_sdk/identity.ts'
 import type { HolderClaim } from '../_sdk/record.ts'
 import type { RecordEvent } from './wire.ts'
 
@@ -8,17 +9,31 @@ export interface Person {
   readonly claim: HolderClaim & { readonly patronymic: string; readonly documentNumber: string }
   /** The Latin spelling Gosuslugi masks in `envalue`. */
   readonly latin: readonly [string, string, string]
+  /** The register holds a foreign passport, spelt as `latin` in upper case. */
+  readonly passport?: boolean
 }
 
-function person(family: string, given: string, patronymic: string, latin: [string, string, string], dateOfBirth: string, documentNumber: string): Person {
-  return { claim: { familyName: family, givenName: given, patronymic, dateOfBirth, documentNumber }, latin }
+function person(family: string, given: string, patronymic: string, latin: [string, string, string], dateOfBirth: string, documentNumber: string, passport = false): Person {
+  return { claim: { familyName: family, givenName: given, patronymic, dateOfBirth, documentNumber }, latin, ...(passport ? { passport } : {}) }
+}
+
+/** The identity the record source answers for this person: the register's names, passport, birth date. */
+export function registeredHolderOf(p: Person): RegisteredHolderWire {
+  const { familyName, givenName, patronymic, dateOfBirth } = p.claim
+  return {
+    familyName,
+    givenName,
+    patronymic,
+    ...(p.passport ? { latin: { familyName: p.latin[0].toUpperCase(), givenName: p.latin[1].toUpperCase() } } : {}),
+    dateOfBirth,
+  }
 }
 
 export const people = {
-  zhukova: person('Жукова', 'Алёна', 'Игоревна', ['Zhukova', 'Alena', 'Igorevna'], '1986-04-12', '4510 123456'),
+  zhukova: person('Жукова', 'Алёна', 'Игоревна', ['Zhukova', 'Alena', 'Igorevna'], '1986-04-12', '4510 123456', true),
   shchukin: person('Щукин', 'Тимофей', 'Павлович', ['Shchukin', 'Timofei', 'Pavlovich'], '1979-11-03', '4604 765432'),
   tsvetaeva: person('Цветаева', 'Юлия', 'Андреевна', ['Tsvetaeva', 'Iuliia', 'Andreevna'], '1992-02-29', '4012 345678'),
-  kharitonov: person('Харитонов', 'Ярослав', 'Ильич', ['Kharitonov', 'Iaroslav', 'Ilich'], '1965-08-27', '9203 555118'),
+  kharitonov: person('Харитонов', 'Ярослав', 'Ильич', ['Kharitonov', 'Iaroslav', 'Ilich'], '1965-08-27', '9203 555118', true),
   belova: person('Белова', 'Дарья', 'Сергеевна', ['Belova', 'Daria', 'Sergeevna'], '2000-01-15', '4521 002233'),
   orlov: person('Орлов', 'Пётр', 'Николаевич', ['Orlov', 'Petr', 'Nikolaevich'], '1958-06-30', '4599 112233'),
 } as const

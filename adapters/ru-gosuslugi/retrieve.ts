@@ -12,12 +12,12 @@ import { requestJson, type JsonAnswer } from '../_sdk/http.ts'
 import { parseShape } from '../_sdk/shape.ts'
 import { readCheck, type CheckAnswer } from './check.ts'
 import { GOSUSLUGI_ORIGIN, type GosuslugiLink } from './link.ts'
-import { recordAnswer, v1Answer, v2Answer, v3Answer, type RecordEvent } from './wire.ts'
+import { recordAnswer, v1Answer, v2Answer, v3Answer, type RecordAnswer } from './wire.ts'
 
 export interface GosuslugiRaw {
   readonly check: CheckAnswer
-  /** The record source's event; null when no record source is configured or none was asked. */
-  readonly record: RecordEvent | null
+  /** The record source's answer (registered holder, event); null when none is configured or none was asked. */
+  readonly record: RecordAnswer | null
 }
 
 export function baseUrl(config: AdapterConfig): string {
@@ -70,7 +70,7 @@ async function check(link: GosuslugiLink, ctx: AdapterContext): Promise<CheckAns
   }
 }
 
-async function fetchRecord(certId: string, ctx: AdapterContext): Promise<RecordEvent | null> {
+async function fetchRecord(certId: string, ctx: AdapterContext): Promise<RecordAnswer | null> {
   const source = ctx.config.RECORD_SOURCE_URL
   if (!source) return null
   const url = `${source.replace(/\/+$/, '')}/v1/certificates/${encodeURIComponent(certId)}`
@@ -78,11 +78,11 @@ async function fetchRecord(certId: string, ctx: AdapterContext): Promise<RecordE
     method: 'GET',
     headers: { accept: 'application/json', authorization: `Bearer ${ctx.config.RECORD_SOURCE_TOKEN ?? ''}` },
   })
-  if (status === 404) throw new AdapterError('RECORD_INCOMPLETE', 'The national register holds no event data for this certificate.')
+  if (status === 404) throw new AdapterError('RECORD_NOT_FOUND', 'The national register holds no record for this certificate.')
   if (status !== 200) throw new AdapterError('UPSTREAM_INVALID', 'The Gosuslugi record source answered with an unexpected status.')
   const answer = parseShape(recordAnswer, body, 'Gosuslugi record source answer')
   if (answer.certId !== certId) throw new AdapterError('UPSTREAM_INVALID', 'The Gosuslugi record source answered for another certificate.')
-  return answer.event
+  return answer
 }
 
 export async function retrieveGosuslugi(link: GosuslugiLink, ctx: AdapterContext): Promise<GosuslugiRaw> {

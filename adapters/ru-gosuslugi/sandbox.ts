@@ -4,7 +4,7 @@
 import { Hono } from 'hono'
 import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/sandbox.ts'
 import { isoDay } from '../_sdk/dates.ts'
-import { gosFixtures, maskPassport, maskWord, ruDate, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, type GosFixture } from './records.ts'
+import { gosFixtures, maskPassport, maskWord, registeredHolderOf, ruDate, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, type GosFixture } from './records.ts'
 import { gosPopulation } from './population.ts'
 import { sampleList } from './samples.ts'
 
@@ -112,7 +112,7 @@ export function createSandbox(options: GosuslugiSandboxOptions = {}): AdapterSan
     if (c.req.header('authorization') !== `Bearer ${SANDBOX_TOKEN}`) return c.json({ error: 'unauthorized' }, 401)
     const f = byUnrz.get(c.req.param('certId'))
     if (!f || f.event === null) return c.json({ error: 'not found' }, 404)
-    return c.json({ certId: f.unrz, event: f.event })
+    return c.json({ certId: f.unrz, holder: registeredHolderOf(f.person), event: f.event })
   })
 
   app.notFound((c) => c.json(notFound, 404))

@@ -1,6 +1,7 @@
 // Wire shapes of the Gosuslugi public check API (DESIGN.md §3.1) and of the record source this
 // adapter defines (README.md). Only the fields the adapter reads are declared; others pass unread.
 import { z } from 'zod'
+import { registeredHolder } from '../_sdk/identity.ts'
 
 /** An attribute of a v2 item or a v3 answer: `{type, title, entitle, value, envalue, order}`. */
 export const attr = z.object({
@@ -82,4 +83,6 @@ export const recordEvent = z.discriminatedUnion('type', [
 ])
 export type RecordEvent = z.infer<typeof recordEvent>
 
-export const recordAnswer = z.object({ certId: z.string(), event: recordEvent })
+/** GET {RECORD_SOURCE_URL}/v1/certificates/{certId} → 200: the registered holder and the event. */
+export const recordAnswer = z.object({ certId: z.string(), holder: registeredHolder, event: recordEvent })
+export type RecordAnswer = z.infer<typeof recordAnswer>

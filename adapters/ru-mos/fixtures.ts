@@ -2,7 +2,8 @@
 // record it must normalise to (or the code it must be refused with). Dated from `today`, like the sandbox.
 import type { NormalizedRecord } from '../_sdk/record.ts'
 import type { AdapterErrorCode } from '../_sdk/errors.ts'
-import { shiftDay, UNKNOWN_NUMBER } from './records.ts'
+import { identityOf } from '../_sdk/identity.ts'
+import { people, registeredHolderOf, shiftDay, UNKNOWN_NUMBER } from './records.ts'
 import { qrLink } from './sandbox.ts'
 
 type Expected = NormalizedRecord | { readonly code: AdapterErrorCode }
@@ -11,28 +12,32 @@ const sputnikV = { product: 'Sputnik-V', manufacturer: 'Gamaleya-Research-Instit
 
 export function contractFixtures(today: string) {
   const d = (days: number) => shiftDay(today, days)
-  const holder = (dateOfBirth: string, ...words: string[]) => ({ name: { form: 'masked' as const, words }, dateOfBirth })
-  const fedorov = holder('1970-01-05', 'Ф******', 'М*****', 'А********')
+  // The registered identity from the record source; the masks and birth date as mos.ru shows them.
+  const holder = (person: keyof typeof people, ...words: string[]) => ({
+    identity: identityOf(registeredHolderOf(people[person])),
+    shown: { name: { form: 'masked' as const, words }, dateOfBirth: people[person].dateOfBirth },
+  })
+  const fedorov = holder('fedorov', 'Ф******', 'М*****', 'А********')
   const sputnikLight = { type: 'vaccination', product: 'Sputnik-Light', manufacturer: 'Gamaleya-Research-Institute', prophylaxis: '29061000087103', doseNumber: 1, totalDoses: 1, date: d(-10), country: 'RU' } as const
   const records: { name: string; qr: string; expected: Expected }[] = [
     { name: 'vaccination, Sputnik V 2/2', qr: qrLink('4501230000000017'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000017', holder: holder('1985-03-14', 'С*******', 'А***', 'В*********'),
+      country: 'RU', sourceRef: 'ru-mos:number:4501230000000017', holder: holder('sokolova', 'С*******', 'А***', 'В*********'),
       event: { type: 'vaccination', ...sputnikV, doseNumber: 2, totalDoses: 2, date: d(-39), country: 'RU' }, expiresOn: d(304) } },
     { name: 'vaccination, EpiVacCorona 1/2', qr: qrLink('MOS2021EVC00002'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:MOS2021EVC00002', holder: holder('1979-11-02', 'П*****', 'И****', 'С********'),
+      country: 'RU', sourceRef: 'ru-mos:number:MOS2021EVC00002', holder: holder('petrov', 'П*****', 'И****', 'С********'),
       event: { type: 'vaccination', product: 'EpiVacCorona', manufacturer: 'Vector-Institute', prophylaxis: '1162643001', doseNumber: 1, totalDoses: 2, date: d(-20), country: 'RU' }, expiresOn: d(344) } },
     { name: 'vaccination, CoviVac 2/2', qr: qrLink('4501230000000033'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000033', holder: holder('1990-07-30', 'К**', 'О****', 'Д*********'),
+      country: 'RU', sourceRef: 'ru-mos:number:4501230000000033', holder: holder('kim', 'К**', 'О****', 'Д*********'),
       event: { type: 'vaccination', product: 'CoviVac', manufacturer: 'Chumakov-Federal-Scientific-Center', prophylaxis: '1157024006', doseNumber: 2, totalDoses: 2, date: d(-31), country: 'RU' }, expiresOn: d(319) } },
     { name: 'revaccination: the superseded certificate yields the newest course until its own end', qr: qrLink('4501230000000041'), expected: {
       country: 'RU', sourceRef: 'ru-mos:number:4501230000000041', holder: fedorov, event: sputnikLight, expiresOn: d(64) } },
     { name: 'revaccination: the renewed certificate', qr: qrLink('4501230000000058'), expected: {
       country: 'RU', sourceRef: 'ru-mos:number:4501230000000058', holder: fedorov, event: sputnikLight, expiresOn: d(354) } },
     { name: 'recovery', qr: qrLink('4501230000000066'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000066', holder: holder('1988-09-21', 'С******', 'Д******', 'О*******'),
+      country: 'RU', sourceRef: 'ru-mos:number:4501230000000066', holder: holder('smirnov', 'С******', 'Д******', 'О*******'),
       event: { type: 'recovery', firstPositive: d(-41), validFrom: d(-30), validUntil: d(150), country: 'RU' }, expiresOn: d(149) } },
     { name: 'test, PCR negative', qr: qrLink('4501230000000074'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000074', holder: holder('1995-12-01', 'Ж*****', 'Ю***', 'И********'),
+      country: 'RU', sourceRef: 'ru-mos:number:4501230000000074', holder: holder('zhukova', 'Ж*****', 'Ю***', 'И********'),
       event: { type: 'test', testType: 'LP6464-4', testName: 'ПЦР SARS-CoV-2', sampledAt: `${d(-1)}T09:30:00+03:00`, result: '260415000', centre: 'Лаборатория ДЗМ, Москва', country: 'RU' }, expiresOn: d(1) } },
     { name: 'expired certificate', qr: qrLink('4501230000000082'), expected: { code: 'RECORD_EXPIRED' } },
     { name: 'unmapped product', qr: qrLink('4501230000000090'), expected: { code: 'PRODUCT_UNMAPPED' } },

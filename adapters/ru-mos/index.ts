@@ -1,7 +1,7 @@
 // ru-mos: Moscow's immune.mos.ru certificate links (DESIGN.md §3.2), through the plug-in contract.
 import type { AdapterConfig, CountryAdapter } from '../_sdk/adapter.ts'
 import { parseMosLink, type MosLink } from './link.ts'
-import { normalizeMos } from './normalize.ts'
+import { normalizeMos, sourceRef } from './normalize.ts'
 import { baseUrl, retrieveMos } from './retrieve.ts'
 import type { MosRaw } from './wire.ts'
 
@@ -22,6 +22,7 @@ export const ruMos: CountryAdapter<MosLink, MosRaw> = {
   ],
   origins,
   match: parseMosLink,
+  recordRef: (link) => sourceRef(link.id),
   retrieve: retrieveMos,
   normalize: normalizeMos,
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AdapterError } from '../_sdk/errors.ts'
 import { lastValidDay, newestDose, normalizeMos } from './normalize.ts'
-import { mosFixtures } from './records.ts'
+import { mosFixtures, registeredHolderOf } from './records.ts'
 import type { MosRaw } from './wire.ts'
 
 const today = '2024-05-10'
@@ -11,7 +11,7 @@ const fixtures = mosFixtures(today)
 function raw(name: string): MosRaw {
   const f = fixtures.find((x) => x.name === name)
   if (!f) throw new Error(name)
-  return { number: f.number, certificate: f.certificate, record: f.record ?? null }
+  return { number: f.number, certificate: f.certificate, record: f.record ? { ...f.record, holder: registeredHolderOf(f.person) } : null }
 }
 
 function codeOf(fn: () => unknown): string {
@@ -29,7 +29,10 @@ describe('normalizeMos', () => {
     expect(normalizeMos(raw('vaccination, Sputnik V 2/2'), ctx)).toEqual({
       country: 'RU',
       sourceRef: 'ru-mos:number:4501230000000017',
-      holder: { name: { form: 'masked', words: ['С*******', 'А***', 'В*********'] }, dateOfBirth: '1985-03-14' },
+      holder: {
+        identity: { familyName: 'Соколова', givenName: 'Анна', patronymic: 'Викторовна', latin: { familyName: 'SOKOLOVA', givenName: 'ANNA' }, dateOfBirth: '1985-03-14' },
+        shown: { name: { form: 'masked', words: ['С*******', 'А***', 'В*********'] }, dateOfBirth: '1985-03-14' },
+      },
       event: { type: 'vaccination', product: 'Sputnik-V', manufacturer: 'Gamaleya-Research-Institute', prophylaxis: '29061000087103', doseNumber: 2, totalDoses: 2, date: '2024-04-01', country: 'RU' },
       expiresOn: '2025-03-10',
     })
@@ -85,9 +88,9 @@ describe('normalizeMos', () => {
 
   it('a rapid antigen test states its device; a positive result is "detected"', () => {
     const r = raw('test, PCR negative')
-    const antigen: MosRaw = { ...r, record: { number: r.number, test: { type: 'ANTIGEN', device: '1232', sampledAt: '2024-05-09T09:30:00+03:00', result: 'POSITIVE', centre: 'Москва', country: 'RU' } } }
+    const antigen: MosRaw = { ...r, record: { number: r.number, holder: r.record!.holder, test: { type: 'ANTIGEN', device: '1232', sampledAt: '2024-05-09T09:30:00+03:00', result: 'POSITIVE', centre: 'Москва', country: 'RU' } } }
     expect(normalizeMos(antigen, ctx).event).toEqual({ type: 'test', testType: 'LP217198-3', device: '1232', sampledAt: '2024-05-09T09:30:00+03:00', result: '260373001', centre: 'Москва', country: 'RU' })
-    const noDevice: MosRaw = { ...antigen, record: { number: r.number, test: { type: 'ANTIGEN', sampledAt: '2024-05-09T09:30:00+03:00', result: 'NEGATIVE', centre: 'Москва', country: 'RU' } } }
+    const noDevice: MosRaw = { ...antigen, record: { number: r.number, holder: r.record!.holder, test: { type: 'ANTIGEN', sampledAt: '2024-05-09T09:30:00+03:00', result: 'NEGATIVE', centre: 'Москва', country: 'RU' } } }
     expect(codeOf(() => normalizeMos(noDevice, ctx))).toBe('RECORD_INCOMPLETE')
   })
 
@@ -98,7 +101,7 @@ describe('normalizeMos', () => {
     expect(codeOf(() => normalizeMos({ ...raw('recovery'), record: null }, ctx))).toBe('RECORD_INCOMPLETE')
     // the record source lacks the event the certificate type needs
     const r = raw('recovery')
-    expect(codeOf(() => normalizeMos({ ...r, record: { number: r.number } }, ctx))).toBe('RECORD_INCOMPLETE')
+    expect(codeOf(() => normalizeMos({ ...r, record: { number: r.number, holder: r.record!.holder } }, ctx))).toBe('RECORD_INCOMPLETE')
     // initials not masked as expected
     expect(codeOf(() => normalizeMos({ ...r, certificate: { ...r.certificate, initials: 'Смирнов Д. О.' } }, ctx))).toBe('UPSTREAM_INVALID')
     expect(codeOf(() => normalizeMos({ ...r, certificate: { ...r.certificate, end: r.certificate.start } }, ctx))).toBe('UPSTREAM_INVALID')

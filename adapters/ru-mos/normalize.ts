@@ -2,11 +2,12 @@
 // Status: valid from `start` (inclusive) to `end` (exclusive). Revaccination: Moscow issues a new
 // certificate for a new course, and the record source lists every course, so the newest course wins
 // and re-requesting yields a renewed DCC; a superseded certificate stays valid until its own end.
-import { AdapterError } from '../_sdk/errors.ts'
+import { AdapterError, withHolder } from '../_sdk/errors.ts'
+import { identityOf } from '../_sdk/identity.ts'
 import type { NormalizeContext } from '../_sdk/adapter.ts'
-import type { NormalizedEvent, NormalizedRecord, TestEvent } from '../_sdk/record.ts'
+import type { NormalizedEvent, NormalizedHolder, NormalizedRecord, TestEvent } from '../_sdk/record.ts'
 import { mapProduct } from './products.ts'
-import type { MosCertificate, MosDose, MosRaw, MosRecord } from './wire.ts'
+import type { MosCertificate, MosDose, MosRaw, MosRecordBody } from './wire.ts'
 
 const MASKED_WORD = /^\p{Lu}\**$/u
 const MOSCOW_OFFSET_MS = 3 * 3_600_000
@@ -43,7 +44,7 @@ function incomplete(what: string): AdapterError {
 }
 
 /** The newest course (latest start; the later one on a tie), and in it the last dose given. */
-export function newestDose(record: MosRecord): MosDose {
+export function newestDose(record: MosRecordBody): MosDose {
   const courses = record.vaccination?.courses ?? []
   let newest = courses[0]
   for (const course of courses) if (newest && course.startedOn >= newest.startedOn) newest = course
@@ -53,7 +54,7 @@ export function newestDose(record: MosRecord): MosDose {
   return last
 }
 
-function vaccination(record: MosRecord): NormalizedEvent {
+function vaccination(record: MosRecordBody): NormalizedEvent {
   const dose = newestDose(record)
   const product = mapProduct(dose.product)
   return {
@@ -68,13 +69,13 @@ function vaccination(record: MosRecord): NormalizedEvent {
   }
 }
 
-function recovery(record: MosRecord): NormalizedEvent {
+function recovery(record: MosRecordBody): NormalizedEvent {
   const r = record.recovery
   if (!r) throw incomplete('recovery')
   return { type: 'recovery', firstPositive: r.firstPositive, validFrom: r.validFrom, validUntil: r.validUntil, country: r.country }
 }
 
-function test(record: MosRecord): NormalizedEvent {
+function test(record: MosRecordBody): NormalizedEvent {
   const t = record.test
   if (!t) throw incomplete('test')
   const result = t.result === 'NEGATIVE' ? '260415000' : '260373001'
@@ -84,7 +85,7 @@ function test(record: MosRecord): NormalizedEvent {
   return { ...common, testType: 'LP217198-3', device: t.device } satisfies TestEvent
 }
 
-const eventOf: Readonly<Record<string, (record: MosRecord) => NormalizedEvent>> = {
+const eventOf: Readonly<Record<string, (record: MosRecordBody) => NormalizedEvent>> = {
   VACCINATED: vaccination,
   RECOVERED: recovery,
   TESTED: test,
@@ -93,18 +94,21 @@ const eventOf: Readonly<Record<string, (record: MosRecord) => NormalizedEvent>> 
 export function normalizeMos(raw: MosRaw, ctx: NormalizeContext): NormalizedRecord {
   const ref = sourceRef(raw.number)
   const { certificate } = raw
-  checkValidity(certificate, ctx.now(), ref)
   const words = maskedWords(certificate.initials)
-  const toEvent = eventOf[certificate.type]
-  if (!toEvent) throw new AdapterError('TYPE_NOT_CONVERTIBLE', 'This kind of Moscow certificate has no EU equivalent.')
   if (!raw.record) {
+    checkValidity(certificate, ctx.now(), ref)
     throw new AdapterError('RECORD_INCOMPLETE', 'The Moscow certificate is valid, but no record source is configured to provide the event data an EU certificate needs.')
   }
-  return {
-    country: 'RU',
-    sourceRef: ref,
-    holder: { name: { form: 'masked', words }, dateOfBirth: certificate.birthDay },
-    event: toEvent(raw.record),
-    expiresOn: lastValidDay(certificate.end),
+  const record = raw.record
+  const holder: NormalizedHolder = {
+    identity: identityOf(record.holder),
+    shown: { name: { form: 'masked', words }, dateOfBirth: certificate.birthDay },
   }
+  const event = withHolder(holder, () => {
+    checkValidity(certificate, ctx.now(), ref)
+    const toEvent = eventOf[certificate.type]
+    if (!toEvent) throw new AdapterError('TYPE_NOT_CONVERTIBLE', 'This kind of Moscow certificate has no EU equivalent.')
+    return toEvent(record)
+  })
+  return { country: 'RU', sourceRef: ref, holder, event, expiresOn: lastValidDay(certificate.end) }
 }

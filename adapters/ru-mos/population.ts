@@ -11,7 +11,7 @@ import { COURSES, daysAround, digits, flat, holderDraws, syntheticPerson, type D
 import { populationSize } from '../ru-gosuslugi/population.ts'
 import { MOS_ORIGIN } from './link.ts'
 import { maskName, moscowMidnight, type MosFixture } from './records.ts'
-import type { MosDose, MosRecord } from './wire.ts'
+import type { MosDose, MosRecordBody } from './wire.ts'
 
 const SEED = 0x4d_4f_53_77
 /** Moscow's region code; fixture numbers start with 4501 or MOS, so the population never collides. */
@@ -55,7 +55,7 @@ function certificate(index: number, day: Day): MosFixture {
   const first = -(30 + (draw() % 290))
   const doses: MosDose[] = [{ product: course.product, dose: 1, of: course.doses, date: day(first), country: 'RU' }]
   if (course.doses === 2) doses.push({ product: course.product, dose: 2, of: 2, date: day(first + course.interval), country: 'RU' })
-  const record: MosRecord = { number, vaccination: { courses: [{ startedOn: day(first), doses }] } }
+  const record: MosRecordBody = { number, vaccination: { courses: [{ startedOn: day(first), doses }] } }
   const certificate = { type: 'VACCINATED', initials, birthDay: claim.dateOfBirth, start: moscowMidnight(day(first)), end: moscowMidnight(day(first + 365)) }
   return { name: `synthetic #${index} vaccination, ${course.name}`, number, person, certificate, record }
 }

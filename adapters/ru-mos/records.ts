@@ -1,8 +1,9 @@
 // Sandbox fixture records for ru-mos: invented people, dated relative to `today` so that the sandbox
 // stays usable whatever the clock says. Each entry is what mos.ru's check API and the record source
 // hold for one certificate number.
+import type { RegisteredHolderWire } from '../_sdk/identity.ts'
 import type { HolderClaim } from '../_sdk/record.ts'
-import type { MosCertificate, MosRecord } from './wire.ts'
+import type { MosCertificate, MosRecordBody } from './wire.ts'
 
 export interface MosFixture {
   readonly name: string
@@ -10,7 +11,25 @@ export interface MosFixture {
   readonly person: HolderClaim
   readonly certificate: MosCertificate
   /** What the record source answers; absent: it answers 404. */
-  readonly record?: MosRecord
+  readonly record?: MosRecordBody
+}
+
+/** Foreign-passport spellings the sandbox register holds (the others have none: ICAO transliteration). */
+const PASSPORTS: Readonly<Record<string, { familyName: string; givenName: string }>> = {
+  'Соколова Анна': { familyName: 'SOKOLOVA', givenName: 'ANNA' },
+  'Фёдоров Максим': { familyName: 'FEDOROV', givenName: 'MAKSIM' },
+}
+
+/** What the record source answers as the holder of a fixture: the register's identity of the person. */
+export function registeredHolderOf(p: HolderClaim): RegisteredHolderWire {
+  const latin = PASSPORTS[`${p.familyName} ${p.givenName}`]
+  return {
+    familyName: p.familyName,
+    givenName: p.givenName,
+    ...(p.patronymic ? { patronymic: p.patronymic } : {}),
+    ...(latin ? { latin } : {}),
+    dateOfBirth: p.dateOfBirth,
+  }
 }
 
 /** `today` (YYYY-MM-DD) shifted by whole days. */
@@ -46,7 +65,7 @@ export const people = {
 
 export function mosFixtures(today: string): readonly MosFixture[] {
   const d = (days: number) => shiftDay(today, days)
-  const fedorovCourses: MosRecord = {
+  const fedorovCourses: MosRecordBody = {
     number: '',
     vaccination: {
       courses: [

@@ -4,7 +4,7 @@
 import { Hono } from 'hono'
 import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/sandbox.ts'
 import { mosPopulation } from './population.ts'
-import { mosFixtures, people, UNKNOWN_NUMBER, type MosFixture } from './records.ts'
+import { mosFixtures, people, registeredHolderOf, UNKNOWN_NUMBER, type MosFixture } from './records.ts'
 
 export const SANDBOX_TOKEN = 'sandbox-test-token-ru-mos'
 /** A 1×1 PNG standing in for the QR image mos.ru returns (the adapter never reads it). */
@@ -65,9 +65,9 @@ export function createSandbox(options: MosSandboxOptions = {}): AdapterSandbox {
 
   app.get('/record-source/v1/certificates/:number', (c) => {
     if (c.req.header('authorization') !== `Bearer ${SANDBOX_TOKEN}`) return c.json({ error: 'unauthorized' }, 401)
-    const record = byNumber.get(c.req.param('number'))?.record
-    if (!record) return c.json({ error: 'not found' }, 404)
-    return c.json(record)
+    const fixture = byNumber.get(c.req.param('number'))
+    if (!fixture?.record) return c.json({ error: 'not found' }, 404)
+    return c.json({ ...fixture.record, holder: registeredHolderOf(fixture.person) })
   })
 
   return {

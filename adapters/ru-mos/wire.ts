@@ -1,6 +1,7 @@
 // The wire formats ru-mos speaks: mos.ru's public check API (DESIGN.md §3.2) and the record source
 // whose contract this adapter defines (README.md). Shapes only; the rules live in normalize.ts.
 import { z } from 'zod'
+import { registeredHolder } from '../_sdk/identity.ts'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const dateTime = z.iso.datetime({ offset: true })
@@ -32,8 +33,8 @@ const dose = z.object({
   country: z.string().regex(/^[A-Z]{2}$/),
 })
 
-/** GET <RECORD_SOURCE_URL>/v1/certificates/<number> → 200 */
-export const recordAnswer = z.object({
+/** The event data of a record source answer (what the sandbox's fixtures hold). */
+const recordBody = z.object({
   number: z.string().max(64),
   vaccination: z
     .object({ courses: z.array(z.object({ startedOn: date, doses: z.array(dose).min(1).max(10) })).min(1).max(10) })
@@ -51,6 +52,10 @@ export const recordAnswer = z.object({
     })
     .optional(),
 })
+export type MosRecordBody = z.infer<typeof recordBody>
+
+/** GET <RECORD_SOURCE_URL>/v1/certificates/<number> → 200: the registered holder and the event data. */
+export const recordAnswer = recordBody.extend({ holder: registeredHolder })
 export type MosRecord = z.infer<typeof recordAnswer>
 export type MosDose = z.infer<typeof dose>
 

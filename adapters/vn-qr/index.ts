@@ -1,7 +1,7 @@
 // vn-qr: Vietnam's national personal QR (DESIGN.md §3.3), through the plug-in contract. The QR carries
 // identity only; the event comes from the record source, the adapter's only origin.
 import type { AdapterConfig, CountryAdapter } from '../_sdk/adapter.ts'
-import { normalizeVn } from './normalize.ts'
+import { normalizeVn, sourceRef } from './normalize.ts'
 import { parseVnQr, type VnLink } from './qr.ts'
 import { retrieveVn } from './retrieve.ts'
 import type { VnRaw } from './wire.ts'
@@ -20,6 +20,8 @@ export const vnQr: CountryAdapter<VnLink, VnRaw> = {
   ],
   origins,
   match: parseVnQr,
+  // Every variant of a personal QR for one QID is one record.
+  recordRef: (link) => sourceRef(link.qid),
   retrieve: retrieveVn,
   normalize: normalizeVn,
 }

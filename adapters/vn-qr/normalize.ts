@@ -1,11 +1,9 @@
-// Pure: the QR and the record source's answer → the closed, minimal record. The QR's identity must be
-// the record's (name without diacritics, date of birth); the holder is the record's clear name with
-// diacritics. A QR made on behalf of someone designates that person: its document number is the
-// representative's, so it is not offered for binding.
-import { AdapterError } from '../_sdk/errors.ts'
+// Pure: the QR and the record source's answer → the closed, minimal record: the registered holder
+// (names with diacritics, birth date), what the QR shows of them, and the one event.
+import { AdapterError, withHolder } from '../_sdk/errors.ts'
+import { identityOf } from '../_sdk/identity.ts'
 import type { NormalizeContext } from '../_sdk/adapter.ts'
 import type { NormalizedEvent, NormalizedHolder, NormalizedRecord } from '../_sdk/record.ts'
-import { dateMatches, nameMatches } from './names.ts'
 import { mapProduct } from './products.ts'
 import type { VnRaw, VnRecord } from './wire.ts'
 
@@ -52,15 +50,20 @@ function toEvent(event: VnRecord['event'], today: string, ref: string): Normaliz
 export function normalizeVn(raw: VnRaw, ctx: NormalizeContext): NormalizedRecord {
   const { link, record } = raw
   const ref = sourceRef(link.qid)
-  if (record.status === 'REVOKED') throw new AdapterError('RECORD_REVOKED', 'The national platform has revoked this record.', { sourceRef: ref })
-  const { holder } = record
-  if (!nameMatches(link.name, holder.familyName, holder.givenName) || !dateMatches(link.dateOfBirth, holder.dateOfBirth)) {
-    throw new AdapterError('HOLDER_MISMATCH', 'The personal QR does not designate the person of the national record.')
+  // The register's identity is what the DCC states; the QR's own text is what the public side shows,
+  // and the bridge checks that both describe one person. A QR made on behalf of someone designates
+  // that person, but its SoGiayTo is the representative's: it is not offered for binding.
+  const holder: NormalizedHolder = {
+    identity: identityOf(record.holder),
+    shown: {
+      name: { form: 'clear', fullName: link.name },
+      dateOfBirth: link.dateOfBirth,
+      ...(link.kind === 'self' ? { documentMask: link.document } : {}),
+    },
   }
-  const normalizedHolder: NormalizedHolder = {
-    name: { form: 'clear', familyName: holder.familyName.normalize('NFC').trim(), givenName: holder.givenName.normalize('NFC').trim() },
-    dateOfBirth: holder.dateOfBirth,
-    ...(link.kind === 'self' ? { documentMask: link.document } : {}),
-  }
-  return { country: 'VN', sourceRef: ref, holder: normalizedHolder, event: toEvent(record.event, vietnamDay(ctx.now()), ref) }
+  const event = withHolder(holder, () => {
+    if (record.status === 'REVOKED') throw new AdapterError('RECORD_REVOKED', 'The national platform has revoked this record.', { sourceRef: ref })
+    return toEvent(record.event, vietnamDay(ctx.now()), ref)
+  })
+  return { country: 'VN', sourceRef: ref, holder, event }
 }

@@ -1,6 +1,7 @@
 // The record source vn-qr speaks (its contract is in README.md): the minimal event data of one person,
 // keyed by the QID of their personal QR. Shapes only; the rules live in normalize.ts.
 import { z } from 'zod'
+import { registeredHolder } from '../_sdk/identity.ts'
 import type { VnLink } from './qr.ts'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -32,11 +33,7 @@ const test = z.object({
 export const recordAnswer = z.object({
   qid: z.string().max(24),
   status: z.enum(['VALID', 'REVOKED']),
-  holder: z.object({
-    familyName: z.string().min(1).max(80),
-    givenName: z.string().min(1).max(80),
-    dateOfBirth: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
-  }),
+  holder: registeredHolder,
   event: z.discriminatedUnion('type', [vaccination, recovery, test]),
 })
 export type VnRecord = z.infer<typeof recordAnswer>

@@ -23,6 +23,12 @@ function build(orm: Orm) {
       })
       .returning({ count: rateLimits.count })
       .prepare(),
+    /** bucket, windowStart: gives back one hit of the window it was counted in (a reservation released). */
+    releaseRateLimit: orm
+      .update(rateLimits)
+      .set({ count: sql`${rateLimits.count} - 1` })
+      .where(and(eq(rateLimits.bucket, p('bucket')), eq(rateLimits.windowStart, p('windowStart')), sql`${rateLimits.count} > 0`))
+      .prepare(),
     /** sourceKey → [{ lockedUntil }] */
     holderLock: orm.select({ lockedUntil: holderLocks.lockedUntil }).from(holderLocks).where(eq(holderLocks.sourceKey, p('sourceKey'))).limit(1).prepare(),
     /** eventKey → [issuance row] */
