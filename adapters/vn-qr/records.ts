@@ -45,8 +45,9 @@ export const people = {
   lyThiKim: { familyName: 'Lý', givenName: 'Thị Kim', dateOfBirth: '1972-12-12', document: '066072008642' },
 } satisfies Record<string, Person>
 
+/** What the person claims: names and birth date, and their document number (the QR shows it masked). */
 export function claimOf(p: Person): HolderClaim {
-  return { familyName: p.familyName, givenName: p.givenName, dateOfBirth: p.dateOfBirth }
+  return { familyName: p.familyName, givenName: p.givenName, dateOfBirth: p.dateOfBirth, documentNumber: p.document.replace(/\*/g, '0') }
 }
 
 function qrText(p: Person, qid: string, options: { onBehalf?: boolean; name?: string; dateOfBirth?: string } = {}): string {

@@ -18,8 +18,9 @@ const expectations: Readonly<Record<string, SandboxSample['expect']>> = {
   'test, PCR negative': { status: 201, type: 'test' },
   'expired recovery': { status: 422, code: 'RECORD_EXPIRED' },
   'revoked record': { status: 422, code: 'RECORD_REVOKED' },
-  'QR does not designate the record holder': { status: 403, code: 'HOLDER_MISMATCH' },
-  'not found': { status: 404, code: 'RECORD_NOT_FOUND' },
+  // The holder binds to the register; the QR's own birth date is not the register's.
+  'QR does not designate the record holder': { status: 422, code: 'RECORD_INCONSISTENT' },
+  'not found': { status: 404, code: 'NO_MATCHING_CERTIFICATE' },
 }
 
 function samples(fixtures: readonly VnFixture[]): SandboxSample[] {
@@ -31,7 +32,7 @@ function samples(fixtures: readonly VnFixture[]): SandboxSample[] {
   }))
   const onBehalf = fixtures.find((f) => f.name.startsWith('on behalf'))
   if (onBehalf) {
-    list.push({ name: 'vn-qr on-behalf QR claimed by the representative', qr: onBehalf.qr, holder: claimOf(people.nguyenVanA), expect: { status: 403, code: 'HOLDER_MISMATCH' } })
+    list.push({ name: 'vn-qr on-behalf QR claimed by the representative', qr: onBehalf.qr, holder: claimOf(people.nguyenVanA), expect: { status: 404, code: 'NO_MATCHING_CERTIFICATE' } })
   }
   list.push({
     name: 'vn-qr malformed QR (lower-case name)',
