@@ -21,6 +21,7 @@ export async function createFuzzApp(): Promise<FuzzApp> {
   const env: Record<string, string> = {
     CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000000',
     CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '100000000',
+    CERTBRIDGE_RATE_VERIFY_PER_CLIENT_PER_MINUTE: '100000000',
     CERTBRIDGE_UPSTREAM_DEADLINE_MS: '2000',
   }
   const routes = new Map<string, AdapterSandbox>()

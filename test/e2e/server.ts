@@ -17,7 +17,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const server = await startServer({
     port: 0,
     dataDir,
-    env: { CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000', CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '100000', ...env },
+    env: { CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000', CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '100000', CERTBRIDGE_RATE_VERIFY_PER_CLIENT_PER_MINUTE: '100000', ...env },
     log: createLogger((line) => logs.push(line)),
   })
   return {
