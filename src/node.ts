@@ -16,7 +16,8 @@ import { openNodeDb } from './db/node.ts'
 import { createLogger, type Logger } from './log.ts'
 import { createService } from './service.ts'
 import { fromBase64, toBase64 } from './trust/bytes.ts'
-import { loadTrustLists } from './trust/load.ts'
+import { loadTrustListSigners } from './trust/load.ts'
+import { createRefreshingTrustLists } from './trust/refresh.ts'
 import { loadRevocationLists } from './revocation/load.ts'
 import { loadRuleSetFromDirectory } from './rules/load-dir.ts'
 import { createQrDecodePool, qrPoolOptionsFromEnv, type QrDecodePoolOptions } from './qr/decode-pool.ts'
@@ -152,7 +153,12 @@ async function startServerWith(options: StartOptions, closers: (() => Promise<vo
   const trustProxy = parseTrustProxy(config.trustProxy)
   if (!keyStore || !uvciKey || !adminToken) throw new ConfigError('CONFIG_MISSING', 'signing keys, CERTBRIDGE_UVCI_KEY and CERTBRIDGE_ADMIN_TOKEN are required')
 
-  const trustLists = config.trustLists.length ? (await loadTrustLists(config.trustLists)).store : undefined
+  // Trust lists load once before the server listens (a list that cannot be read stops the start),
+  // then refresh in the background: no request waits for a fetch or a proof check.
+  const refreshing = config.trustLists.length ? createRefreshingTrustLists(config.trustLists, { signers: await loadTrustListSigners(config.trustListSigners), log }) : undefined
+  await refreshing?.refresh({ strict: true })
+  if (refreshing) closers.push(refreshing.schedule(config.trustListRefreshSeconds * 1000))
+  const trustLists = refreshing?.store
   const revocationLists = config.revocationLists.length ? await loadRevocationLists(config.revocationLists) : undefined
   const rules = config.rulesDir ? await loadRuleSetFromDirectory(config.rulesDir) : undefined
 
@@ -173,6 +179,7 @@ async function startServerWith(options: StartOptions, closers: (() => Promise<vo
     samples,
     populationSamples,
     trustLists,
+    trustListRefresh: refreshing,
     revocationLists,
     rules,
     decodeImage: qr.decode,

@@ -14,6 +14,7 @@ import type { RevocationList } from './revocation/list.ts'
 import type { RuleSet } from './rules/types.ts'
 import type { QrImageDecoder } from './qr/decode.ts'
 import { mergeTrustStores, createTrustStore, type TrustStore } from './trust/store.ts'
+import type { RefreshingTrustLists } from './trust/refresh.ts'
 import { didDocument, gatewayTrustList, jwks, ownTrustedKeys } from './trust/publish.ts'
 import { toBase64 } from './trust/bytes.ts'
 import { createEs256Signer } from './hcert/index.ts'
@@ -42,6 +43,8 @@ export interface ServiceParts {
   readonly clientId: AppDeps['clientId']
   /** Foreign trust lists (configured); our own DSCs are added here. */
   readonly trustLists?: TrustStore
+  /** The configured lists' refresh states and outcomes (src/trust/refresh.ts), for /healthz and /metrics. */
+  readonly trustListRefresh?: Pick<RefreshingTrustLists, 'states' | 'listen'>
   /** Configured revocation lists; our own revocations are looked up in the database. */
   readonly revocationLists?: RevocationList
   readonly rules?: RuleSet
@@ -54,6 +57,8 @@ export async function createService(parts: ServiceParts) {
   const { config, db, keyStore } = parts
   const now = parts.now ?? (() => new Date())
   const metrics = createServiceMetrics()
+  const listRefreshes = metrics.registry.counter('certbridge_trust_list_refreshes_total', 'Trust-list loads by list and outcome (loaded, not-modified, failed: the last good copy stays in use)')
+  parts.trustListRefresh?.listen((source, outcome) => listRefreshes({ source, outcome }))
   const audit = createAuditSink({ db, log: parts.log, now })
   const enabled = new Set(config.enabledAdapters)
   /** matchLink over the adapters CERTBRIDGE_ADAPTERS enables: another's link is not supported here. */
@@ -158,11 +163,13 @@ export async function createService(parts: ServiceParts) {
     log: parts.log,
     verification: { keys: trust.resolve, revocation: revocationLookup, rules: parts.rules, now, decodeImage: parts.decodeImage },
     ready: async (): Promise<{ ok: boolean; checks: Record<string, string> }> => {
+      // Each configured trust list: ok, stale (a refresh failed; the last good copy is in use) or failed.
+      const lists = Object.fromEntries((parts.trustListRefresh?.states() ?? []).map((s) => [`trustList:${s.source}`, s.state === 'stale' ? `stale since ${s.fetchedAt} (${s.error})` : s.state]))
       try {
         await revokedEntries(db, Number.MAX_SAFE_INTEGER)
-        return { ok: true, checks: { database: 'ok', signingKey: active.notAfter > now() ? 'ok' : 'expired' } }
+        return { ok: true, checks: { ...lists, database: 'ok', signingKey: active.notAfter > now() ? 'ok' : 'expired' } }
       } catch {
-        return { ok: false, checks: { database: 'unavailable' } }
+        return { ok: false, checks: { ...lists, database: 'unavailable' } }
       }
     },
   }
