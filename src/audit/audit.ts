@@ -22,7 +22,7 @@ export type AuditAction =
   | 'trust.refresh'
   /** `certbridge keys rotate` (or another key-store change): outcome OK or an error code. */
   | 'keys.rotate'
-  /** Expired counters, locks, idempotency keys and signature hashes purged: outcome OK or an error code. */
+  /** The purge of expired rows failed (src/maintenance.ts): outcome an error code. Runs that succeed are only logged. */
   | 'db.purge'
 
 export interface AuditEvent {
