@@ -68,11 +68,26 @@ export async function createService(parts: ServiceParts) {
     return match
   }
   const hasher = await createKeyedHasher(parts.uvciKey)
-  const active = activeDsc(keyStore, now())
-  const signingKey: SigningKey = {
-    signer: createEs256Signer({ privateKeyPem: active.privateKeyPem, kid: active.kid }),
-    kid: active.kidBase64,
-    notAfter: active.notAfter,
+  // The signing DSC follows the private-key usage periods (src/trust/keystore-signing.ts): chosen
+  // per request from the clock, one signer kept per DSC. The first choice fails the start when no DSC can sign.
+  const signers = new Map<string, SigningKey>()
+  const signingKeyAt = (at: Date): SigningKey => {
+    const active = activeDsc(keyStore, at)
+    let key = signers.get(active.kidBase64)
+    if (!key) {
+      key = { signer: createEs256Signer({ privateKeyPem: active.privateKeyPem, kid: active.kid }), kid: active.kidBase64, notAfter: active.notAfter }
+      signers.set(active.kidBase64, key)
+    }
+    return key
+  }
+  let lastSigningKey = signingKeyAt(now())
+  const signingKey = (): SigningKey => {
+    try {
+      lastSigningKey = signingKeyAt(now())
+    } catch {
+      // No DSC is valid any more: the last one answers, and its notAfter refuses the issuance as before.
+    }
+    return lastSigningKey
   }
 
   // One client per adapter: its circuit breaker spans requests.
@@ -106,7 +121,7 @@ export async function createService(parts: ServiceParts) {
         metrics.upstreamLatency({ adapter: adapter.id, outcome }, (performance.now() - started) / 1000)
       }
     },
-    signingKey: () => signingKey,
+    signingKey,
     hasher,
     uvciKey: parts.uvciKey,
     onOutcome: (adapter, outcome) => metrics.issuances({ adapter: adapter ?? 'none', outcome }),
@@ -167,7 +182,7 @@ export async function createService(parts: ServiceParts) {
       const lists = Object.fromEntries((parts.trustListRefresh?.states() ?? []).map((s) => [`trustList:${s.source}`, s.state === 'stale' ? `stale since ${s.fetchedAt} (${s.error})` : s.state]))
       try {
         await revokedEntries(db, Number.MAX_SAFE_INTEGER)
-        return { ok: true, checks: { ...lists, database: 'ok', signingKey: active.notAfter > now() ? 'ok' : 'expired' } }
+        return { ok: true, checks: { ...lists, database: 'ok', signingKey: signingKey().notAfter > now() ? 'ok' : 'expired' } }
       } catch {
         return { ok: false, checks: { ...lists, database: 'unavailable' } }
       }

@@ -1,12 +1,30 @@
-// `certbridge keys init | rotate | list`: the bridge's CSCA and DSCs in DATA_DIR/keystore.json.
-//   init    creates a CSCA and a first DSC; refuses when a key store exists
-//   rotate  makes a new active DSC; the previous stays published until its notAfter
-//   list    shows kid, state, validity and usage of every DSC (never a private key)
+// `certbridge keys init | dsc | rotate | list`: the bridge's DSCs in DATA_DIR/keystore.json. The SCA
+// that signs them lives in a participant folder (`certbridge trust onboard`) kept offline; the key
+// store holds its certificate only.
+//   init    a new key store: with --ca, its first DSC signed by the SCA; without, test keys only
+//   dsc     the SCA signs a DSC (offline); the first becomes active, later ones wait as `next`
+//   rotate  the next prepared DSC becomes active now (or, with --ca, a new one is signed)
+//   list    every DSC: kid, state, validity, usage period, usage (never a private key)
 import { parseArgs } from 'node:util'
 import { CertbridgeError } from '../errors.ts'
-import { activeDsc, createKeyStore, publishedDscs, rotateKeyStore, type KeyStore } from '../trust/keystore.ts'
+import {
+  activeDsc,
+  addDsc,
+  createKeyStore,
+  createKeyStoreWithCa,
+  DSC_USAGE_DAYS,
+  DSC_USAGE_OIDS,
+  publishedDscs,
+  rotateKeyStore,
+  settleKeyStore,
+  usageOverdue,
+  type CaSigner,
+  type DscType,
+  type KeyStore,
+} from '../trust/keystore.ts'
 import { keyStoreExists, keyStorePath, loadKeyStore, saveKeyStore } from '../trust/keystore-file.ts'
 import { importDsc } from '../trust/dsc.ts'
+import { DEFAULT_DOMAIN, readFolderSigner } from '../trust/onboard/folder.ts'
 
 export interface KeysIo {
   readonly out: (line: string) => void
@@ -17,17 +35,23 @@ export interface KeysIo {
 
 const defaultIo: KeysIo = { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env, now: () => new Date() }
 
-const help = `Usage: certbridge keys <init|rotate|list> [options]
+const help = `Usage: certbridge keys <init|dsc|rotate|list> [options]
 
-  init      create the CSCA and a first DSC (refuses to replace an existing key store)
-  rotate    create a new active DSC; the previous one stays published until its notAfter
-  list      show every DSC: kid, state, validity, usage
+  init      create the key store: with --ca, its first DSC signed by the SCA; without --ca, test keys only
+  dsc       have the SCA sign a DSC (offline) and add it: active when none signs, else prepared as next
+  rotate    make the next prepared DSC active now (with --ca: sign a new one); the previous stays published
+  list      show every DSC: kid, state, validity, usage period, usage
 
 Options:
   --data-dir DIR        where keystore.json lives (default: $DATA_DIR or ./.certbridge)
-  --country CC          ISO 3166-1 alpha-2 country of the certificates (init; default: $CERTBRIDGE_COUNTRY)
-  --organisation NAME   subject O of the certificates (init; default: certbridge)
-  --test                mark the keys as test keys (init; default when the country is XX)
+  --ca DIR              the participant folder of 'certbridge trust onboard' (its SCA signs; keep it offline)
+  --domain NAME         the onboarding domain in that folder (default: ${DEFAULT_DOMAIN})
+  --days N              DSC validity in days (default and maximum 730, never beyond the SCA)
+  --usage-days N        the DSC private key's usage period (default: $CERTBRIDGE_DSC_USAGE_DAYS or ${DSC_USAGE_DAYS})
+  --types LIST          certificate types the DSC may sign: test,vaccination,recovery (default: all)
+  --country CC          country of test keys (init without --ca; default: $CERTBRIDGE_COUNTRY)
+  --organisation NAME   subject O of the DSCs (default: the SCA's O; test keys: certbridge)
+  --test                mark the keys as test keys (default when the country is XX)
   --json                machine-readable output`
 
 interface Row {
@@ -35,6 +59,8 @@ interface Row {
   readonly state: string
   readonly notBefore: string
   readonly notAfter: string
+  readonly usageStart: string | null
+  readonly usageEnd: string | null
   readonly usage: string[]
   readonly published: boolean
 }
@@ -49,6 +75,8 @@ async function rows(store: KeyStore, now: Date): Promise<Row[]> {
         state: dsc.state,
         notBefore: dsc.notBefore,
         notAfter: dsc.notAfter,
+        usageStart: dsc.usageStart ?? null,
+        usageEnd: dsc.usageEnd ?? null,
         usage: key.allowedTypes ? [...key.allowedTypes] : ['any'],
         published: published.has(dsc.kid),
       }
@@ -57,13 +85,13 @@ async function rows(store: KeyStore, now: Date): Promise<Row[]> {
 }
 
 function table(store: KeyStore, list: readonly Row[]): string[] {
-  const header = ['KID', 'STATE', 'NOT BEFORE', 'NOT AFTER', 'USAGE', 'PUBLISHED']
-  const body = list.map((r) => [r.kid, r.state, r.notBefore.slice(0, 10), r.notAfter.slice(0, 10), r.usage.join(','), r.published ? 'yes' : 'no'])
+  const header = ['KID', 'STATE', 'NOT BEFORE', 'NOT AFTER', 'SIGNS UNTIL', 'USAGE', 'PUBLISHED']
+  const body = list.map((r) => [r.kid, r.state, r.notBefore.slice(0, 10), r.notAfter.slice(0, 10), (r.usageEnd ?? r.notAfter).slice(0, 10), r.usage.join(','), r.published ? 'yes' : 'no'])
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)))
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()
   return [
     `Key store: country ${store.country}, organisation ${store.organisation}${store.test ? ', TEST KEYS (sandbox only)' : ''}`,
-    `CSCA valid ${store.csca.notBefore.slice(0, 10)} to ${store.csca.notAfter.slice(0, 10)}`,
+    `SCA valid ${store.csca.notBefore.slice(0, 10)} to ${store.csca.notAfter.slice(0, 10)} (its private key is not here)`,
     '',
     line(header),
     ...body.map(line),
@@ -71,14 +99,32 @@ function table(store: KeyStore, list: readonly Row[]): string[] {
 }
 
 async function report(store: KeyStore, now: Date, json: boolean, io: KeysIo, message: string): Promise<void> {
-  const list = await rows(store, now)
+  const settled = settleKeyStore(store, now)
+  const list = await rows(settled, now)
+  const overdue = usageOverdue(settled, now)
   if (json) {
-    io.out(JSON.stringify({ country: store.country, organisation: store.organisation, test: store.test, csca: { notBefore: store.csca.notBefore, notAfter: store.csca.notAfter }, dscs: list }, null, 2))
-  } else {
-    io.out(message)
-    for (const line of table(store, list)) io.out(line)
+    io.out(JSON.stringify({ country: store.country, organisation: store.organisation, test: store.test, csca: { notBefore: store.csca.notBefore, notAfter: store.csca.notAfter }, signing: activeDsc(settled, now).kidBase64, usageOverdue: overdue, dscs: list }, null, 2))
+    return
   }
+  io.out(message)
+  for (const line of table(settled, list)) io.out(line)
+  if (overdue) io.out(`\nThe signing DSC is past its usage period and no DSC is prepared: run 'certbridge keys dsc --ca <participant folder>'.`)
 }
+
+function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} must be a whole number of days, at least 1`)
+  return Number(value)
+}
+
+function dscTypes(value: string | undefined): DscType[] | undefined {
+  if (value === undefined) return undefined
+  const types = value.split(',').map((t) => t.trim())
+  for (const type of types) if (!(type in DSC_USAGE_OIDS)) throw new UsageError(`unknown certificate type '${type}' (test, vaccination, recovery)`)
+  return types as DscType[]
+}
+
+class UsageError extends Error {}
 
 export async function run(argv: string[], io: KeysIo = defaultIo): Promise<number> {
   let parsed
@@ -88,6 +134,11 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
       allowPositionals: true,
       options: {
         'data-dir': { type: 'string' },
+        ca: { type: 'string' },
+        domain: { type: 'string' },
+        days: { type: 'string' },
+        'usage-days': { type: 'string' },
+        types: { type: 'string' },
         country: { type: 'string' },
         organisation: { type: 'string' },
         test: { type: 'boolean' },
@@ -105,41 +156,80 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
     ;(values.help ? io.out : io.err)(help)
     return values.help ? 0 : 2
   }
-  if (!['init', 'rotate', 'list'].includes(action) || extra.length > 0) {
+  if (!['init', 'dsc', 'rotate', 'list'].includes(action) || extra.length > 0) {
     io.err(`certbridge keys: unknown action '${[action, ...extra].join(' ')}'\n\n${help}`)
     return 2
   }
   const dataDir = values['data-dir'] ?? (io.env.DATA_DIR || './.certbridge')
   const now = io.now()
   const json = values.json ?? false
+  const load = () => loadKeyStore(dataDir, { onNotice: io.err })
 
   try {
-    if (action === 'init') {
-      const country = (values.country ?? io.env.CERTBRIDGE_COUNTRY ?? '').toUpperCase()
-      if (!country) {
-        io.err('certbridge keys init: --country is required (or set CERTBRIDGE_COUNTRY); use XX with --test for a sandbox.')
-        return 2
-      }
+    const dscOptions = {
+      now,
+      days: positiveInteger(values.days, '--days'),
+      usageDays: positiveInteger(values['usage-days'] ?? io.env.CERTBRIDGE_DSC_USAGE_DAYS, values['usage-days'] ? '--usage-days' : 'CERTBRIDGE_DSC_USAGE_DAYS') ?? DSC_USAGE_DAYS,
+      types: dscTypes(values.types),
+    }
+    const ca = async (): Promise<CaSigner | undefined> => (values.ca ? readFolderSigner(values.ca, 'SCA', values.domain ?? DEFAULT_DOMAIN) : undefined)
+    const organisation = values.organisation
+
+    if (action === 'init' || (action === 'dsc' && !(await keyStoreExists(dataDir)))) {
       // Checked before generating keys, so the common mistake costs nothing; saveKeyStore re-checks atomically.
       if (await keyStoreExists(dataDir)) {
-        io.err(`certbridge keys init: a key store exists already at ${keyStorePath(dataDir)}; it is never overwritten (use 'keys rotate').`)
+        io.err(`certbridge keys init: a key store exists already at ${keyStorePath(dataDir)}; it is never overwritten (use 'keys dsc' or 'keys rotate').`)
         return 1
       }
-      const store = await createKeyStore({ country, organisation: values.organisation ?? 'certbridge', now, test: values.test ?? country === 'XX' })
+      const signer = await ca()
+      let store: KeyStore
+      if (signer) {
+        store = await createKeyStoreWithCa(signer, { ...dscOptions, ...(organisation ? { organisation } : {}), test: values.test ?? false })
+      } else {
+        const country = (values.country ?? io.env.CERTBRIDGE_COUNTRY ?? '').toUpperCase()
+        const test = values.test ?? country === 'XX'
+        if (action === 'init' && !country) {
+          io.err("certbridge keys init: --ca <participant folder> is required (made by 'certbridge trust onboard'); for test keys, --country is required (or set CERTBRIDGE_COUNTRY): use XX with --test for a sandbox.")
+          return 2
+        }
+        if (action === 'dsc' || !test) {
+          io.err(`certbridge keys ${action}: --ca <participant folder> is required (made by 'certbridge trust onboard'); only test keys (--test, or country XX) are made without an SCA.`)
+          return 2
+        }
+        store = await createKeyStore({ country, organisation: organisation ?? 'certbridge', now, test })
+      }
       const path = await saveKeyStore(dataDir, store)
-      await report(store, now, json, io, `Created ${path} (mode 0600) with a CSCA and the active DSC ${activeDsc(store).kidBase64}.`)
+      await report(store, now, json, io, `Created ${path} (mode 0600) with the active DSC ${activeDsc(store).kidBase64}; it holds no SCA private key.`)
       return 0
     }
-    const store = await loadKeyStore(dataDir)
+    const store = await load()
+    if (action === 'dsc') {
+      const signer = await ca()
+      if (!signer) {
+        io.err(`certbridge keys dsc: --ca <participant folder> is required (made by 'certbridge trust onboard').`)
+        return 2
+      }
+      const added = await addDsc(store, signer, dscOptions)
+      await saveKeyStore(dataDir, added, { overwrite: true })
+      const dsc = added.dscs.at(-1)!
+      const when = dsc.state === 'active' ? 'active now' : `prepared: signs from ${dsc.usageStart?.slice(0, 10)}`
+      await report(added, now, json, io, `Added the DSC ${dsc.kid} (${when}), signed by the SCA; published from now on.`)
+      return 0
+    }
     if (action === 'rotate') {
-      const rotated = await rotateKeyStore(store, now)
+      const before = activeDsc(settleKeyStore(store, now), now).kidBase64
+      const rotated = await rotateKeyStore(store, now, await ca(), dscOptions)
       await saveKeyStore(dataDir, rotated, { overwrite: true })
-      await report(rotated, now, json, io, `Rotated: ${activeDsc(rotated).kidBase64} is now active; ${activeDsc(store).kidBase64} is retired and stays published until its notAfter.`)
+      await report(rotated, now, json, io, `Rotated: ${activeDsc(rotated, now).kidBase64} is now active; ${before} is retired and stays published until its notAfter.`)
       return 0
     }
     await report(store, now, json, io, `Key store ${keyStorePath(dataDir)}`)
     return 0
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`certbridge keys ${action}: ${error.message}`)
+      return 2
+    }
     if (error instanceof CertbridgeError) {
       io.err(`certbridge keys ${action}: ${error.message} [${error.code}]`)
       return 1

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createKeyStore, rotateKeyStore } from './keystore.ts'
 import { keyStoreExists, keyStorePath, loadKeyStore, loadOrCreateKeyStore, saveKeyStore } from './keystore-file.ts'
+import { toPem } from './bytes.ts'
 
 const now = new Date('2026-03-01T10:00:00.000Z')
 const options = { country: 'XX', organisation: 'certbridge sandbox', now, test: true }
@@ -45,6 +46,33 @@ describe('key store file', () => {
     const second = await loadOrCreateKeyStore(dataDir, options)
     expect([first.created, second.created]).toEqual([true, false])
     expect(second.store).toEqual(first.store)
+  })
+
+  it('rewrites a version 1 store without its CSCA private key when reading it, and says so', async () => {
+    const store = await createKeyStore(options)
+    const secret = toPem('PRIVATE KEY', new Uint8Array(32).fill(7))
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    writeFileSync(keyStorePath(dataDir), JSON.stringify({ ...store, version: 1, csca: { ...store.csca, privateKeyPem: secret } }), { mode: 0o600 })
+    const notices: string[] = []
+    const read = await loadKeyStore(dataDir, { onNotice: (line) => notices.push(line) })
+    expect(read.version).toBe(2)
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toMatch(/CSCA private key was removed.*rewritten/)
+    expect(notices[0]).not.toContain(secret.split('\n')[1])
+    const text = readFileSync(keyStorePath(dataDir), 'utf8')
+    expect(text).not.toContain(secret.split('\n')[1])
+    expect(JSON.parse(text)).toMatchObject({ version: 2, csca: { certificate: store.csca.certificate } })
+    expect(statSync(keyStorePath(dataDir)).mode & 0o777).toBe(0o600)
+    // Read again: nothing more to migrate.
+    await loadKeyStore(dataDir, { onNotice: (line) => notices.push(line) })
+    expect(notices).toHaveLength(1)
+  })
+
+  it('writes the named fields only, whatever the object carries', async () => {
+    const store = await createKeyStore(options)
+    const smuggled = { ...store, csca: { ...store.csca, privateKeyPem: 'SMUGGLED' }, extra: 'SMUGGLED' }
+    await saveKeyStore(dataDir, smuggled)
+    expect(readFileSync(keyStorePath(dataDir), 'utf8')).not.toContain('SMUGGLED')
   })
 
   it('reports a missing, unreadable, damaged or world-readable store with stable codes', async () => {

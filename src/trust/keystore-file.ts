@@ -1,11 +1,13 @@
 // The key store on disk (Node only): one JSON document, `keystore.json` in the data directory, readable
-// by its owner alone (mode 0600, directory 0700) because it holds the CSCA and DSC private keys.
+// by its owner alone (mode 0600, directory 0700) because it holds the DSC private keys. It never holds
+// the SCA's private key: what is written is rebuilt field by field, and a version 1 file that still
+// carries the CSCA key is rewritten without it when read (and the caller is told).
 // Writes go to a temporary file first, so a crash never leaves half a key store behind; creating a
 // store never replaces an existing one.
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createKeyStore, KeyStoreError, type KeyStore, type KeyStoreOptions } from './keystore.ts'
-import { parseKeyStore } from './keystore-parse.ts'
+import { createKeyStore, KeyStoreError, releaseSandboxCa, type KeyStore, type KeyStoreOptions, type StoredDsc } from './keystore.ts'
+import { parseKeyStoreDocument } from './keystore-parse.ts'
 
 export const KEYSTORE_FILE = 'keystore.json'
 
@@ -25,7 +27,37 @@ export async function keyStoreExists(dataDir: string): Promise<boolean> {
   }
 }
 
-export async function loadKeyStore(dataDir: string): Promise<KeyStore> {
+export interface LoadOptions {
+  /** Told when the file was migrated on reading (default: a line on stderr). */
+  readonly onNotice?: (message: string) => void
+}
+
+/** The document as written: each field named, so that nothing else (no SCA key) can slip in. */
+export function keyStoreDocument(store: KeyStore): KeyStore {
+  const dsc = (d: StoredDsc): StoredDsc => ({
+    kid: d.kid,
+    certificate: d.certificate,
+    privateKeyPem: d.privateKeyPem,
+    state: d.state,
+    createdAt: d.createdAt,
+    ...(d.retiredAt ? { retiredAt: d.retiredAt } : {}),
+    notBefore: d.notBefore,
+    notAfter: d.notAfter,
+    ...(d.usageStart ? { usageStart: d.usageStart } : {}),
+    ...(d.usageEnd ? { usageEnd: d.usageEnd } : {}),
+  })
+  return {
+    version: 2,
+    country: store.country,
+    organisation: store.organisation,
+    test: store.test,
+    csca: { certificate: store.csca.certificate, notBefore: store.csca.notBefore, notAfter: store.csca.notAfter },
+    issuedDscs: store.issuedDscs,
+    dscs: store.dscs.map(dsc),
+  }
+}
+
+export async function loadKeyStore(dataDir: string, options: LoadOptions = {}): Promise<KeyStore> {
   const path = keyStorePath(dataDir)
   let text: string
   try {
@@ -44,7 +76,12 @@ export async function loadKeyStore(dataDir: string): Promise<KeyStore> {
   } catch {
     throw new KeyStoreError('KEYSTORE_INVALID', `${path} is not JSON.`)
   }
-  return parseKeyStore(json)
+  const { store, migrated } = parseKeyStoreDocument(json)
+  if (migrated) {
+    await saveKeyStore(dataDir, store, { overwrite: true })
+    ;(options.onNotice ?? ((line) => console.error(line)))(`certbridge: ${path}: ${migrated}; the file was rewritten.`)
+  }
+  return store
 }
 
 /** Saves the store; without `overwrite`, refuses when one exists already (KEYSTORE_EXISTS). */
@@ -52,7 +89,7 @@ export async function saveKeyStore(dataDir: string, store: KeyStore, options: { 
   await mkdir(dataDir, { recursive: true, mode: 0o700 })
   const path = keyStorePath(dataDir)
   const temporary = `${path}.${crypto.randomUUID()}.tmp`
-  await writeFile(temporary, `${JSON.stringify(store, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
+  await writeFile(temporary, `${JSON.stringify(keyStoreDocument(store), null, 2)}\n`, { mode: 0o600, flag: 'wx' })
   try {
     if (options.overwrite) {
       await rename(temporary, path)
@@ -73,6 +110,8 @@ export async function saveKeyStore(dataDir: string, store: KeyStore, options: { 
 export async function loadOrCreateKeyStore(dataDir: string, options: KeyStoreOptions): Promise<{ store: KeyStore; created: boolean }> {
   if (await keyStoreExists(dataDir)) return { store: await loadKeyStore(dataDir), created: false }
   const store = await createKeyStore(options)
+  // The service keeps no SCA key, not even a sandbox's throwaway one.
+  releaseSandboxCa(store)
   try {
     await saveKeyStore(dataDir, store)
     return { store, created: true }

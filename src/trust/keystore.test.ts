@@ -3,8 +3,23 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { activeDsc, createKeyStore, CSCA_VALIDITY_DAYS, DSC_USAGE_OIDS, DSC_VALIDITY_DAYS, publishedDscs, rotateKeyStore, type KeyStore } from './keystore.ts'
-import { parseKeyStore } from './keystore-parse.ts'
+import {
+  activeDsc,
+  addDsc,
+  createKeyStore,
+  createKeyStoreWithCa,
+  CSCA_VALIDITY_DAYS,
+  DSC_USAGE_OIDS,
+  DSC_VALIDITY_DAYS,
+  publishedDscs,
+  releaseSandboxCa,
+  rotateKeyStore,
+  settleKeyStore,
+  signingDsc,
+  usageOverdue,
+  type KeyStore,
+} from './keystore.ts'
+import { parseKeyStore, parseKeyStoreDocument } from './keystore-parse.ts'
 import { importDsc, computeKid } from './dsc.ts'
 import { fromBase64, fromPem, toBase64, toPem } from './bytes.ts'
 import { loadX509 } from './x509.ts'
@@ -127,7 +142,7 @@ describe('key store: document', () => {
   })
 
   it('refuses damaged documents without echoing their content', () => {
-    const damaged = { ...store, csca: { ...store.csca, privateKeyPem: 'SECRET-MATERIAL' } }
+    const damaged = { ...store, dscs: [{ ...store.dscs[0]!, privateKeyPem: 'SECRET-MATERIAL' }] }
     let error: unknown
     try {
       parseKeyStore(damaged)
@@ -135,9 +150,96 @@ describe('key store: document', () => {
       error = e
     }
     expect(error).toMatchObject({ code: 'KEYSTORE_INVALID' })
-    expect((error as Error).message).toContain('csca.privateKeyPem')
+    expect((error as Error).message).toContain('dscs.0.privateKeyPem')
     expect((error as Error).message).not.toContain('SECRET')
     expect(() => parseKeyStore({ ...store, dscs: store.dscs.map((d) => ({ ...d, state: 'retired' })) })).toThrow(expect.objectContaining({ code: 'KEYSTORE_INVALID' }))
     expect(() => parseKeyStore(null)).toThrow(expect.objectContaining({ code: 'KEYSTORE_INVALID' }))
+  })
+})
+
+describe('key store: the SCA stays offline', () => {
+  it('holds the SCA certificate only, even for a sandbox store made in this process', async () => {
+    expect(Object.keys(store.csca).sort()).toEqual(['certificate', 'notAfter', 'notBefore'])
+    expect(JSON.stringify(store).match(/BEGIN PRIVATE KEY/g)).toHaveLength(store.dscs.length)
+  })
+
+  it('reads a version 1 store (with the CSCA private key) as version 2 without it, and says so', () => {
+    const old = { ...store, version: 1, csca: { ...store.csca, privateKeyPem: toPem('PRIVATE KEY', new Uint8Array([1, 2, 3])) } }
+    const { store: read, migrated } = parseKeyStoreDocument(JSON.parse(JSON.stringify(old)))
+    expect(read.version).toBe(2)
+    expect(read.csca).toEqual(store.csca)
+    expect(migrated).toMatch(/CSCA private key was removed/)
+    expect(parseKeyStoreDocument(JSON.parse(JSON.stringify(store))).migrated).toBeUndefined()
+    // A version 2 document that carries a CSCA key is not a valid key store.
+    expect(() => parseKeyStore({ ...store, csca: old.csca })).toThrow(expect.objectContaining({ code: 'KEYSTORE_INVALID' }))
+  })
+
+  it('cannot issue once the sandbox SCA is released (a store read back from JSON has none)', async () => {
+    const copy = parseKeyStore(JSON.parse(JSON.stringify(store)))
+    await expect(rotateKeyStore(copy, new Date(now.getTime() + DAY))).rejects.toMatchObject({ code: 'KEYSTORE_CA_REQUIRED' })
+    const own = await createKeyStore(options)
+    releaseSandboxCa(own)
+    await expect(rotateKeyStore(own, new Date(now.getTime() + DAY))).rejects.toMatchObject({ code: 'KEYSTORE_CA_REQUIRED' })
+  })
+})
+
+describe('key store: DSCs from an SCA, prepared in advance, with usage periods', async () => {
+  const scaKeys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
+  const scaCert = await x509.X509CertificateGenerator.createSelfSigned({
+    name: 'C=DE, O=Example Bridge, CN=Example Bridge SCA',
+    keys: scaKeys,
+    notBefore: now,
+    notAfter: new Date(now.getTime() + 4 * 365 * DAY),
+    signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
+    extensions: [new x509.BasicConstraintsExtension(true, 0, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign, true)],
+  })
+  const ca = { certificate: new Uint8Array(scaCert.rawData), privateKey: scaKeys.privateKey }
+
+  it('makes the first DSC active, chained to the SCA, with the SCA country and organisation', async () => {
+    const made = await createKeyStoreWithCa(ca, { now, test: false, usageDays: 180 })
+    expect([made.country, made.organisation, made.test, made.version]).toEqual(['DE', 'Example Bridge', false, 2])
+    const dsc = certOf(made.dscs[0]!.certificate)
+    expect(await dsc.verify({ publicKey: scaCert.publicKey, signatureOnly: true })).toBe(true)
+    expect(dsc.issuer).toBe(scaCert.subject)
+    expect(made.dscs[0]).toMatchObject({ state: 'active', usageStart: now.toISOString(), usageEnd: new Date(now.getTime() + 180 * DAY).toISOString() })
+  })
+
+  it('queues later DSCs as next; signing moves on when the usage period ends, and every DSC stays published', async () => {
+    const first = await createKeyStoreWithCa(ca, { now, test: false, usageDays: 180 })
+    const second = await addDsc(first, ca, { now, usageDays: 180, types: ['vaccination'] })
+    const [a, b] = second.dscs
+    expect(b).toMatchObject({ state: 'next', usageStart: a!.usageEnd, usageEnd: new Date(now.getTime() + 360 * DAY).toISOString() })
+    expect(certOf(b!.certificate).getExtension(x509.ExtendedKeyUsageExtension)!.usages).toEqual([DSC_USAGE_OIDS.vaccination])
+    const day = (n: number) => new Date(now.getTime() + n * DAY)
+    expect(signingDsc(second, day(179)).kid).toBe(a!.kid)
+    expect(signingDsc(second, day(180)).kid).toBe(b!.kid)
+    expect(activeDsc(second, day(200)).kidBase64).toBe(b!.kid)
+    expect(publishedDscs(second, day(1)).map((d) => d.kid)).toEqual([a!.kid, b!.kid])
+    expect(publishedDscs(second, day(200)).map((d) => d.kid)).toEqual([a!.kid, b!.kid])
+    // Past every usage period, nothing prepared: the last valid DSC goes on signing, and it is overdue.
+    expect(signingDsc(second, day(400)).kid).toBe(b!.kid)
+    expect(usageOverdue(second, day(400))).toBe(true)
+    expect(usageOverdue(second, day(10))).toBe(false)
+    // The states, settled at a time, follow the clock.
+    expect(settleKeyStore(second, day(200)).dscs.map((d) => d.state)).toEqual(['retired', 'active'])
+  })
+
+  it('rotates to the prepared DSC without the SCA; needs the SCA when nothing is prepared', async () => {
+    const first = await createKeyStoreWithCa(ca, { now, test: false })
+    const second = await addDsc(first, ca, { now })
+    const later = new Date(now.getTime() + 30 * DAY)
+    const rotated = await rotateKeyStore(second, later)
+    expect(rotated.dscs.map((d) => d.state)).toEqual(['retired', 'active'])
+    expect(signingDsc(rotated, later).kid).toBe(second.dscs[1]!.kid)
+    await expect(rotateKeyStore(rotated, later)).rejects.toMatchObject({ code: 'KEYSTORE_CA_REQUIRED' })
+    const withCa = await rotateKeyStore(rotated, later, ca)
+    expect(withCa.dscs.map((d) => d.state)).toEqual(['retired', 'retired', 'active'])
+  })
+
+  it('refuses another SCA, and a private key that is not the SCA certificate’s', async () => {
+    const first = await createKeyStoreWithCa(ca, { now, test: false })
+    const other = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
+    await expect(addDsc(first, { certificate: fromBase64(store.csca.certificate), privateKey: other.privateKey }, { now })).rejects.toMatchObject({ code: 'KEYSTORE_CA_MISMATCH' })
+    await expect(addDsc(first, { certificate: ca.certificate, privateKey: other.privateKey }, { now })).rejects.toMatchObject({ code: 'KEYSTORE_CA_MISMATCH' })
   })
 })

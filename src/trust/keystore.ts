@@ -1,223 +1,156 @@
-// The bridge's own signing keys: a CSCA and the DSCs it signs, as real X.509 certificates (ECDSA
-// P-256, SHA-256) made with @peculiar/x509, kept in one JSON-serialisable document.
+// The bridge's signing keys: the DSCs its SCA signed, as real X.509 certificates (ECDSA P-256,
+// SHA-256), kept in one JSON-serialisable document with the SCA's certificate. The SCA's private key
+// is never in it: the SCA signs DSCs offline (`certbridge keys dsc --ca <participant folder>`,
+// keystore-issue.ts), following the GDHCN / EU DCC certificate governance.
 //
-// Following the EU DCC certificate governance (eHealth Network, Volume 1 annex): the CSCA is a CA
-// (basicConstraints cA, pathLen 0; keyUsage keyCertSign + cRLSign), valid at most 4 years; a DSC is
-// signed by the CSCA, keyUsage digitalSignature, extended key usage 1.3.6.1.4.1.1847.2021.1.1/.2/.3
-// (test, vaccination, recovery), valid at most 2 years and never beyond its CSCA; subject C is the
-// bridge's country, O the operating organisation, CN names the role. Rotation makes a new DSC
-// active; the previous one is retired but stays published until its notAfter, because certificates
-// it signed are valid at most until then (the issuer caps `exp` at the DSC's notAfter).
-import { CertbridgeError } from '../errors.ts'
-import { computeKid } from './dsc.ts'
-import { fromBase64, fromPem, toBase64, toPem } from './bytes.ts'
+// DSC lifecycle: each DSC has a private-key usage period (usageStart–usageEnd, 6 months by default).
+// DSCs prepared in advance wait as `next`; when the signing DSC's usage period ends, signing moves to
+// the next one (signingDsc decides from the clock alone, so a running service moves on without a
+// restart). Every DSC stays published until its notAfter, because certificates it signed are valid at
+// most until then (the issuer caps `exp` at the DSC's notAfter).
+//
+// Sandbox stores (createKeyStore) get a throwaway SCA made in memory; it is never serialised, and a
+// store read back from a file or secret cannot issue DSCs without the SCA folder.
+import { settleKeyStore } from './keystore-signing.ts'
+import { createSandboxCa, issueDsc, sameCertificate, storedCsca, type CaSigner, type DscType } from './keystore-issue.ts'
 import { loadX509 } from './x509.ts'
+import {
+  CSCA_VALIDITY_DAYS,
+  DSC_USAGE_DAYS,
+  KeyStoreError,
+  type KeyStore,
+  type KeyStoreOptions,
+  type StoredDsc,
+} from './keystore-types.ts'
 
-export type KeyStoreErrorCode =
-  | 'KEYSTORE_INVALID'
-  | 'KEYSTORE_CONFIG_INVALID'
-  | 'KEYSTORE_NO_ACTIVE_DSC'
-  | 'KEYSTORE_DSC_EXPIRED'
-  | 'KEYSTORE_CSCA_EXPIRING'
-  | 'KEYSTORE_EXISTS'
-  | 'KEYSTORE_NOT_FOUND'
-  | 'KEYSTORE_PERMISSIONS'
-
-export class KeyStoreError extends CertbridgeError<KeyStoreErrorCode> {}
-
-export const DSC_USAGE_OIDS = {
-  test: '1.3.6.1.4.1.1847.2021.1.1',
-  vaccination: '1.3.6.1.4.1.1847.2021.1.2',
-  recovery: '1.3.6.1.4.1.1847.2021.1.3',
-} as const
+export * from './keystore-types.ts'
+export { activeDsc, publishedDscs, signingDsc, settleKeyStore, usageOverdue, type ActiveDsc } from './keystore-signing.ts'
+export type { CaSigner, DscType } from './keystore-issue.ts'
 
 const DAY = 86_400_000
-export const CSCA_VALIDITY_DAYS = 4 * 365
-export const DSC_VALIDITY_DAYS = 2 * 365
-/** A CSCA with less validity left than this cannot sign a useful DSC any more. */
-export const MIN_DSC_DAYS = 30
 
-export interface StoredCsca {
-  /** base64 DER */
-  readonly certificate: string
-  /** PKCS#8 PEM */
-  readonly privateKeyPem: string
-  readonly notBefore: string
-  readonly notAfter: string
-}
-
-export interface StoredDsc {
-  /** base64 of the 8-byte kid */
-  readonly kid: string
-  /** base64 DER */
-  readonly certificate: string
-  /** PKCS#8 PEM */
-  readonly privateKeyPem: string
-  readonly state: 'active' | 'retired'
-  readonly createdAt: string
-  readonly retiredAt?: string
-  readonly notBefore: string
-  readonly notAfter: string
-}
-
-export interface KeyStore {
-  readonly version: 1
-  readonly country: string
-  readonly organisation: string
-  /** True for generated sandbox keys: nothing they sign is a real certificate. */
-  readonly test: boolean
-  readonly csca: StoredCsca
-  /** How many DSCs this CSCA has signed so far (numbers the DSCs' common names). */
-  readonly issuedDscs: number
-  /** Newest last; exactly one is active. */
-  readonly dscs: readonly StoredDsc[]
-}
-
-export interface KeyStoreOptions {
-  readonly country: string
-  readonly organisation: string
-  readonly now: Date
-  readonly test: boolean
-}
-
-const ecdsa = { name: 'ECDSA', namedCurve: 'P-256' } as const
-const signingAlgorithm = { name: 'ECDSA', hash: 'SHA-256' } as const
-
-function checkOptions(options: KeyStoreOptions): void {
+function checkOptions(options: Pick<KeyStoreOptions, 'country' | 'organisation' | 'now'>): void {
   if (!/^[A-Z]{2}$/.test(options.country)) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The country must be an ISO 3166-1 alpha-2 code in capitals.')
   if (!options.organisation.trim() || options.organisation.length > 64) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The organisation must be 1 to 64 characters.')
   if (Number.isNaN(options.now.getTime())) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The creation time is not a valid date.')
 }
 
-function subject(country: string, organisation: string, commonName: string): Record<string, string[]>[] {
-  return [{ C: [country] }, { O: [organisation] }, { CN: [commonName] }]
+/** Sandbox SCAs, in memory only, by the store object they made (never serialised). */
+const sandboxCas = new WeakMap<KeyStore, CaSigner>()
+
+/** Forgets the in-memory sandbox SCA of a store, so that nothing keeps its private key any longer. */
+export function releaseSandboxCa(store: KeyStore): void {
+  sandboxCas.delete(store)
 }
 
-/** X.509 times have whole seconds: dates are truncated so that stored and encoded values agree. */
-function seconds(date: Date): Date {
-  return new Date(Math.floor(date.getTime() / 1000) * 1000)
+export interface DscOptions {
+  readonly now: Date
+  /** DSC validity in days (default 2 years, cut at the SCA's notAfter). */
+  readonly days?: number
+  /** Private-key usage period in days (default DSC_USAGE_DAYS). */
+  readonly usageDays?: number
+  readonly types?: readonly DscType[]
 }
 
-async function exportPkcs8Pem(key: CryptoKey): Promise<string> {
-  return toPem('PRIVATE KEY', new Uint8Array(await crypto.subtle.exportKey('pkcs8', key)))
+function usageWindow(start: Date, usageDays: number, notAfter: string): { usageStart: string; usageEnd: string } {
+  if (!Number.isInteger(usageDays) || usageDays < 1) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The DSC usage period must be a whole number of days, at least 1.')
+  const end = Math.min(start.getTime() + usageDays * DAY, new Date(notAfter).getTime())
+  return { usageStart: start.toISOString(), usageEnd: new Date(end).toISOString() }
 }
 
-async function importSigningKey(pem: string): Promise<CryptoKey> {
-  try {
-    return await crypto.subtle.importKey('pkcs8', new Uint8Array(fromPem('PRIVATE KEY', pem)), ecdsa, false, ['sign'])
-  } catch (error) {
-    throw new KeyStoreError('KEYSTORE_INVALID', 'The CSCA private key in the key store cannot be read.', { cause: error })
+async function newDsc(store: Omit<KeyStore, 'dscs'>, ca: CaSigner, options: DscOptions, state: StoredDsc['state'], usageFrom: Date): Promise<StoredDsc> {
+  if (!sameCertificate(ca, store.csca)) {
+    throw new KeyStoreError('KEYSTORE_CA_MISMATCH', 'This SCA is not the one the key store was made with; a new SCA needs a new key store (see README, "Joining the trust network").')
   }
+  const issued = await issueDsc(ca, { country: store.country, organisation: store.organisation, test: store.test, sequence: store.issuedDscs + 1, now: options.now, days: options.days, types: options.types })
+  const start = new Date(Math.max(usageFrom.getTime(), new Date(issued.notBefore).getTime()))
+  return { ...issued, state, createdAt: options.now.toISOString(), ...usageWindow(start, options.usageDays ?? DSC_USAGE_DAYS, issued.notAfter) }
 }
 
-async function createCsca(options: KeyStoreOptions): Promise<StoredCsca> {
+/** A new key store whose first DSC, active, is signed by the given SCA. */
+export async function createKeyStoreWithCa(ca: CaSigner, options: DscOptions & { organisation?: string; test: boolean; country?: string }): Promise<KeyStore> {
+  const csca = await storedCsca(ca.certificate)
   const x509 = await loadX509()
-  const keys = (await crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify'])) as CryptoKeyPair
-  const notBefore = seconds(options.now)
-  const notAfter = new Date(notBefore.getTime() + CSCA_VALIDITY_DAYS * DAY)
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    name: subject(options.country, options.organisation, `${options.organisation}${options.test ? ' TEST' : ''} CSCA`),
-    keys,
-    notBefore,
-    notAfter,
-    signingAlgorithm,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    ],
-  })
-  return {
-    certificate: toBase64(new Uint8Array(certificate.rawData)),
-    privateKeyPem: await exportPkcs8Pem(keys.privateKey),
-    notBefore: notBefore.toISOString(),
-    notAfter: notAfter.toISOString(),
-  }
+  const subject = new x509.X509Certificate(ca.certificate as Uint8Array<ArrayBuffer>).subjectName
+  // The DSCs carry the SCA's country and, unless told otherwise, its organisation.
+  const country = options.country ?? subject.getField('C')[0] ?? ''
+  const organisation = options.organisation ?? subject.getField('O')[0] ?? 'certbridge'
+  checkOptions({ country, organisation, now: options.now })
+  const base = { version: 2 as const, country, organisation: organisation.trim(), test: options.test, csca, issuedDscs: 0 }
+  return { ...base, issuedDscs: 1, dscs: [await newDsc(base, ca, options, 'active', options.now)] }
 }
 
-async function createDsc(store: Omit<KeyStore, 'dscs' | 'issuedDscs'>, sequence: number, now: Date): Promise<StoredDsc> {
-  const x509 = await loadX509()
-  const csca = new x509.X509Certificate(new Uint8Array(fromBase64(store.csca.certificate)))
-  const notBefore = seconds(now)
-  const cscaEnd = new Date(store.csca.notAfter)
-  if (cscaEnd.getTime() - notBefore.getTime() < MIN_DSC_DAYS * DAY) {
-    throw new KeyStoreError('KEYSTORE_CSCA_EXPIRING', `The CSCA expires on ${store.csca.notAfter}: a new key store (CSCA) is needed before another DSC.`)
-  }
-  if (notBefore < new Date(store.csca.notBefore)) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'A DSC cannot start before its CSCA.')
-  const notAfter = new Date(Math.min(notBefore.getTime() + DSC_VALIDITY_DAYS * DAY, cscaEnd.getTime()))
-  const keys = (await crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify'])) as CryptoKeyPair
-  const certificate = await x509.X509CertificateGenerator.create({
-    subject: subject(store.country, store.organisation, `${store.organisation}${store.test ? ' TEST' : ''} DSC ${sequence}`),
-    issuer: csca.subject,
-    publicKey: keys.publicKey,
-    signingKey: await importSigningKey(store.csca.privateKeyPem),
-    notBefore,
-    notAfter,
-    signingAlgorithm,
-    extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension([DSC_USAGE_OIDS.test, DSC_USAGE_OIDS.vaccination, DSC_USAGE_OIDS.recovery], false),
-      await x509.AuthorityKeyIdentifierExtension.create(csca.publicKey),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    ],
-  })
-  const der = new Uint8Array(certificate.rawData)
-  return {
-    kid: toBase64(await computeKid(der)),
-    certificate: toBase64(der),
-    privateKeyPem: await exportPkcs8Pem(keys.privateKey),
-    state: 'active',
-    createdAt: now.toISOString(),
-    notBefore: notBefore.toISOString(),
-    notAfter: notAfter.toISOString(),
-  }
-}
-
-/** A new key store: a CSCA and one active DSC. */
+/** A new sandbox key store: a throwaway SCA (kept in memory only) and one active DSC. */
 export async function createKeyStore(options: KeyStoreOptions): Promise<KeyStore> {
   checkOptions(options)
-  const base = { version: 1 as const, country: options.country, organisation: options.organisation.trim(), test: options.test, csca: await createCsca(options) }
-  return { ...base, issuedDscs: 1, dscs: [await createDsc(base, 1, options.now)] }
+  const organisation = options.organisation.trim()
+  const ca = await createSandboxCa(options.country, organisation, options.now, CSCA_VALIDITY_DAYS)
+  const store = await createKeyStoreWithCa(ca, { organisation, test: options.test, country: options.country, now: options.now })
+  sandboxCas.set(store, ca)
+  return store
+}
+
+function keep(store: KeyStore, next: KeyStore): KeyStore {
+  const ca = sandboxCas.get(store)
+  if (ca) sandboxCas.set(next, ca)
+  return next
+}
+
+/** Where the next prepared DSC's usage starts: after the last one queued (or now). */
+function queueEnd(store: KeyStore, now: Date): Date {
+  const ends = store.dscs.filter((d) => d.state !== 'retired' && d.usageEnd).map((d) => new Date(d.usageEnd!).getTime())
+  return new Date(Math.max(now.getTime(), ...ends))
 }
 
 /**
- * A new active DSC. The previous active one is retired and stays listed until its notAfter; retired
- * DSCs already past their notAfter are dropped (with their private keys).
+ * Adds a DSC signed by the SCA (offline): the active one when the store has no DSC still signing,
+ * otherwise a `next` one prepared in advance, whose usage period starts when the last queued one ends.
  */
-export async function rotateKeyStore(store: KeyStore, now: Date): Promise<KeyStore> {
-  const next = await createDsc(store, store.issuedDscs + 1, now)
-  const kept = store.dscs
-    .filter((dsc) => new Date(dsc.notAfter) > now)
-    .map((dsc): StoredDsc => (dsc.state === 'active' ? { ...dsc, state: 'retired', retiredAt: now.toISOString() } : dsc))
-  return { ...store, issuedDscs: store.issuedDscs + 1, dscs: [...kept, next] }
+export async function addDsc(store: KeyStore, ca: CaSigner, options: DscOptions): Promise<KeyStore> {
+  const settled = settle(store, options.now)
+  const hasSigner = settled.dscs.some((d) => d.state === 'active' && new Date(d.notAfter) > options.now)
+  const dsc = hasSigner ? await newDsc(settled, ca, options, 'next', queueEnd(settled, options.now)) : await newDsc(settled, ca, options, 'active', options.now)
+  const dscs = hasSigner ? settled.dscs : settled.dscs.map((d): StoredDsc => (d.state === 'active' ? { ...d, state: 'retired', retiredAt: options.now.toISOString() } : d))
+  return keep(store, { ...settled, issuedDscs: settled.issuedDscs + 1, dscs: [...dscs, dsc] })
 }
 
-export interface ActiveDsc {
-  readonly kid: Uint8Array
-  readonly kidBase64: string
-  readonly privateKeyPem: string
-  readonly der: Uint8Array
-  readonly notBefore: Date
-  readonly notAfter: Date
-}
-
-/** The DSC that signs now; with `now`, refuses one that has expired. */
-export function activeDsc(store: KeyStore, now?: Date): ActiveDsc {
-  const dsc = store.dscs.find((d) => d.state === 'active')
-  if (!dsc) throw new KeyStoreError('KEYSTORE_NO_ACTIVE_DSC', 'The key store has no active DSC; run `certbridge keys rotate`.')
-  const notAfter = new Date(dsc.notAfter)
-  if (now && notAfter <= now) throw new KeyStoreError('KEYSTORE_DSC_EXPIRED', 'The active DSC has expired; run `certbridge keys rotate`.')
-  return {
-    kid: fromBase64(dsc.kid),
-    kidBase64: dsc.kid,
-    privateKeyPem: dsc.privateKeyPem,
-    der: fromBase64(dsc.certificate),
-    notBefore: new Date(dsc.notBefore),
-    notAfter,
+function settle(store: KeyStore, now: Date): KeyStore {
+  try {
+    return settleKeyStore(store, now)
+  } catch (error) {
+    if (error instanceof KeyStoreError && error.code === 'KEYSTORE_DSC_EXPIRED') return store
+    throw error
   }
 }
 
-/** The DSCs to publish at `now`: the active one and retired ones whose notAfter is still ahead. */
-export function publishedDscs(store: KeyStore, now: Date): StoredDsc[] {
-  return store.dscs.filter((dsc) => new Date(dsc.notAfter) > now)
+/**
+ * Rotation now: the first DSC prepared in advance becomes active when there is one; otherwise the SCA
+ * (the `ca` given, or a sandbox store's in-memory SCA) signs a new active DSC. Either way the previous
+ * one is retired and stays published until its notAfter; retired DSCs past their notAfter are dropped.
+ */
+export async function rotateKeyStore(store: KeyStore, now: Date, ca?: CaSigner, options: Omit<DscOptions, 'now'> = {}): Promise<KeyStore> {
+  const settled = settle(store, now)
+  const retire = (d: StoredDsc): StoredDsc => (d.state === 'active' ? { ...d, state: 'retired', retiredAt: now.toISOString(), usageEnd: now.toISOString() } : d)
+  const prepared = settled.dscs.findIndex((d) => d.state === 'next' && new Date(d.notBefore) <= now && new Date(d.notAfter) > now)
+  const signer = ca ?? sandboxCas.get(store)
+  if (!signer && prepared >= 0) {
+    const dscs = settled.dscs.map((d, i): StoredDsc => (i === prepared ? { ...d, state: 'active', usageStart: now.toISOString() } : retire(d)))
+    return keep(store, { ...settled, dscs: dscs.filter((d) => new Date(d.notAfter) > now) })
+  }
+  if (!signer) {
+    throw new KeyStoreError('KEYSTORE_CA_REQUIRED', 'No DSC is prepared in advance: rotation needs the SCA (`certbridge keys rotate --ca <participant folder>`, offline).')
+  }
+  const next = await newDsc(settled, signer, { ...options, now }, 'active', now)
+  const kept = settled.dscs.filter((d) => new Date(d.notAfter) > now).map(retire)
+  // DSCs prepared in advance queue up again after the new one.
+  let from = new Date(next.usageEnd!)
+  const queued = kept.map((d): StoredDsc => {
+    if (d.state !== 'next' || !d.usageStart || !d.usageEnd) return d
+    const length = new Date(d.usageEnd).getTime() - new Date(d.usageStart).getTime()
+    const moved = { ...d, usageStart: from.toISOString(), usageEnd: new Date(Math.min(from.getTime() + length, new Date(d.notAfter).getTime())).toISOString() }
+    from = new Date(moved.usageEnd)
+    return moved
+  })
+  const active = queued.filter((d) => d.state !== 'next')
+  return keep(store, { ...settled, issuedDscs: settled.issuedDscs + 1, dscs: [...active, next, ...queued.filter((d) => d.state === 'next')] })
 }

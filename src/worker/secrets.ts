@@ -1,11 +1,15 @@
 // Signing keys and secrets on Workers. Production takes them from secrets (CERTBRIDGE_KEYSTORE,
-// CERTBRIDGE_UVCI_KEY, CERTBRIDGE_ADMIN_TOKEN). Sandbox mode generates what is not set, once per
-// isolate: a test CSCA and DSC (marked `test`) and random UVCI key and admin token. They live only as
-// long as the isolate: another isolate signs with other keys and publishes another trust list.
+// CERTBRIDGE_UVCI_KEY, CERTBRIDGE_ADMIN_TOKEN). The key store secret holds DSCs and the SCA's
+// certificate only: a document that still carries the CSCA private key (a version 1 store) is
+// refused, since a secret cannot be rewritten from here; `certbridge keys list --data-dir …` migrates
+// the file, whose content then goes into the secret. Sandbox mode generates what is not set, once per
+// isolate: a test SCA (thrown away at once) and DSC (marked `test`) and random UVCI key and admin
+// token. They live only as long as the isolate: another isolate signs with other keys and publishes
+// another trust list.
 import type { Config } from '../config.ts'
 import { toBase64 } from '../trust/bytes.ts'
-import { createKeyStore, KeyStoreError, type KeyStore } from '../trust/keystore.ts'
-import { parseKeyStore } from '../trust/keystore-parse.ts'
+import { createKeyStore, KeyStoreError, releaseSandboxCa, type KeyStore } from '../trust/keystore.ts'
+import { parseKeyStoreDocument } from '../trust/keystore-parse.ts'
 
 export interface WorkerSecrets {
   readonly keyStore?: KeyStore
@@ -18,21 +22,34 @@ function randomBase64(bytes: number): string {
 }
 
 /** The key store secret; a parse error names no part of it (it holds private keys). */
-function readKeyStoreSecret(json: string): KeyStore {
+export function readKeyStoreSecret(json: string): KeyStore {
   let document: unknown
   try {
     document = JSON.parse(json)
   } catch {
     throw new KeyStoreError('KEYSTORE_INVALID', 'CERTBRIDGE_KEYSTORE is not a JSON document.')
   }
-  return parseKeyStore(document)
+  const { store, migrated } = parseKeyStoreDocument(document)
+  const csca = (document as { csca?: Record<string, unknown> }).csca
+  if (migrated && csca && 'privateKeyPem' in csca) {
+    throw new KeyStoreError(
+      'KEYSTORE_CA_KEY_ONLINE',
+      'CERTBRIDGE_KEYSTORE carries the CSCA private key, which must stay offline: migrate the file with `certbridge keys list --data-dir <dir>` and set the secret again from it.',
+    )
+  }
+  return store
 }
 
 export async function workerSecrets(config: Config, now: Date): Promise<WorkerSecrets> {
   const configured = config.keyStoreJson ? readKeyStoreSecret(config.keyStoreJson) : undefined
   if (config.mode !== 'sandbox') return { keyStore: configured, uvciKey: config.uvciKey, adminToken: config.adminToken }
+  let keyStore = configured
+  if (!keyStore) {
+    keyStore = await createKeyStore({ country: config.country, organisation: 'certbridge sandbox', now, test: true })
+    releaseSandboxCa(keyStore)
+  }
   return {
-    keyStore: configured ?? (await createKeyStore({ country: config.country, organisation: 'certbridge sandbox', now, test: true })),
+    keyStore,
     uvciKey: config.uvciKey ?? randomBase64(32),
     adminToken: config.adminToken ?? randomBase64(24).replace(/[^A-Za-z0-9]/g, 'x'),
   }
