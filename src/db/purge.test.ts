@@ -1,11 +1,11 @@
 // The purge of expired rows, with an injected clock: each kind goes when it has expired and not before.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openNodeDb, type NodeDb } from './node.ts'
 import { purgeExpired } from './purge.ts'
 import { recordIssuance } from './issuances.ts'
 import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
 import { insertAuditEvent } from './guards.ts'
-import { runPurge } from '../maintenance.ts'
+import { runPurge, startPurgeTimer } from '../maintenance.ts'
 import { createLogger } from '../log.ts'
 
 let db: NodeDb
@@ -87,5 +87,22 @@ describe('runPurge', () => {
     const audited: unknown[] = []
     expect(await runPurge({ db, log, audit: async (e) => void audited.push(e) })).toBeUndefined()
     expect(audited).toEqual([{ action: 'db.purge', outcome: 'SQLITE_ERROR' }])
+  })
+})
+
+describe('startPurgeTimer', () => {
+  afterEach(() => vi.useRealTimers())
+  it('purges at once and then every interval, until stopped', async () => {
+    vi.useFakeTimers()
+    db = openNodeDb(':memory:')
+    const lines: string[] = []
+    const stop = startPurgeTimer({ db, log: createLogger((l) => lines.push(l)) }, 1_000)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(lines).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(2_500)
+    expect(lines).toHaveLength(3)
+    stop()
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(lines.map((l) => JSON.parse(l).message)).toEqual(['purged expired rows', 'purged expired rows', 'purged expired rows'])
   })
 })
