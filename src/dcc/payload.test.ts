@@ -106,6 +106,61 @@ describe('buildPayload', () => {
     }
   })
 
+  it('keeps the EU rules per test type: NAAT without ma, RAT with ma from the value set and no nm', () => {
+    const common = { type: 'test', sampledAt: '2021-10-01T08:30:00+03:00', result: '260415000', centre: 'Лаборатория', country: 'RU' } as const
+    const names = { familyName: 'Петров', givenName: 'Пётр' }
+    const entry = (event: NormalizedEvent) => {
+      const payload = buildPayload({ record: record(event), names, issuer, uvci })
+      expect(validateDcc(payload).valid).toBe(true)
+      return 't' in payload ? payload.t[0] : undefined
+    }
+    // a NAAT never states a device, even when the record has one
+    const naat = entry({ ...common, testType: 'LP6464-4', testName: 'ПЦР', device: '1232' })
+    expect(naat).toMatchObject({ tt: 'LP6464-4', nm: 'ПЦР' })
+    expect(naat && 'ma' in naat).toBe(false)
+    // a RAT states its device and never a NAA test name
+    const rat = entry({ ...common, testType: 'LP217198-3', device: '1232', testName: 'Panbio' })
+    expect(rat).toMatchObject({ tt: 'LP217198-3', ma: '1232' })
+    expect(rat && 'nm' in rat).toBe(false)
+    const refused = (event: NormalizedEvent) => () => buildPayload({ record: record(event), names, issuer, uvci })
+    expect(refused({ ...common, testType: 'LP217198-3' })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD', message: expect.stringContaining('device') }))
+    expect(refused({ ...common, testType: 'LP217198-3', device: '9999' })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD', message: expect.stringContaining('EU list') }))
+    expect(refused({ ...common, testType: 'LP217198-3', device: '1065' })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD' })) // inactive
+    expect(refused({ ...common, testType: '94558-4', device: '1232' })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD' }))
+    expect(refused({ ...common, testType: 'LP6464-4', result: 'NEGATIVE' })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD' }))
+  })
+
+  it('states the sample time with seconds and a zone, completing a record time without seconds', () => {
+    const sc = (sampledAt: string) => {
+      const payload = buildPayload({
+        record: record({ type: 'test', testType: 'LP6464-4', sampledAt, result: '260415000', centre: 'Лаборатория', country: 'RU' }),
+        names: { familyName: 'Петров', givenName: 'Пётр' },
+        issuer,
+        uvci,
+      })
+      expect(validateDcc(payload).valid).toBe(true)
+      return 't' in payload ? payload.t[0].sc : undefined
+    }
+    expect(sc('2021-10-01T10:15+03:00')).toBe('2021-10-01T10:15:00+03:00')
+    expect(sc('2021-10-01T10:15Z')).toBe('2021-10-01T10:15:00Z')
+    expect(sc('2021-10-01T10:15:42+0300')).toBe('2021-10-01T10:15:42+03:00')
+    expect(sc('2021-10-01T10:15:42.250-05:00')).toBe('2021-10-01T10:15:42-05:00')
+    expect(sc('2021-10-01 10:15:42z')).toBe('2021-10-01T10:15:42Z')
+    for (const bad of ['2021-10-01T10:15', '2021-10-01T10:15:00', '2021-02-30T10:15+03:00', '2021-10-01T24:00+03:00', '01.10.2021 10:15', '']) {
+      expect(() => sc(bad), bad).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD' }))
+    }
+  })
+
+  it('writes names by the script of their letters, whatever the record country', () => {
+    const payload = buildPayload({ record: record(sputnik, 'RU'), names: { familyName: 'Қасымова', givenName: 'Іңкәр' }, issuer, uvci })
+    expect(payload.nam).toEqual({ fn: 'Қасымова', fnt: 'KASYMOVA', gn: 'Іңкәр', gnt: 'INKAR' })
+    expect(() => buildPayload({ record: record(sputnik), names: { familyName: 'Иванова', givenName: 'ვაჟა' }, issuer, uvci })).toThrow(
+      expect.objectContaining({ code: 'DCC_NAME', message: expect.stringContaining('U+10D5') }),
+    )
+    const tj = buildPayload({ record: record(sputnik, 'TJ'), names: { familyName: 'Ғафуров', givenName: 'Қурбон' }, issuer, uvci })
+    expect(tj.nam).toMatchObject({ fnt: 'GHAFUROV', gnt: 'QURBON' })
+  })
+
   it('works with a derived UVCI', async () => {
     const ci = await deriveUvci({ country: 'RU', key: new Uint8Array(32).fill(1), material: 'record|event' })
     const payload = buildPayload({ record: record(sputnik), names: { familyName: 'Иванов', givenName: 'Игорь' }, issuer, uvci: ci })

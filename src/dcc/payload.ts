@@ -2,12 +2,14 @@
 // holder (fn/gn in the holder's script, fnt/gnt by ICAO 9303), the date of birth, and the one event
 // with EU value-set codes, the issuer and the UVCI. The result is checked against the schema before it
 // is returned, so nothing invalid reaches the signer.
-import type { NormalizedRecord, RecoveryEvent, TestEvent, VaccinationEvent } from '../../adapters/_sdk/record.ts'
+import type { NormalizedRecord, RecoveryEvent, VaccinationEvent } from '../../adapters/_sdk/record.ts'
 import { DccError } from './errors.ts'
 import { codePointLength } from './formats.ts'
-import { transliterate, type CyrillicLanguage } from './icao.ts'
+import { cyrillicLanguageOf, transliterate, type CyrillicLanguage } from './icao.ts'
+import { recoveryWindow } from './recovery-window.ts'
 import { validateDcc } from './schema.ts'
-import type { DccCertificateType, DccName, DccPayload, RecoveryEntry, TestEntry, VaccinationEntry } from './types.ts'
+import { testEntry } from './test-entry.ts'
+import type { DccCertificateType, DccName, DccPayload, RecoveryEntry, VaccinationEntry } from './types.ts'
 import { DISEASE_AGENT, MANUFACTURERS, PROPHYLAXIS, vaccineProduct } from './valuesets.ts'
 
 export const DCC_VERSION = '1.3.0'
@@ -31,7 +33,7 @@ export interface BuildPayloadInput {
 
 export function buildPayload(input: BuildPayloadInput): DccPayload {
   const { record, issuer, uvci } = input
-  const base = { ver: DCC_VERSION, nam: names(input.names, cyrillicLanguage(record.country)), dob: record.holder.identity.dateOfBirth }
+  const base = { ver: DCC_VERSION, nam: names(input.names, cyrillicLanguageOf(record.country)), dob: record.holder.identity.dateOfBirth }
   const event = record.event
   let payload: DccPayload
   switch (event.type) {
@@ -42,7 +44,7 @@ export function buildPayload(input: BuildPayloadInput): DccPayload {
       payload = { ...base, r: [recovery(event, issuer, uvci)] }
       break
     case 'test':
-      payload = { ...base, t: [test(event, issuer, uvci)] }
+      payload = { ...base, t: [testEntry(event, issuer, uvci)] }
       break
     default:
       throw new DccError('DCC_PAYLOAD', 'The record holds an event type the DCC does not know.')
@@ -96,12 +98,6 @@ function checkedTransliteration(name: string, language: CyrillicLanguage): strin
   return standard
 }
 
-function cyrillicLanguage(country: string): CyrillicLanguage {
-  if (country === 'UA') return 'uk'
-  if (country === 'BY') return 'be'
-  return 'ru'
-}
-
 function vaccination(event: VaccinationEvent, issuer: string, uvci: string): VaccinationEntry {
   const product = vaccineProduct(event.product)
   if (!product) throw new DccError('DCC_PAYLOAD', 'The vaccine product is not in the EU value set.')
@@ -125,40 +121,8 @@ function vaccination(event: VaccinationEvent, issuer: string, uvci: string): Vac
   }
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
-
-/**
- * EU rules (Regulation 2021/953, checked by RR-EU-0002): a recovery certificate is valid from 11 days
- * after the first positive test at the earliest, and for 180 days after it at most. A national window
- * wider than that is narrowed to it; one entirely outside it cannot be expressed.
- */
+/** The EU window (recovery-window.ts): df from fr + 11 days, du at most fr + 180 days. */
 function recovery(event: RecoveryEvent, issuer: string, uvci: string): RecoveryEntry {
-  const earliest = addDays(event.firstPositive, 11)
-  const latest = addDays(event.firstPositive, 180)
-  const df = event.validFrom < earliest ? earliest : event.validFrom
-  const du = event.validUntil > latest ? latest : event.validUntil
-  if (du < df) throw new DccError('DCC_PAYLOAD', 'The recovery validity of the national record lies outside the window an EU certificate allows.')
+  const { df, du } = recoveryWindow(event)
   return { tg: DISEASE_AGENT.COVID_19, fr: event.firstPositive, co: event.country, is: issuer, df, du, ci: uvci }
-}
-
-function test(event: TestEvent, issuer: string, uvci: string): TestEntry {
-  return {
-    tg: DISEASE_AGENT.COVID_19,
-    tt: event.testType,
-    ...(event.testName !== undefined ? { nm: truncate(event.testName) } : {}),
-    ...(event.device !== undefined ? { ma: event.device } : {}),
-    sc: event.sampledAt,
-    tr: event.result,
-    tc: truncate(event.centre),
-    co: event.country,
-    is: issuer,
-    ci: uvci,
-  }
-}
-
-/** Free-text fields (test name, testing centre) are cut at the schema's 80 characters. */
-function truncate(text: string): string {
-  return codePointLength(text) <= 80 ? text : Array.from(text).slice(0, 80).join('')
 }

@@ -1,7 +1,9 @@
 // Policy: how long a bridged certificate may be valid. The CWT `exp` is the earliest of the national
 // certificate's own expiry, the per-type validity counted from the event, the recovery's stated end,
-// and the signing DSC's notAfter. A record that would already be expired is refused.
+// and the signing DSC's notAfter. A record that would already be expired is refused. A recovery ends
+// at the end (23:59:59 UTC) of its last valid day, the DCC's `du`, never at that day's start.
 import { CertbridgeError } from '../errors.ts'
+import { addDays, recoveryValidUntil } from '../dcc/recovery-window.ts'
 import type { NormalizedRecord } from '../../adapters/_sdk/record.ts'
 import type { CertificateType } from '../config.ts'
 
@@ -42,9 +44,13 @@ export function certificateValidity({ record, now, validityDays, dscNotAfter }: 
   const issuedAt = Math.floor(now.getTime() / 1000)
   const start = eventStart(record)
   if (!Number.isFinite(start)) throw new CertbridgeError('RECORD_INVALID', 'The national record has no usable event date.')
-  const limits = [start + validityDays[record.event.type] * DAY, Math.floor(dscNotAfter.getTime() / 1000)]
+  const event = record.event
+  const typeLimit = event.type === 'recovery'
+    ? endOfDay(addDays(event.firstPositive, validityDays.recovery))
+    : start + validityDays[event.type] * DAY
+  const limits = [typeLimit, Math.floor(dscNotAfter.getTime() / 1000)]
   if (record.expiresOn) limits.push(endOfDay(record.expiresOn))
-  if (record.event.type === 'recovery') limits.push(endOfDay(record.event.validUntil))
+  if (event.type === 'recovery') limits.push(endOfDay(recoveryValidUntil(event)))
   const expiresAt = Math.min(...limits.filter(Number.isFinite))
   if (expiresAt <= issuedAt) {
     throw new CertbridgeError('RECORD_EXPIRED', 'The national certificate has expired or is past the validity an EU certificate of its type may have.')
