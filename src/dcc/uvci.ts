@@ -1,4 +1,5 @@
-// UVCI (eHealth Network guidelines, Annex 2): `URN:UVCI:01:<CC>:<opaque>#<check>`, where the check
+// UVCI (eHealth Network guidelines, Annex 2): `URN:UVCI:01:<CC>:<opaque>#<check>`, <CC> the issuing
+// country (the bridge's own, as in the CWT `iss`, never the source record's), where the check
 // character is Luhn mod 38 over the whole identifier before '#', in the alphabet A-Z 0-9 '/' ':'.
 // The bridge derives the opaque part with HMAC-SHA-256 of the source record and event (the codec's
 // primitives for a raw key, crypto.subtle for a CryptoKey): the same record and event give the same
@@ -63,7 +64,12 @@ export function withUvciCheck(body: string): string {
 }
 
 export interface DeriveUvciInput {
-  /** ISO 3166-1 alpha-2 of the issuing country, in uppercase. */
+  /**
+   * ISO 3166-1 alpha-2, in uppercase, of the bridge's own issuing country: the CWT `iss` and the
+   * signing DSC's `C` (configuration `country`). Never the country of the source record: Vietnam
+   * issues its own `URN:UVCI:01:VN:` certificates, and the bridge must not issue inside another
+   * issuer's namespace.
+   */
   readonly country: string
   /** HMAC-SHA-256 key: a CryptoKey allowed to sign, or at least 16 raw bytes. */
   readonly key: CryptoKey | Uint8Array
