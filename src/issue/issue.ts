@@ -171,7 +171,14 @@ export function createIssuer(deps: IssuerDeps) {
       if (sourceRef !== undefined) {
         // The record as resolved (an opaque link's look-up names it): one budget for every link form.
         const recordKey = await hasher.hash('record', sourceRef)
-        if (recordKey !== linkRecordKey) reservations.push(await reserveAttempt(db, { recordKey, clientKey }, attemptLimits, nowSeconds))
+        if (recordKey !== linkRecordKey) {
+          try {
+            reservations.push(await reserveAttempt(db, { recordKey, clientKey }, attemptLimits, nowSeconds))
+          } catch (error) {
+            await releaseAll(reservations) // locked: nothing was evaluated, so nothing counts
+            throw error
+          }
+        }
       }
 
       // 4. Does it belong to the person asking? Only then may the record's state be told.
