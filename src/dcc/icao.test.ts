@@ -76,6 +76,31 @@ describe('ICAO 9303 transliteration', () => {
     expect(transliterate('µ')).toBe('')
   })
 
+  // Doc 9303 Part 3 Table A, every row, as the document lists it (upper case; lower case must agree).
+  const tableA =
+    'À A Á A Â A Ã A Ä AE Å AA Æ AE Ç C È E É E Ê E Ë E Ì I Í I Î I Ï I Ð D Ñ N Ò O Ó O Ô O Õ O Ö OE Ø OE ' +
+    'Ù U Ú U Û U Ü UE Ý Y Þ TH Ā A Ă A Ą A Ć C Ĉ C Ċ C Č C Ď D Đ D Ē E Ĕ E Ė E Ę E Ě E Ĝ G Ğ G Ġ G Ģ G ' +
+    'Ĥ H Ħ H Ĩ I Ī I Ĭ I Į I İ I ı I Ĳ IJ Ĵ J Ķ K Ĺ L Ļ L Ľ L Ŀ L Ł L Ń N Ņ N Ň N Ŋ N Ō O Ŏ O Ő O Œ OE ' +
+    'Ŕ R Ŗ R Ř R Ś S Ŝ S Ş S Š S Ţ T Ť T Ŧ T Ũ U Ū U Ŭ U Ů U Ű U Ų U Ŵ W Ŷ Y Ÿ Y Ź Z Ż Z Ž Z ẞ SS ß SS'
+  // Table B, every row with its recommended value (Ь is not written).
+  const tableB =
+    'А A Б B В V Г G Д D Е E Ё E Ж ZH З Z И I Й I К K Л L М M Н N О O П P Р R С S Т T У U Ф F Х KH Ц TS ' +
+    'Ч CH Ш SH Щ SHCH Ъ IE Ы Y Э E Ю IU Я IA Ѵ Y Ґ G Ў U Ѫ U Ѓ G Ђ D Ѕ DZ Ј J Ќ K Љ LJ Њ NJ Ћ C Џ DZ Є IE І I Ї I'
+  const rows = (table: string) => {
+    const parts = table.split(' ')
+    return Array.from({ length: parts.length / 2 }, (_, i) => [parts[2 * i]!, parts[2 * i + 1]!] as const)
+  }
+
+  it('writes every row of Table A and Table B, in both cases and decomposed', () => {
+    for (const [letter, icao] of [...rows(tableA), ...rows(tableB)]) {
+      expect(transliterate(letter), letter).toBe(icao)
+      expect(transliterate(letter.toLowerCase()), letter.toLowerCase()).toBe(icao)
+      expect(transliterate(letter.normalize('NFD')), `${letter} NFD`).toBe(icao)
+    }
+    expect(transliterate('Ь')).toBe('')
+    expect(transliterate('Подьячев')).toBe('PODIACHEV')
+  })
+
   it('covers Table A family by family', () => {
     const rows: [string, string][] = [
       // German, Nordic, Icelandic: the letters Table A writes with two letters
