@@ -86,6 +86,7 @@ export function createQrDecodePool(options: QrDecodePoolOptions = {}): QrDecodeP
   const slots = new Set<Slot>()
   const queue: Job[] = []
   let nextId = 1
+  let wasm: WebAssembly.Module | undefined
   let closed = false
 
   function spawn(wasm: WebAssembly.Module): void {
@@ -133,6 +134,8 @@ export function createQrDecodePool(options: QrDecodePoolOptions = {}): QrDecodeP
     slot.cancelDeadline?.()
     void slot.worker.terminate()
     emit({ type: 'replaced', reason })
+    // The replacement starts now, so the next image does not wait for a worker to boot.
+    if (!closed && wasm) spawn(wasm)
     pump()
   }
 
@@ -142,7 +145,6 @@ export function createQrDecodePool(options: QrDecodePoolOptions = {}): QrDecodeP
     else job.reject(outcome)
   }
 
-  let wasm: WebAssembly.Module | undefined
   function pump(): void {
     if (closed || queue.length === 0) return
     const idle = [...slots].find((s) => s.ready && !s.job)

@@ -53,7 +53,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function upload(bytes: Uint8Array, type = 'image/png'): Promise<{ status: number; code?: string; body: Record<string, unknown> }> {
+async function upload(bytes: Uint8Array<ArrayBuffer>, type = 'image/png'): Promise<{ status: number; code?: string; body: Record<string, unknown> }> {
   const form = new FormData()
   form.append('image', new Blob([bytes], { type }), 'picture')
   const res = await fetch(`${server.url}/v1/verify`, { method: 'POST', body: form })

@@ -4,7 +4,7 @@
 import { crc32, deflateSync } from 'node:zlib'
 
 /** A PNG of the given IHDR fields and already filtered scanlines (one filter byte per row). */
-export function encodePng(width: number, height: number, bitDepth: 8 | 16, colourType: 0 | 2, scanlines: Uint8Array): Uint8Array {
+export function encodePng(width: number, height: number, bitDepth: 8 | 16, colourType: 0 | 2, scanlines: Uint8Array): Uint8Array<ArrayBuffer> {
   const chunk = (type: string, data: Uint8Array): Buffer => {
     const head = Buffer.alloc(8)
     head.writeUInt32BE(data.length, 0)
@@ -32,7 +32,7 @@ function finderDark(x: number, y: number): boolean {
  * A `size`×`size` 8-bit greyscale PNG tiled with QR finder patterns of `module` pixels per module,
  * one module of light quiet zone between them (tile = 8 modules).
  */
-export function finderTiledPng(size = 4000, module = 4): Uint8Array {
+export function finderTiledPng(size = 4000, module = 4): Uint8Array<ArrayBuffer> {
   const tile = 8 * module
   const stride = size + 1
   const scanlines = new Uint8Array(stride * size)
@@ -48,7 +48,7 @@ export function finderTiledPng(size = 4000, module = 4): Uint8Array {
 }
 
 /** A `size`×`size` 16-bit greyscale PNG of a soft gradient (no QR code in it). */
-export function sixteenBitPng(size = 4000): Uint8Array {
+export function sixteenBitPng(size = 4000): Uint8Array<ArrayBuffer> {
   const stride = 1 + size * 2
   const scanlines = new Uint8Array(stride * size)
   for (let y = 0; y < size; y++) {
