@@ -1,7 +1,9 @@
 // The admin bearer token check shared by every admin route (POST /v1/revocations, GET /v1/audit):
 // a constant-time comparison, and an `admin.auth` audit event for each refusal (never the token sent).
+// Refusals count against the client's per-client limit (the one of POST /v1/verify): past it, a
+// client's guesses are answered 429 and no longer recorded, so they cannot flood the audit log.
 import type { MiddlewareHandler } from 'hono'
-import type { AuditSink } from '../audit/audit.ts'
+import type { AppDeps } from './deps.ts'
 import { HttpError } from './problem.ts'
 
 /** Constant-time comparison of two strings of bytes. */
@@ -19,10 +21,12 @@ export function bearerToken(header: string | undefined): string {
 }
 
 /** Refuses (401) a request without the admin token, and records the refusal. */
-export function requireAdmin(deps: { readonly adminToken: string; readonly audit?: AuditSink }): MiddlewareHandler {
+export function requireAdmin(deps: Pick<AppDeps, 'adminToken' | 'audit' | 'clientId' | 'publicLimit'>): MiddlewareHandler {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'))
     if (!token || !sameSecret(token, deps.adminToken)) {
+      const decision = await deps.publicLimit?.(deps.clientId(c.req.raw, c.env))
+      if (decision && !decision.allowed) throw new HttpError('RATE_LIMITED', 'Too many requests from this client; try again later.', { retryAfter: decision.retryAfter })
       await deps.audit?.({ action: 'admin.auth', outcome: 'UNAUTHORIZED' })
       throw new HttpError('UNAUTHORIZED', 'A valid admin bearer token is required.')
     }

@@ -110,6 +110,17 @@ describe('admin audit', () => {
   })
 })
 
+describe('refused admin tokens', () => {
+  it('count against the client limit: past it they are answered 429 and no longer recorded', async () => {
+    const { app } = setup()
+    const guess = () => app.request('/v1/audit', { headers: { authorization: 'Bearer guess' } })
+    expect([(await guess()).status, (await guess()).status, (await guess()).status, (await guess()).status]).toEqual([401, 401, 401, 429])
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'admin.auth'").get()).toEqual({ n: 3 })
+    // a request with the token is never held back by the guesses, even from the same address
+    expect((await app.request('/v1/audit', { headers: { authorization: `Bearer ${ADMIN}` } })).status).toBe(200)
+  })
+})
+
 describe('GET /metrics', () => {
   it('is open without CERTBRIDGE_METRICS_TOKEN and asks for it when set', async () => {
     expect((await setup().app.request('/metrics')).status).toBe(200)
