@@ -14,6 +14,9 @@ export default defineConfig(async () => {
         miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
       }),
     ],
+    // jsonld's Node platform file imports an HTTP client built on undici; canonicalization never
+    // fetches (src/trust/gdhcn/canonize.ts), so a stand-in takes its place here.
+    resolve: { alias: { '@digitalbazaar/http-client': new URL('./src/trust/gdhcn/no-http-client.cjs', import.meta.url).pathname } },
     test: {
       name: 'workerd',
       include: ['test/workerd/**/*.workerd.ts'],

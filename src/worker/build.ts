@@ -10,7 +10,7 @@ import { openD1Db } from '../db/d1.ts'
 import { createLogger, type Logger } from '../log.ts'
 import { createService } from '../service.ts'
 import { fromBase64 } from '../trust/bytes.ts'
-import { loadTrustLists } from '../trust/load.ts'
+import { loadTrustListSigners, loadTrustLists } from '../trust/load.ts'
 import { parseLocation } from '../trust/load.ts'
 import { loadRevocationLists } from '../revocation/load.ts'
 import type { QrImageDecoder } from '../qr/decode.ts'
@@ -36,7 +36,7 @@ export interface WorkerService {
 
 /** Workers have no filesystem: lists are URLs, and a rules directory cannot be read. */
 function checkLocations(config: Config): void {
-  for (const [variable, locations] of [['CERTBRIDGE_TRUST_LISTS', config.trustLists], ['CERTBRIDGE_REVOCATION_LISTS', config.revocationLists]] as const) {
+  for (const [variable, locations] of [['CERTBRIDGE_TRUST_LISTS', config.trustLists], ['CERTBRIDGE_TRUST_LIST_SIGNERS', config.trustListSigners], ['CERTBRIDGE_REVOCATION_LISTS', config.revocationLists]] as const) {
     if (locations.some((l) => !parseLocation(l).isUrl)) throw new ConfigError('CONFIG_INVALID', `${variable}: Workers read lists from https URLs only.`)
   }
   if (config.rulesDir) throw new ConfigError('CONFIG_INVALID', 'CERTBRIDGE_RULES_DIR: Workers have no filesystem; business rules are not available on Workers yet.')
@@ -66,7 +66,7 @@ export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceO
   if (!env.DB) throw new ConfigError('CONFIG_MISSING', 'the D1 binding DB is missing (wrangler.toml [[d1_databases]])')
 
   const listOptions = { fetch: platformFetch }
-  const trustLists = config.trustLists.length ? (await loadTrustLists(config.trustLists, listOptions)).store : undefined
+  const trustLists = config.trustLists.length ? (await loadTrustLists(config.trustLists, { ...listOptions, signers: await loadTrustListSigners(config.trustListSigners, listOptions) })).store : undefined
   const revocationLists = config.revocationLists.length ? await loadRevocationLists(config.revocationLists, listOptions) : undefined
 
   const { app, audit } = await createService({
