@@ -108,6 +108,7 @@ export async function createService(parts: ServiceParts) {
     db,
     now,
     config,
+    audit,
     matchLink: (text) => matchEnabled(text) as { adapter: CountryAdapter; link: AdapterLink },
     retrieve: async (adapter, link) => {
       const started = performance.now()

@@ -22,6 +22,8 @@ export interface AttemptLimits {
 /** What was counted, to be given back when the claim binds. */
 export interface AttemptReservation {
   readonly held: readonly { readonly bucket: string; readonly windowStart: number }[]
+  /** This attempt took the last one a counter allowed: if it fails, the record is now locked. */
+  readonly last: boolean
 }
 
 /** A refusal that tells the client when to come back. */
@@ -49,7 +51,10 @@ export async function reserveAttempt(
   }
   const windowStart = nowSeconds - (nowSeconds % limits.windowSeconds)
   const decisions = await hitRateLimits(db, hits, nowSeconds)
-  const reservation: AttemptReservation = { held: hits.map((hit) => ({ bucket: hit.bucket, windowStart })) }
+  const reservation: AttemptReservation = {
+    held: hits.map((hit) => ({ bucket: hit.bucket, windowStart })),
+    last: decisions.some((decision) => decision.allowed && decision.remaining === 0),
+  }
   const refused = decisions.find((decision) => !decision.allowed)
   if (refused) {
     await releaseAttempt(db, reservation)

@@ -10,6 +10,8 @@ export interface RateDecision {
   readonly allowed: boolean
   /** Seconds until the window resets, when refused. */
   readonly retryAfter: number
+  /** Hits the window still allows after this one. */
+  readonly remaining: number
 }
 
 export interface RateHit {
@@ -33,7 +35,7 @@ export async function hitRateLimits(db: Db, hits: readonly RateHit[], nowSeconds
   const rows = await db.atomicRows(hits.map((hit, i) => ({ statement, values: { bucket: hit.bucket, windowStart: windows[i] } })))
   return hits.map((hit, i) => {
     const count = Number(rows[i]?.[0]?.count ?? 1)
-    return { allowed: count <= hit.limit, retryAfter: windows[i]! + hit.windowSeconds - nowSeconds }
+    return { allowed: count <= hit.limit, retryAfter: windows[i]! + hit.windowSeconds - nowSeconds, remaining: Math.max(0, hit.limit - count) }
   })
 }
 

@@ -54,5 +54,7 @@ export async function purgeExpired(db: Db, nowSeconds: number, retention: Partia
 
 /** Retention from the configuration the limits run with. */
 export function retentionFor(config: { readonly holderLock: { readonly lockMinutes: number } }): Partial<Retention> {
-  return { holderLockSeconds: config.holderLock.lockMinutes * 60 }
+  // Binding attempts (src/db/attempts.ts) are rate-limit counters whose window is the lock window.
+  const lockSeconds = config.holderLock.lockMinutes * 60
+  return { holderLockSeconds: lockSeconds, rateWindowSeconds: Math.max(defaultRetention.rateWindowSeconds, lockSeconds) }
 }

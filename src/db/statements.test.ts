@@ -126,11 +126,11 @@ describe.each([
     const decisions = []
     for (let i = 0; i < 3; i++) decisions.push(await hitRateLimit(db, 'client:limit', 2, 60, 130))
     expect(decisions).toEqual([
-      { allowed: true, retryAfter: 50 },
-      { allowed: true, retryAfter: 50 },
-      { allowed: false, retryAfter: 50 },
+      { allowed: true, retryAfter: 50, remaining: 1 },
+      { allowed: true, retryAfter: 50, remaining: 0 },
+      { allowed: false, retryAfter: 50, remaining: 0 },
     ])
-    expect(await hitRateLimit(db, 'client:limit', 2, 60, 180)).toEqual({ allowed: true, retryAfter: 60 })
+    expect(await hitRateLimit(db, 'client:limit', 2, 60, 180)).toEqual({ allowed: true, retryAfter: 60, remaining: 1 })
     await recordHolderMismatch(db, 'locked', 1_000, 1, 600)
     expect(await holderLockRemaining(db, 'locked', 1_100)).toBe(500)
     expect(await holderLockRemaining(db, 'nobody', 1_100)).toBe(0)

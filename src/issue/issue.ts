@@ -60,6 +60,8 @@ export interface IssuerDeps {
   readonly signingKey: () => SigningKey
   readonly hasher: KeyedHasher
   readonly uvciKey: Uint8Array
+  /** Audit events: a record locked for a client (or for everyone) by failed attempts. */
+  readonly audit?: (event: { action: 'holder.lock'; outcome: 'LOCKED'; adapter: string }) => Promise<void>
   /** Called with the outcome code of every attempt ('ISSUED', 'REPEATED' or an error code). */
   readonly onOutcome?: (adapter: string | undefined, outcome: string) => void
 }
@@ -124,12 +126,16 @@ export function createIssuer(deps: IssuerDeps) {
    * Binds the claim to the record's registered holder, or refuses uniformly. Until this returns,
    * nothing about the record has been told. A refusal keeps the attempt counted.
    */
-  async function bindOrRefuse(holder: NormalizedHolder | undefined, claim: HolderClaim, reservations: readonly AttemptReservation[]): Promise<void> {
-    if (holder === undefined) throw noMatchingCertificate()
+  async function bindOrRefuse(adapter: string, holder: NormalizedHolder | undefined, claim: HolderClaim, reservations: readonly AttemptReservation[]): Promise<void> {
+    const refuse = async () => {
+      if (reservations.some((r) => r.last)) await deps.audit?.({ action: 'holder.lock', outcome: 'LOCKED', adapter })
+      return noMatchingCertificate()
+    }
+    if (holder === undefined) throw await refuse()
     try {
       bindHolder(holder, claim)
     } catch (error) {
-      if (error instanceof CertbridgeError && error.code === 'HOLDER_MISMATCH') throw noMatchingCertificate()
+      if (error instanceof CertbridgeError && error.code === 'HOLDER_MISMATCH') throw await refuse()
       throw error
     }
     await releaseAll(reservations)
@@ -182,7 +188,7 @@ export function createIssuer(deps: IssuerDeps) {
       }
 
       // 4. Does it belong to the person asking? Only then may the record's state be told.
-      await bindOrRefuse(outcome.holder, claim, reservations)
+      await bindOrRefuse(adapter.id, outcome.holder, claim, reservations)
       if (outcome instanceof AdapterError) throw outcome
       const record = outcome
       checkShownAgainstRegister(record.holder.shown, record.holder.identity)

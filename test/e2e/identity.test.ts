@@ -98,6 +98,10 @@ describe('one record, one lock, one answer', () => {
       const locked = await stranger(link, f.person.claim)
       expect(locked).toMatchObject({ status: 429, body: { code: 'HOLDER_LOCKED' } })
     }
+    // The lock is on record, as a code without who.
+    const audits = server.logs.filter((line) => line.includes('"action":"holder.lock"'))
+    expect(audits.length).toBeGreaterThan(0)
+    expect(audits.every((line) => !line.includes(f.unrz) && !line.includes('127.0.1.1'))).toBe(true)
     // The real holder, from their own address, is not locked out.
     const holder = await from('127.0.1.2')(linkV1(f), f.person.claim)
     expect(holder.body).toMatchObject({ type: 'vaccination' })
