@@ -54,6 +54,8 @@ describe('createIssuer', () => {
     const first = await issuer.issue({ qr: 'x', holder })
     const again = await issuer.issue({ qr: 'x', holder })
     expect(again.uvci).toBe(first.uvci)
+    // The UVCI is in the bridge's namespace (its issuing country, as the CWT iss), never the source's.
+    expect(first.uvci).toMatch(/^URN:UVCI:01:XX:/)
     expect(again.repeated).toBe(true)
     expect(again.expiresAt).toEqual(first.expiresAt)
     expect(first.expiresAt.toISOString()).toBe('2022-07-01T00:00:00.000Z') // 365 days after the dose, before the national end of day

@@ -213,7 +213,7 @@ export function createIssuer(deps: IssuerDeps) {
       // EU value-set codes, keyed UVCI.
       const { identity } = record.holder
       const names = { familyName: identity.familyName, givenName: identity.givenName, ...(identity.latin ? { latin: identity.latin } : {}) }
-      const uvci = await deriveUvci({ country: record.country, key: deps.uvciKey, material: eventMaterial })
+      const uvci = await deriveUvci({ country: config.country, key: deps.uvciKey, material: eventMaterial })
       const payload = buildPayload({ record, names, issuer: config.issuerName, uvci })
 
       // 7. Sign: CWT → COSE_Sign1 (ES256) → zlib → base45 → HC1.
