@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { CertbridgeError } from '../errors.ts'
-import { decodeQrImage } from '../qr/decode-node.ts'
+import { decodeQrImageInWorker } from '../qr/decode-pool.ts'
 import { loadRevocationLists } from '../revocation/load.ts'
 import { loadRuleSetFromDirectory } from '../rules/load-dir.ts'
 import type { RuleSet } from '../rules/types.ts'
@@ -62,7 +62,7 @@ async function readInput(arg: string): Promise<string> {
   }
   if (size > MAX_IMAGE_BYTES) throw new UsageError(`${arg} is larger than ${MAX_IMAGE_BYTES} bytes`)
   const bytes = new Uint8Array(await readFile(arg))
-  if (startsWith(bytes, PNG) || startsWith(bytes, JPEG)) return decodeQrImage(bytes, { maxBytes: MAX_IMAGE_BYTES })
+  if (startsWith(bytes, PNG) || startsWith(bytes, JPEG)) return decodeQrImageInWorker(bytes, { maxBytes: MAX_IMAGE_BYTES })
   return new TextDecoder().decode(bytes).trim()
 }
 

@@ -200,3 +200,13 @@ export function createQrDecodePool(options: QrDecodePoolOptions = {}): QrDecodeP
     },
   }
 }
+
+/** One image in a worker of its own (the CLI): the same deadline and memory cap as the service's. */
+export async function decodeQrImageInWorker(bytes: Uint8Array, options: QrDecodeOptions = {}, pool: QrDecodePoolOptions = {}): Promise<string> {
+  const once = createQrDecodePool({ size: 1, ...pool })
+  try {
+    return await once.decode(bytes, options)
+  } finally {
+    await once.close()
+  }
+}
