@@ -21,7 +21,7 @@ export function fakeApi(): Hono {
     const sameLink = samples.filter((s) => s.qr === body.qr)
     const fields = ['familyName', 'givenName', 'patronymic', 'dateOfBirth'] as const
     const sample = sameLink.find((s) => fields.every((f) => (s.holder[f] ?? '') === (body.holder[f] ?? '')))
-    if (!sample) return problemResponse(problem(sameLink.length > 0 ? 'HOLDER_MISMATCH' : 'RECORD_NOT_FOUND', 'fake'))
+    if (!sample) return problemResponse(problem('NO_MATCHING_CERTIFICATE', 'fake'))
     if (sample.expect.status !== 201) return problemResponse(problem(sample.expect.code ?? 'BAD_REQUEST', 'fake'))
     const index = samples.indexOf(sample)
     const hc1 = `HC1:6BFOXN*TS0BI$ZD4N9:9S6RCVN5+O30K3/XIV0W23NTDE$VK G2EN${String(index).padStart(3, '0')}`
