@@ -110,6 +110,8 @@ export interface Load {
   readonly answers: Answer[]
   /** Stops issuing new requests and waits for those in flight. */
   stop(): Promise<Answer[]>
+  /** Lets the load run until it has `n` answers (or reached its own bounds), then stops it. */
+  stopAfter(n: number): Promise<Answer[]>
 }
 
 /**
@@ -138,12 +140,19 @@ export function startLoad(
     }
   }
   const workers = Array.from({ length: options.concurrency ?? 20 }, worker)
+  let ended = false
+  const done = Promise.all(workers).then(() => { ended = true })
+  const stop = async () => {
+    stopped = true
+    await done
+    return answers
+  }
   return {
     answers,
-    async stop() {
-      stopped = true
-      await Promise.all(workers)
-      return answers
+    stop,
+    async stopAfter(n) {
+      while (answers.length < n && !ended) await new Promise((resolve) => setTimeout(resolve, 20))
+      return stop()
     },
   }
 }

