@@ -60,6 +60,10 @@ export async function createService(parts: ServiceParts) {
   const listRefreshes = metrics.registry.counter('certbridge_trust_list_refreshes_total', 'Trust-list loads by list and outcome (loaded, not-modified, failed: the last good copy stays in use)')
   parts.trustListRefresh?.listen((source, outcome) => listRefreshes({ source, outcome }))
   const audit = createAuditSink({ db, log: parts.log, now })
+  // A trust list that changed, or could not be refreshed, is an audit event (an unchanged one is not).
+  parts.trustListRefresh?.listen((_source, outcome) => {
+    if (outcome !== 'not-modified') void audit({ action: 'trust.refresh', outcome: outcome === 'loaded' ? 'LOADED' : 'FAILED' })
+  })
   const enabled = new Set(config.enabledAdapters)
   /** matchLink over the adapters CERTBRIDGE_ADAPTERS enables: another's link is not supported here. */
   const matchEnabled = (text: string) => {
