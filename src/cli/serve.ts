@@ -1,6 +1,7 @@
 // `certbridge serve` (what `npm start` runs): the HTTP service on Node until SIGINT/SIGTERM. With
 // CERTBRIDGE_WORKERS (or --workers) above 1, a node:cluster of that many processes shares the port.
 import cluster from 'node:cluster'
+import { createServer } from 'node:net'
 import { parseArgs } from 'node:util'
 import { prepareDataDir, startServer } from '../node.ts'
 import { announceListening, clusterMetrics, startPrimary, workerCount } from '../cluster.ts'
@@ -30,6 +31,19 @@ function listenFailure(error: unknown, host: string): Error | undefined {
   return undefined
 }
 
+/**
+ * A cluster's primary checks the port before forking: otherwise every worker would fail to listen and
+ * print its own line. Resolves when the port can be bound (and releases it at once).
+ */
+function portAvailable(port: number, host: string): Promise<void> {
+  if (port === 0) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', (error) => reject(listenFailure(error, host) ?? error))
+    probe.listen(port, host, () => probe.close(() => resolve()))
+  })
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -51,6 +65,7 @@ export async function run(argv: string[]): Promise<number> {
   if (cluster.isPrimary && workers > 1) {
     // The keys, secrets and schema every worker opens are made here, once, before any worker starts.
     const config = await prepareDataDir(options)
+    await portAvailable(options.port ?? config.port, options.host ?? '127.0.0.1')
     const primary = await startPrimary({ workers, log: createLogger() })
     console.error(`certbridge listening on ${primary.url} (${config.mode} mode, ${workers} workers)`)
     const outcome = await Promise.race([untilSignal().then(() => 0), primary.failed.then((error) => (console.error(`certbridge: ${error.message}`), 1))])

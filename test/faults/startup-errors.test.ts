@@ -43,6 +43,13 @@ describe('certbridge serve start-up errors', () => {
     expect(lines).toEqual([`certbridge serve: port ${port} on 127.0.0.1 is already in use; stop what uses it or choose another with --port or PORT`])
   }, 90_000)
 
+  it('a busy port with two worker processes: still one line, exit code 1', async () => {
+    const port = (busy.address() as { port: number }).port
+    const { code, stderr } = await serve(['--port', String(port), '--workers', '2'])
+    expect(code, stderr).toBe(1)
+    expect(stderr.trim().split('\n')).toEqual([`certbridge serve: port ${port} on 127.0.0.1 is already in use; stop what uses it or choose another with --port or PORT`])
+  }, 90_000)
+
   it('a trust list that cannot be loaded: one line, exit code 1, no hang on the started sandboxes', async () => {
     const { code, stderr } = await serve(['--port', '0'], { CERTBRIDGE_TRUST_LISTS: join(dataDir, 'no-such-trust-list.json') })
     expect(code, stderr).toBe(1)
