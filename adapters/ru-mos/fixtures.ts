@@ -18,7 +18,10 @@ export function contractFixtures(today: string) {
     shown: { name: { form: 'masked' as const, words }, dateOfBirth: people[person].dateOfBirth },
   })
   const fedorov = holder('fedorov', 'Ф******', 'М*****', 'А********')
-  const sputnikLight = { type: 'vaccination', product: 'Sputnik-Light', manufacturer: 'Gamaleya-Research-Institute', prophylaxis: '29061000087103', doseNumber: 1, totalDoses: 1, date: d(-10), country: 'RU' } as const
+  // The renewed certificate states the Sputnik Light booster as the third dose of the sequence; the
+  // superseded one keeps its own course, Sputnik V 2/2 with its own date.
+  const sputnikLightBooster = { type: 'vaccination', product: 'Sputnik-Light', manufacturer: 'Gamaleya-Research-Institute', prophylaxis: '29061000087103', doseNumber: 3, totalDoses: 3, date: d(-10), country: 'RU' } as const
+  const sputnikVFirstCourse = { type: 'vaccination', ...sputnikV, doseNumber: 2, totalDoses: 2, date: d(-279), country: 'RU' } as const
   const records: { name: string; qr: string; expected: Expected }[] = [
     { name: 'vaccination, Sputnik V 2/2', qr: qrLink('4501230000000017'), expected: {
       country: 'RU', sourceRef: 'ru-mos:number:4501230000000017', holder: holder('sokolova', 'С*******', 'А***', 'В*********'),
@@ -29,10 +32,10 @@ export function contractFixtures(today: string) {
     { name: 'vaccination, CoviVac 2/2', qr: qrLink('4501230000000033'), expected: {
       country: 'RU', sourceRef: 'ru-mos:number:4501230000000033', holder: holder('kim', 'К**', 'О****', 'Д*********'),
       event: { type: 'vaccination', product: 'CoviVac', manufacturer: 'Chumakov-Federal-Scientific-Center', prophylaxis: '1157024006', doseNumber: 2, totalDoses: 2, date: d(-31), country: 'RU' }, expiresOn: d(319) } },
-    { name: 'revaccination: the superseded certificate yields the newest course until its own end', qr: qrLink('4501230000000041'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000041', holder: fedorov, event: sputnikLight, expiresOn: d(64) } },
+    { name: 'revaccination: the superseded certificate states its own course until its own end', qr: qrLink('4501230000000041'), expected: {
+      country: 'RU', sourceRef: 'ru-mos:number:4501230000000041', holder: fedorov, event: sputnikVFirstCourse, expiresOn: d(64) } },
     { name: 'revaccination: the renewed certificate', qr: qrLink('4501230000000058'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000058', holder: fedorov, event: sputnikLight, expiresOn: d(354) } },
+      country: 'RU', sourceRef: 'ru-mos:number:4501230000000058', holder: fedorov, event: sputnikLightBooster, expiresOn: d(354) } },
     { name: 'recovery', qr: qrLink('4501230000000066'), expected: {
       country: 'RU', sourceRef: 'ru-mos:number:4501230000000066', holder: holder('smirnov', 'С******', 'Д******', 'О*******'),
       event: { type: 'recovery', firstPositive: d(-41), validFrom: d(-30), validUntil: d(150), country: 'RU' }, expiresOn: d(149) } },

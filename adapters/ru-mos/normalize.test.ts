@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AdapterError } from '../_sdk/errors.ts'
-import { lastValidDay, newestDose, normalizeMos } from './normalize.ts'
+import { certificateDose, lastValidDay, normalizeMos } from './normalize.ts'
 import { mosFixtures, registeredHolderOf } from './records.ts'
 import type { MosRaw } from './wire.ts'
 
@@ -38,25 +38,26 @@ describe('normalizeMos', () => {
     })
   })
 
-  it('revaccination: both the superseded and the renewed certificate yield the newest course', () => {
+  it('revaccination: each certificate states its own course; the booster is counted over the history', () => {
     const old = normalizeMos(raw('revaccination, superseded certificate of the first course'), ctx)
-    const renewed = normalizeMos(raw('revaccination, renewed certificate, Sputnik Light 1/1'), ctx)
-    expect(old.event).toEqual(renewed.event)
-    expect(renewed.event).toMatchObject({ product: 'Sputnik-Light', doseNumber: 1, totalDoses: 1, date: '2024-04-30' })
+    const renewed = normalizeMos(raw('revaccination, renewed certificate, Sputnik Light booster'), ctx)
+    // Sputnik V 2/2 with its own date, then the Sputnik Light booster as the third dose (3/3), not 1/1.
+    expect(old.event).toMatchObject({ product: 'Sputnik-V', doseNumber: 2, totalDoses: 2, date: '2023-08-05' })
+    expect(renewed.event).toMatchObject({ product: 'Sputnik-Light', doseNumber: 3, totalDoses: 3, date: '2024-04-30' })
     // the superseded certificate stays valid until its own end, not the renewed one's
     expect(old.expiresOn).toBe('2024-07-13')
     expect(renewed.expiresOn).toBe('2025-04-29')
     expect(old.sourceRef).not.toBe(renewed.sourceRef)
   })
 
-  it('picks the newest course and its last dose whatever the order', () => {
-    const dose = (product: string, n: number, date: string) => ({ product, dose: n, of: 2, date, country: 'RU' })
-    expect(
-      newestDose({ number: 'x', vaccination: { courses: [
-        { startedOn: '2023-01-01', doses: [dose('b', 2, '2023-01-22'), dose('b', 1, '2023-01-01')] },
-        { startedOn: '2021-01-01', doses: [dose('a', 1, '2021-01-01')] },
-      ] } }),
-    ).toEqual(dose('b', 2, '2023-01-22'))
+  it('picks the certificate\'s own course and its last dose whatever the order the register lists them in', () => {
+    const dose = (product: string, n: number, of: number, date: string) => ({ product, dose: n, of, date, country: 'RU' })
+    const record = { number: 'x', vaccination: { courses: [
+      { startedOn: '2023-01-01', doses: [dose('Спутник Лайт', 1, 1, '2023-01-01')] },
+      { startedOn: '2021-01-01', doses: [dose('Гам-КОВИД-Вак', 2, 2, '2021-01-22'), dose('Гам-КОВИД-Вак', 1, 2, '2021-01-01')] },
+    ] } }
+    expect(certificateDose(record, '2023-01-01T00:00:00+03:00')).toEqual({ dose: dose('Спутник Лайт', 1, 1, '2023-01-01'), doseNumber: 3, totalDoses: 3 })
+    expect(certificateDose(record, '2021-01-01T00:00:00+03:00')).toEqual({ dose: dose('Гам-КОВИД-Вак', 2, 2, '2021-01-22'), doseNumber: 2, totalDoses: 2 })
   })
 
   it('status: valid from start (inclusive) until end (exclusive)', () => {

@@ -1,11 +1,13 @@
 // Pure: mos.ru's answer and the record source's event data → the closed, minimal record.
 // Status: valid from `start` (inclusive) to `end` (exclusive). Revaccination: Moscow issues a new
-// certificate for a new course, and the record source lists every course, so the newest course wins
-// and re-requesting yields a renewed DCC; a superseded certificate stays valid until its own end.
+// certificate for a new course, and the record source lists every course: each certificate states the
+// last dose of its own course, numbered over the whole history (a booster after 2/2 is 3/3), so the
+// renewed certificate yields the new dose and the superseded one keeps its own until its own end.
 import { AdapterError, withHolder } from '../_sdk/errors.ts'
 import { identityOf } from '../_sdk/identity.ts'
 import type { NormalizeContext } from '../_sdk/adapter.ts'
 import type { NormalizedEvent, NormalizedHolder, NormalizedRecord, TestEvent } from '../_sdk/record.ts'
+import { euDoseNumbers } from '../_sdk/doses.ts'
 import { mapProduct } from './products.ts'
 import type { MosCertificate, MosDose, MosRaw, MosRecordBody } from './wire.ts'
 
@@ -43,27 +45,49 @@ function incomplete(what: string): AdapterError {
   return new AdapterError('RECORD_INCOMPLETE', `The record source has no ${what} data for this Moscow certificate, so no EU certificate can be issued.`)
 }
 
-/** The newest course (latest start; the later one on a tie), and in it the last dose given. */
-export function newestDose(record: MosRecordBody): MosDose {
-  const courses = record.vaccination?.courses ?? []
-  let newest = courses[0]
-  for (const course of courses) if (newest && course.startedOn >= newest.startedOn) newest = course
-  let last: MosDose | undefined
-  for (const dose of newest?.doses ?? []) if (!last || dose.dose > last.dose || (dose.dose === last.dose && dose.date > last.date)) last = dose
-  if (!last) throw incomplete('vaccination')
-  return last
+/** The calendar day (Moscow time) of an ISO date-time. */
+function moscowDay(dateTime: string): string {
+  return new Date(Date.parse(dateTime) + MOSCOW_OFFSET_MS).toISOString().slice(0, 10)
 }
 
-function vaccination(record: MosRecordBody): NormalizedEvent {
-  const dose = newestDose(record)
+/** A national product name as an EU code for counting doses; an unmapped one counts as itself. */
+function countedProduct(name: string): string {
+  try {
+    return mapProduct(name).mp
+  } catch {
+    return name
+  }
+}
+
+/**
+ * The dose a Moscow certificate states: the last dose of its own course (the latest course that had
+ * started by the certificate's first day), numbered over every dose the record source lists up to it.
+ * A superseded certificate therefore states its own course, and the renewed one the new dose as a
+ * booster (Sputnik V 2/2, then Sputnik Light 3/3): one dose, one certificate, one UVCI.
+ */
+export function certificateDose(record: MosRecordBody, certificateStart: string): { readonly dose: MosDose; readonly doseNumber: number; readonly totalDoses: number } {
+  const startDay = moscowDay(certificateStart)
+  const courses = (record.vaccination?.courses ?? []).filter((course) => course.startedOn <= startDay)
+  let own = courses[0]
+  for (const course of courses) if (own && course.startedOn >= own.startedOn) own = course
+  let last: MosDose | undefined
+  for (const dose of own?.doses ?? []) if (!last || dose.dose > last.dose || (dose.dose === last.dose && dose.date > last.date)) last = dose
+  if (!last) throw incomplete('vaccination')
+  const given = (record.vaccination?.courses ?? []).flatMap((course) => course.doses).filter((dose) => dose.date <= last.date)
+  const history = given.map((dose) => ({ product: countedProduct(dose.product), date: dose.date }))
+  return { dose: last, ...euDoseNumbers(history, given.indexOf(last)) }
+}
+
+function vaccination(record: MosRecordBody, certificate: MosCertificate): NormalizedEvent {
+  const { dose, doseNumber, totalDoses } = certificateDose(record, certificate.start)
   const product = mapProduct(dose.product)
   return {
     type: 'vaccination',
     product: product.mp,
     manufacturer: product.ma,
     prophylaxis: product.vp,
-    doseNumber: dose.dose,
-    totalDoses: dose.of,
+    doseNumber,
+    totalDoses,
     date: dose.date,
     country: dose.country,
   }
@@ -85,7 +109,7 @@ function test(record: MosRecordBody): NormalizedEvent {
   return { ...common, testType: 'LP217198-3', device: t.device } satisfies TestEvent
 }
 
-const eventOf: Readonly<Record<string, (record: MosRecordBody) => NormalizedEvent>> = {
+const eventOf: Readonly<Record<string, (record: MosRecordBody, certificate: MosCertificate) => NormalizedEvent>> = {
   VACCINATED: vaccination,
   RECOVERED: recovery,
   TESTED: test,
@@ -108,7 +132,7 @@ export function normalizeMos(raw: MosRaw, ctx: NormalizeContext): NormalizedReco
     checkValidity(certificate, ctx.now(), ref)
     const toEvent = eventOf[certificate.type]
     if (!toEvent) throw new AdapterError('TYPE_NOT_CONVERTIBLE', 'This kind of Moscow certificate has no EU equivalent.')
-    return toEvent(record)
+    return toEvent(record, certificate)
   })
   return { country: 'RU', sourceRef: ref, holder, event, expiresOn: lastValidDay(certificate.end) }
 }

@@ -98,7 +98,7 @@ export function mosFixtures(today: string): readonly MosFixture[] {
     { name: 'revaccination, superseded certificate of the first course', number: '4501230000000041', person: people.fedorov,
       certificate: certificate('VACCINATED', people.fedorov, d(-300), d(65)),
       record: { ...fedorovCourses, number: '4501230000000041' } },
-    { name: 'revaccination, renewed certificate, Sputnik Light 1/1', number: '4501230000000058', person: people.fedorov,
+    { name: 'revaccination, renewed certificate, Sputnik Light booster', number: '4501230000000058', person: people.fedorov,
       certificate: certificate('VACCINATED', people.fedorov, d(-10), d(355)),
       record: { ...fedorovCourses, number: '4501230000000058' } },
     { name: 'recovery', number: '4501230000000066', person: people.smirnov,

@@ -25,7 +25,7 @@ function samples(fixtures: readonly MosFixture[]): SandboxSample[] {
     'vaccination, EpiVacCorona 1/2': { status: 201, type: 'vaccination' },
     'vaccination, CoviVac 2/2': { status: 201, type: 'vaccination' },
     'revaccination, superseded certificate of the first course': { status: 201, type: 'vaccination' },
-    'revaccination, renewed certificate, Sputnik Light 1/1': { status: 201, type: 'vaccination' },
+    'revaccination, renewed certificate, Sputnik Light booster': { status: 201, type: 'vaccination' },
     recovery: { status: 201, type: 'recovery' },
     'test, PCR negative': { status: 201, type: 'test' },
     'expired certificate': { status: 422, code: 'RECORD_EXPIRED' },
