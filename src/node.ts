@@ -18,6 +18,8 @@ import { createService } from './service.ts'
 import { fromBase64, toBase64 } from './trust/bytes.ts'
 import { loadTrustListSigners } from './trust/load.ts'
 import { createRefreshingTrustLists } from './trust/refresh.ts'
+import { useCanonicalizer } from './trust/gdhcn/canonize.ts'
+import { startCanonizeThread } from './trust/gdhcn/canonize-thread.ts'
 import { loadRevocationLists } from './revocation/load.ts'
 import { loadRuleSetFromDirectory } from './rules/load-dir.ts'
 import { createQrDecodePool, qrPoolOptionsFromEnv, type QrDecodePoolOptions } from './qr/decode-pool.ts'
@@ -153,6 +155,15 @@ async function startServerWith(options: StartOptions, closers: (() => Promise<vo
   const trustProxy = parseTrustProxy(config.trustProxy)
   if (!keyStore || !uvciKey || !adminToken) throw new ConfigError('CONFIG_MISSING', 'signing keys, CERTBRIDGE_UVCI_KEY and CERTBRIDGE_ADMIN_TOKEN are required')
 
+  if (config.trustLists.length) {
+    // Canonicalizing a large GDHCN list takes a tenth of a second or more: it runs off this thread.
+    const thread = startCanonizeThread()
+    const previous = useCanonicalizer(thread.canonize)
+    closers.push(async () => {
+      useCanonicalizer(previous)
+      await thread.close()
+    })
+  }
   // Trust lists load once before the server listens (a list that cannot be read stops the start),
   // then refresh in the background: no request waits for a fetch or a proof check.
   const refreshing = config.trustLists.length ? createRefreshingTrustLists(config.trustLists, { signers: await loadTrustListSigners(config.trustListSigners), log }) : undefined

@@ -93,6 +93,10 @@ export async function run(argv: string[]): Promise<number> {
       const target = TARGETS[name as keyof typeof TARGETS]
       console.log(`${name.padEnd(20)} ${value.toFixed(2)}× (target ≥ ${target}×) ${value >= target ? 'met' : 'MISSED'}`)
     }
+    // GDHCN trust lists: canonicalization and proof verification per DEV list (bench/trust-lists.ts)
+    const { benchTrustLists, formatTrustListFigures } = await import('../../bench/trust-lists.ts')
+    const figures = await benchTrustLists(argv.includes('--quick') ? 1 : 5)
+    if (figures) console.log(['', ...formatTrustListFigures(figures)].join('\n'))
   }
   return 0
 }

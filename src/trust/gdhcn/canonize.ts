@@ -1,6 +1,8 @@
 // URDNA2015 canonicalization of GDHCN trust-list JSON-LD (the one module that wraps jsonld): the
 // document loader serves only the contexts kept as data in ./contexts/, so canonicalization never
-// reaches the network, and a list naming any other context is refused.
+// reaches the network, and a list naming any other context is refused. It runs in this thread by
+// default; the Node edge moves it to a worker thread (canonize-thread.ts, useCanonicalizer), since
+// a large list keeps the event loop busy for a tenth of a second or more.
 import jsonld from 'jsonld'
 import { CertbridgeError } from '../../errors.ts'
 import * as didV1 from './contexts/did-v1.ts'
@@ -18,8 +20,24 @@ async function documentLoader(url: string) {
   return { contextUrl: null, documentUrl: url, document }
 }
 
-/** The document's canonical N-Quads; `safe` refuses terms that the contexts do not define. */
-export async function canonize(document: unknown): Promise<string> {
+export type Canonicalizer = (document: unknown) => Promise<string>
+
+let current: Canonicalizer = canonizeHere
+
+/** Replaces where canonicalization runs (e.g. a worker thread); returns the previous one. */
+export function useCanonicalizer(canonicalizer: Canonicalizer): Canonicalizer {
+  const previous = current
+  current = canonicalizer
+  return previous
+}
+
+/** The document's canonical N-Quads, computed where useCanonicalizer says (this thread by default). */
+export function canonize(document: unknown): Promise<string> {
+  return current(document)
+}
+
+/** The document's canonical N-Quads, in this thread; `safe` refuses terms that the contexts do not define. */
+export async function canonizeHere(document: unknown): Promise<string> {
   try {
     return await jsonld.canonize(document, { algorithm: 'URDNA2015', format: 'application/n-quads', documentLoader, safe: true })
   } catch (error) {
