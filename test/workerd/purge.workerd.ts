@@ -10,7 +10,7 @@ describe('scheduled purge', () => {
     const db = (env as unknown as WorkerEnv).DB
     const now = Math.floor(Date.now() / 1000)
     await db.batch([
-      db.prepare('INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, 1)').bind('client:expired', now - 3 * 3600),
+      db.prepare('INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, 1)').bind('client:expired', now - 3 * 24 * 3600), // past every window, the day-long attempt windows too
       db.prepare('INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, 1)').bind('client:live', now - (now % 60)),
       db.prepare('INSERT INTO idempotency_keys (key_hash, request_hash, event_key, created_at) VALUES (?, ?, ?, ?)').bind('k-old', 'r', 'e', now - 2 * 24 * 3600),
     ])
