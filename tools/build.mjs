@@ -78,7 +78,9 @@ async function main() {
       await import('esbuild')
     } catch {
       if (state === 'stale') {
-        console.error(`certbridge: ${relative(root, outdir)}/ is older than the sources, and esbuild (a dev dependency) is not installed to rebuild it: starting the existing build`)
+        console.error(
+          `certbridge: ${relative(root, outdir)}/ is older than the sources, and esbuild (a dev dependency) is not installed to rebuild it: starting the existing build`,
+        )
         return 0
       }
     }

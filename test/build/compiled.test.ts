@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; dependencies: Record<string, string> }
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>
+  dependencies: Record<string, string>
+}
 const devOnly = Object.keys(pkg.devDependencies)
 
 interface Run {
@@ -25,9 +28,14 @@ let child: ChildProcess | undefined
 
 function run(args: string[], timeout = 60_000): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: folder, timeout, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      args,
+      { cwd: folder, timeout, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr })
+      },
+    )
   })
 }
 
@@ -38,8 +46,11 @@ beforeAll(async () => {
   folder = mkdtempSync(join(root, 'node_modules/.cache/certbridge-build-'))
   dataDir = join(folder, 'data')
   const built = await new Promise<Run>((resolve) => {
-    execFile(process.execPath, [join(root, 'tools/build.mjs'), '--outdir', join(folder, 'dist')], { cwd: root, timeout: 120_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? 1 : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [join(root, 'tools/build.mjs'), '--outdir', join(folder, 'dist')],
+      { cwd: root, timeout: 120_000 },
+      (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }),
     )
   })
   expect(built.stderr).toContain('built')
@@ -110,6 +121,8 @@ describe('the compiled CLI, without dev dependencies', () => {
     const result = await run(cli(tool))
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
-    expect(result.stderr.trim().split('\n')).toEqual([`certbridge ${tool}: a development tool: it needs the dev dependencies (npm ci, without --omit=dev)`])
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `certbridge ${tool}: a development tool: it needs the dev dependencies (npm ci, without --omit=dev)`,
+    ])
   })
 })
