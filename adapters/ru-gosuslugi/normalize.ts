@@ -4,6 +4,7 @@ import type { NormalizeContext } from '../_sdk/adapter.ts'
 import { isoDay } from '../_sdk/dates.ts'
 import { AdapterError, withHolder } from '../_sdk/errors.ts'
 import { identityOf } from '../_sdk/identity.ts'
+import { checkRecoveryTest } from '../_sdk/recovery.ts'
 import type { NormalizedEvent, NormalizedHolder, NormalizedRecord } from '../_sdk/record.ts'
 import { expired, notConvertible, readCheck, type NationalType } from './check.ts'
 import { mapProduct } from './products.ts'
@@ -34,6 +35,7 @@ function eventOf(record: RecordEvent, today: string, sourceRef: string): Normali
       }
     }
     case 'recovery':
+      checkRecoveryTest(record.firstPositiveTest, record.firstPositive)
       if (record.validUntil < today) throw expired(sourceRef)
       return { type: 'recovery', firstPositive: record.firstPositive, validFrom: record.validFrom, validUntil: record.validUntil, country: record.country }
     case 'test':

@@ -82,7 +82,7 @@ export function gosFixtures(today: string): GosFixture[] {
     { ...base(3), name: 'vaccination, EpiVacCorona 2/2', type: 'VACCINE_CERT', status: '1', person: people.tsvetaeva, event: vaccination('ЭпиВакКорона', 2, 2, -45) },
     { ...base(4), name: 'vaccination, CoviVac 2/2', type: 'VACCINE_CERT', status: '1', person: people.kharitonov, event: vaccination('КовиВак', 2, 2, -33) },
     { ...base(5), name: 'recovery', type: 'ILLNESS_FACT', status: '1', expiredAt: d(130), person: people.belova,
-      event: { type: 'recovery', firstPositive: d(-50), validFrom: d(-39), validUntil: d(130), country: 'RU' } },
+      event: { type: 'recovery', firstPositive: d(-50), firstPositiveTest: 'NAAT', validFrom: d(-39), validUntil: d(130), country: 'RU' } },
     { ...base(6), name: 'test, PCR negative', type: 'COVID_TEST', status: '1', expiredAt: d(1), person: people.orlov,
       event: { type: 'test', testType: 'PCR', testName: 'ПЦР SARS-CoV-2', sampledAt: `${d(-1)}T10:15:00+03:00`, result: 'NEGATIVE', centre: 'Лаборатория «Тест», Казань', country: 'RU' } },
     { ...base(7), name: 'expired vaccination', type: 'VACCINE_CERT', status: '3', expiredAt: d(-10), person: people.shchukin, event: vaccination('Гам-КОВИД-Вак', 2, 2, -380) },

@@ -67,7 +67,7 @@ export const recordEvent = z.discriminatedUnion('type', [
     date: isoDate,
     country,
   }),
-  z.object({ type: z.literal('recovery'), firstPositive: isoDate, validFrom: isoDate, validUntil: isoDate, country }),
+  z.object({ type: z.literal('recovery'), firstPositive: isoDate, firstPositiveTest: z.enum(['NAAT', 'RAT', 'ANTIBODY']).optional(), validFrom: isoDate, validUntil: isoDate, country }),
   z.object({
     type: z.literal('test'),
     testType: z.enum(['PCR', 'ANTIGEN']),

@@ -5,6 +5,7 @@
 // renewed certificate yields the new dose and the superseded one keeps its own until its own end.
 import { AdapterError, withHolder } from '../_sdk/errors.ts'
 import { identityOf } from '../_sdk/identity.ts'
+import { checkRecoveryTest } from '../_sdk/recovery.ts'
 import type { NormalizeContext } from '../_sdk/adapter.ts'
 import type { NormalizedEvent, NormalizedHolder, NormalizedRecord, TestEvent } from '../_sdk/record.ts'
 import { euDoseNumbers } from '../_sdk/doses.ts'
@@ -96,6 +97,7 @@ function vaccination(record: MosRecordBody, certificate: MosCertificate): Normal
 function recovery(record: MosRecordBody): NormalizedEvent {
   const r = record.recovery
   if (!r) throw incomplete('recovery')
+  checkRecoveryTest(r.firstPositiveTest, r.firstPositive)
   return { type: 'recovery', firstPositive: r.firstPositive, validFrom: r.validFrom, validUntil: r.validUntil, country: r.country }
 }
 

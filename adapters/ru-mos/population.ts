@@ -47,7 +47,7 @@ function certificate(index: number, day: Day): MosFixture {
   if (!course) {
     // First positive test 20 to 169 days ago: valid from day 11 to day 180, so valid today.
     const first = -(20 + (draw() % 150))
-    const recovery = { firstPositive: day(first), validFrom: day(first + 11), validUntil: day(first + 180), country: 'RU' }
+    const recovery = { firstPositive: day(first), firstPositiveTest: 'NAAT' as const, validFrom: day(first + 11), validUntil: day(first + 180), country: 'RU' }
     const certificate = { type: 'RECOVERED', initials, birthDay: claim.dateOfBirth, start: moscowMidnight(recovery.validFrom), end: moscowMidnight(recovery.validUntil) }
     return { name: `synthetic #${index} recovery`, number, person, certificate, record: { number, recovery } }
   }

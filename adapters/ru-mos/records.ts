@@ -103,7 +103,7 @@ export function mosFixtures(today: string): readonly MosFixture[] {
       record: { ...fedorovCourses, number: '4501230000000058' } },
     { name: 'recovery', number: '4501230000000066', person: people.smirnov,
       certificate: certificate('RECOVERED', people.smirnov, d(-30), d(150)),
-      record: { number: '4501230000000066', recovery: { firstPositive: d(-41), validFrom: d(-30), validUntil: d(150), country: 'RU' } } },
+      record: { number: '4501230000000066', recovery: { firstPositive: d(-41), firstPositiveTest: 'NAAT', validFrom: d(-30), validUntil: d(150), country: 'RU' } } },
     { name: 'test, PCR negative', number: '4501230000000074', person: people.zhukova,
       certificate: certificate('TESTED', people.zhukova, d(-1), d(2)),
       record: { number: '4501230000000074', test: { type: 'PCR', name: 'ПЦР SARS-CoV-2', sampledAt: `${d(-1)}T09:30:00+03:00`, result: 'NEGATIVE', centre: 'Лаборатория ДЗМ, Москва', country: 'RU' } } },

@@ -2,6 +2,7 @@
 // (names with diacritics, birth date), what the QR shows of them, and the one event.
 import { AdapterError, withHolder } from '../_sdk/errors.ts'
 import { identityOf } from '../_sdk/identity.ts'
+import { checkRecoveryTest } from '../_sdk/recovery.ts'
 import type { NormalizeContext } from '../_sdk/adapter.ts'
 import type { NormalizedEvent, NormalizedHolder, NormalizedRecord } from '../_sdk/record.ts'
 import { mapProduct } from './products.ts'
@@ -34,6 +35,7 @@ function toEvent(event: VnRecord['event'], today: string, ref: string): Normaliz
       }
     }
     case 'recovery':
+      checkRecoveryTest(event.firstPositiveTest, event.firstPositive)
       if (event.validUntil < today) throw new AdapterError('RECORD_EXPIRED', 'This recovery record has expired.', { sourceRef: ref })
       if (event.validFrom > today) throw new AdapterError('RECORD_INVALID', 'This recovery record is not valid yet.')
       return { type: 'recovery', firstPositive: event.firstPositive, validFrom: event.validFrom, validUntil: event.validUntil, country: event.country }

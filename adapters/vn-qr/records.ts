@@ -83,11 +83,11 @@ export function vnFixtures(today: string): readonly VnFixture[] {
     vaccinated('on behalf of a child, Pfizer-BioNTech 1/2', p.nguyenNgocBaoAnh, '162979388586172110', 'Pfizer-BioNTech', 1, 2, 12,
       qrText(p.nguyenNgocBaoAnh, '162979388586172110', { onBehalf: true })),
     { name: 'recovery', qid: '162979388586172211', person: claimOf(p.huynhThanhTung), qr: qrText(p.huynhThanhTung, '162979388586172211'),
-      record: { qid: '162979388586172211', status: 'VALID', holder: holder(p.huynhThanhTung), event: { type: 'recovery', firstPositive: d(-20), validFrom: d(-9), validUntil: d(160), country: 'VN' } } },
+      record: { qid: '162979388586172211', status: 'VALID', holder: holder(p.huynhThanhTung), event: { type: 'recovery', firstPositive: d(-20), firstPositiveTest: 'NAAT', validFrom: d(-9), validUntil: d(160), country: 'VN' } } },
     { name: 'test, PCR negative', qid: '162979388586172312', person: claimOf(p.doThiLan), qr: qrText(p.doThiLan, '162979388586172312'),
       record: { qid: '162979388586172312', status: 'VALID', holder: holder(p.doThiLan), event: { type: 'test', method: 'PCR', name: 'Real-time RT-PCR SARS-CoV-2', sampledAt: `${d(-1)}T10:00:00+07:00`, result: 'NEGATIVE', facility: 'CDC Hà Nội', country: 'VN' } } },
     { name: 'expired recovery', qid: '162979388586172413', person: claimOf(p.phanVanHai), qr: qrText(p.phanVanHai, '162979388586172413'),
-      record: { qid: '162979388586172413', status: 'VALID', holder: holder(p.phanVanHai), event: { type: 'recovery', firstPositive: d(-200), validFrom: d(-189), validUntil: d(-10), country: 'VN' } } },
+      record: { qid: '162979388586172413', status: 'VALID', holder: holder(p.phanVanHai), event: { type: 'recovery', firstPositive: d(-200), firstPositiveTest: 'NAAT', validFrom: d(-189), validUntil: d(-10), country: 'VN' } } },
     { name: 'revoked record', qid: '162979388586172514', person: claimOf(p.lyThiKim), qr: qrText(p.lyThiKim, '162979388586172514'),
       record: { qid: '162979388586172514', status: 'REVOKED', holder: holder(p.lyThiKim), event: { type: 'vaccination', vaccine: 'AstraZeneca', dose: 2, doses: 2, date: d(-80), country: 'VN' } } },
     // The QR's identity is not the record's (an altered QR): the date of birth differs.

@@ -90,6 +90,7 @@ export async function run(argv: string[]): Promise<number> {
       CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000000',
       CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '100000000',
       CERTBRIDGE_HOLDER_MAX_MISMATCHES: '100000000',
+      CERTBRIDGE_HOLDER_MAX_MISMATCHES_PER_RECORD: '100000000',
       // Two sandboxes (ru-gosuslugi, ru-mos) serve a population each.
       CERTBRIDGE_SANDBOX_POPULATION: String(Math.ceil(populationSize / 2)),
       ...(process.env.CERTBRIDGE_LOAD_SERVER_ENV ? JSON.parse(process.env.CERTBRIDGE_LOAD_SERVER_ENV) : {}),
