@@ -29,7 +29,9 @@ async function freePort(): Promise<number> {
   })
 }
 
-async function waitForHealth(url: string, child: ChildProcess, ms = 30_000): Promise<void> {
+// A bound against a hang only: a server that fails exits and is reported at once, and a loaded machine
+// can take well over 30 s to start a cluster with its population.
+async function waitForHealth(url: string, child: ChildProcess, ms = 180_000): Promise<void> {
   const deadline = Date.now() + ms
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`)
