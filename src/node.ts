@@ -20,6 +20,7 @@ import { loadTrustListSigners } from './trust/load.ts'
 import { createRefreshingTrustLists } from './trust/refresh.ts'
 import { useCanonicalizer } from './trust/gdhcn/canonize.ts'
 import { startCanonizeThread } from './trust/gdhcn/canonize-thread.ts'
+import { startSandboxTrustNetwork } from './sandbox/trust-network.ts'
 import { loadRevocationLists } from './revocation/load.ts'
 import { loadRuleSetFromDirectory } from './rules/load-dir.ts'
 import { createQrDecodePool, qrPoolOptionsFromEnv, type QrDecodePoolOptions } from './qr/decode-pool.ts'
@@ -163,6 +164,13 @@ async function startServerWith(options: StartOptions, closers: (() => Promise<vo
       useCanonicalizer(previous)
       await thread.close()
     })
+  }
+  if (config.mode === 'sandbox' && config.trustLists.length === 0) {
+    // Sandbox mode emulates the trust network: our keys as a DID list signed by a sandbox "WHO" key,
+    // read back through the same proof, chain and refresh path as the network's lists.
+    const network = await startSandboxTrustNetwork(keyStore)
+    closers.push(() => network.close())
+    config = { ...config, trustLists: [`sandbox-who=${network.listUrl}`], trustListSigners: [network.signerUrl] }
   }
   // Trust lists load once before the server listens (a list that cannot be read stops the start),
   // then refresh in the background: no request waits for a fetch or a proof check.

@@ -50,6 +50,17 @@ async function untilList(pattern: RegExp): Promise<string> {
   throw new Error(`trustList:WHO never matched ${pattern}: ${(await health())['trustList:WHO']}`)
 }
 
+describe('sandbox mode without configured lists', () => {
+  it('reads its own keys from the emulated network: a DID list signed by the sandbox WHO', async () => {
+    const sandbox = await startTestServer()
+    try {
+      expect((await (await fetch(`${sandbox.url}/healthz`)).json()).checks['trustList:sandbox-who']).toBe('ok')
+    } finally {
+      await sandbox.close()
+    }
+  }, 120_000)
+})
+
 describe('GDHCN trust lists in the running service', () => {
   it('loads the signed list before serving and refreshes it with If-None-Match', async () => {
     expect((await health())['trustList:WHO']).toBe('ok')
