@@ -21,7 +21,7 @@ import { createEs256Signer } from './hcert/index.ts'
 import { adapters, matchLink } from '../adapters/registry.ts'
 import { createAdapterClient } from '../adapters/_sdk/client.ts'
 import type { AdapterLink, CountryAdapter } from '../adapters/_sdk/adapter.ts'
-import { activeDsc, type KeyStore } from './trust/keystore.ts'
+import { activeDsc, externalSigner, type KeyStore } from './trust/keystore.ts'
 import { auditPage, createAuditSink } from './audit/audit.ts'
 import { hitRateLimits } from './db/guards.ts'
 import { AdapterError } from '../adapters/_sdk/errors.ts'
@@ -79,7 +79,9 @@ export async function createService(parts: ServiceParts) {
     const active = activeDsc(keyStore, at)
     let key = signers.get(active.kidBase64)
     if (!key) {
-      key = { signer: createEs256Signer({ privateKeyPem: active.privateKeyPem, kid: active.kid }), kid: active.kidBase64, notAfter: active.notAfter }
+      // A DSC whose key is in a PKCS#11 token (Node, DATA_DIR/pkcs11.json) signs through the token.
+      const signer = externalSigner(keyStore, active) ?? createEs256Signer({ privateKeyPem: active.privateKeyPem ?? '', kid: active.kid })
+      key = { signer, kid: active.kidBase64, notAfter: active.notAfter }
       signers.set(active.kidBase64, key)
     }
     return key

@@ -19,6 +19,7 @@ import {
   settleKeyStore,
   usageOverdue,
   type CaSigner,
+  type DscOptions,
   type DscType,
   type KeyStore,
 } from '../trust/keystore.ts'
@@ -49,6 +50,8 @@ Options:
   --days N              DSC validity in days (default and maximum 730, never beyond the SCA)
   --usage-days N        the DSC private key's usage period (default: $CERTBRIDGE_DSC_USAGE_DAYS or ${DSC_USAGE_DAYS})
   --types LIST          certificate types the DSC may sign: test,vaccination,recovery (default: all)
+  --pkcs11              make the DSC's key pair in the PKCS#11 token of DATA_DIR/pkcs11.json
+                        (PIN in $CERTBRIDGE_PKCS11_PIN): the key store then holds no DSC key either
   --country CC          country of test keys (init without --ca; default: $CERTBRIDGE_COUNTRY)
   --organisation NAME   subject O of the DSCs (default: the SCA's O; test keys: certbridge)
   --test                mark the keys as test keys (default when the country is XX)
@@ -139,6 +142,7 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
         days: { type: 'string' },
         'usage-days': { type: 'string' },
         types: { type: 'string' },
+        pkcs11: { type: 'boolean' },
         country: { type: 'string' },
         organisation: { type: 'string' },
         test: { type: 'boolean' },
@@ -164,13 +168,24 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
   const now = io.now()
   const json = values.json ?? false
   const load = () => loadKeyStore(dataDir, { onNotice: io.err })
+  let token: { close(): void } | undefined
 
   try {
-    const dscOptions = {
+    const dscOptions: DscOptions = {
       now,
       days: positiveInteger(values.days, '--days'),
       usageDays: positiveInteger(values['usage-days'] ?? io.env.CERTBRIDGE_DSC_USAGE_DAYS, values['usage-days'] ? '--usage-days' : 'CERTBRIDGE_DSC_USAGE_DAYS') ?? DSC_USAGE_DAYS,
       types: dscTypes(values.types),
+    }
+    if (values.pkcs11 && action !== 'list') {
+      // The key pair is made in the token; the SCA certifies its public key below.
+      const hsm = await import('../trust/hsm/pkcs11.ts')
+      const config = await hsm.readPkcs11Config(dataDir)
+      if (!config) throw new UsageError(`--pkcs11 needs ${dataDir}/${hsm.PKCS11_CONFIG_FILE} naming the module and the token`)
+      const opened = hsm.openPkcs11Token(config, io.env[hsm.PIN_VARIABLE])
+      token = opened
+      const { id, publicKey } = await opened.generateDscKey(`certbridge DSC ${now.toISOString()}`)
+      Object.assign(dscOptions, { external: { publicKey, pkcs11Id: id } })
     }
     const ca = async (): Promise<CaSigner | undefined> => (values.ca ? readFolderSigner(values.ca, 'SCA', values.domain ?? DEFAULT_DOMAIN) : undefined)
     const organisation = values.organisation
@@ -235,5 +250,7 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
       return 1
     }
     throw error
+  } finally {
+    token?.close()
   }
 }

@@ -6,7 +6,7 @@
 // store never replaces an existing one.
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createKeyStore, KeyStoreError, releaseSandboxCa, type KeyStore, type KeyStoreOptions, type StoredDsc } from './keystore.ts'
+import { attachExternalSigner, createKeyStore, KeyStoreError, releaseSandboxCa, type KeyStore, type KeyStoreOptions, type StoredDsc } from './keystore.ts'
 import { parseKeyStoreDocument } from './keystore-parse.ts'
 
 export const KEYSTORE_FILE = 'keystore.json'
@@ -37,7 +37,8 @@ export function keyStoreDocument(store: KeyStore): KeyStore {
   const dsc = (d: StoredDsc): StoredDsc => ({
     kid: d.kid,
     certificate: d.certificate,
-    privateKeyPem: d.privateKeyPem,
+    ...(d.privateKeyPem ? { privateKeyPem: d.privateKeyPem } : {}),
+    ...(d.pkcs11Id ? { pkcs11Id: d.pkcs11Id } : {}),
     state: d.state,
     createdAt: d.createdAt,
     ...(d.retiredAt ? { retiredAt: d.retiredAt } : {}),
@@ -81,7 +82,24 @@ export async function loadKeyStore(dataDir: string, options: LoadOptions = {}): 
     await saveKeyStore(dataDir, store, { overwrite: true })
     ;(options.onNotice ?? ((line) => console.error(line)))(`certbridge: ${path}: ${migrated}; the file was rewritten.`)
   }
+  await attachPkcs11(dataDir, store)
   return store
+}
+
+/**
+ * With DATA_DIR/pkcs11.json, DSCs whose key is in the token sign through it: the token is opened
+ * (CERTBRIDGE_PKCS11_PIN) when the first such signer is made, once per process.
+ */
+async function attachPkcs11(dataDir: string, store: KeyStore): Promise<void> {
+  if (!store.dscs.some((d) => d.pkcs11Id)) return
+  const hsm = await import('./hsm/pkcs11.ts')
+  const config = await hsm.readPkcs11Config(dataDir)
+  if (!config) return
+  let token: ReturnType<typeof hsm.openPkcs11Token> | undefined
+  attachExternalSigner(store, (dsc) => {
+    token ??= hsm.openPkcs11Token(config, process.env[hsm.PIN_VARIABLE])
+    return dsc.pkcs11Id ? token.signer(dsc.pkcs11Id, dsc.kid) : undefined
+  })
 }
 
 /** Saves the store; without `overwrite`, refuses when one exists already (KEYSTORE_EXISTS). */

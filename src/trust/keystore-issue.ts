@@ -21,7 +21,8 @@ export interface CaSigner {
 export interface IssuedDsc {
   readonly kid: string
   readonly certificate: string
-  readonly privateKeyPem: string
+  /** Absent when the key pair was made elsewhere (a PKCS#11 token): `publicKey` was given. */
+  readonly privateKeyPem?: string
   readonly notBefore: string
   readonly notAfter: string
 }
@@ -35,6 +36,8 @@ export interface IssueOptions {
   /** Validity in days (at most DSC_VALIDITY_DAYS, cut at the SCA's notAfter). */
   readonly days?: number
   readonly types?: readonly DscType[]
+  /** The DSC's public key when its private key lives elsewhere (a PKCS#11 token); default: a new pair here. */
+  readonly publicKey?: CryptoKey
 }
 
 /** The SCA certificate as a key store keeps it (public part only). */
@@ -62,14 +65,15 @@ export async function issueDsc(ca: CaSigner, options: IssueOptions): Promise<Iss
     throw new KeyStoreError('KEYSTORE_CSCA_EXPIRING', `The SCA expires on ${sca.notAfter.toISOString()}: onboard a new SCA before another DSC.`)
   }
   const notAfter = new Date(Math.min(addDays(notBefore, days).getTime(), sca.notAfter.getTime()))
-  const keys = await generateKeyPair()
+  const keys = options.publicKey ? undefined : await generateKeyPair()
+  const publicKey = options.publicKey ?? keys!.publicKey
   let certificate
   try {
     certificate = await x509.X509CertificateGenerator.create({
       serialNumber: randomSerial(),
       subject: subjectName(options.country, options.organisation, `${options.organisation}${options.test ? ' TEST' : ''} DSC ${options.sequence}`),
       issuer: sca.subject,
-      publicKey: keys.publicKey,
+      publicKey,
       signingKey: ca.privateKey,
       notBefore,
       notAfter,
@@ -78,7 +82,7 @@ export async function issueDsc(ca: CaSigner, options: IssueOptions): Promise<Iss
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
         new x509.ExtendedKeyUsageExtension(types.map((type) => DSC_USAGE_OIDS[type]), false),
         await x509.AuthorityKeyIdentifierExtension.create(sca.publicKey),
-        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+        await x509.SubjectKeyIdentifierExtension.create(publicKey),
       ],
     })
   } catch (error) {
@@ -88,7 +92,13 @@ export async function issueDsc(ca: CaSigner, options: IssueOptions): Promise<Iss
   if (!(await certificate.verify({ publicKey: sca.publicKey, signatureOnly: true }))) {
     throw new KeyStoreError('KEYSTORE_CA_MISMATCH', 'The SCA private key does not belong to the SCA certificate.')
   }
-  return { kid: toBase64(await computeKid(der)), certificate: toBase64(der), privateKeyPem: await exportPkcs8Pem(keys.privateKey), notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString() }
+  return {
+    kid: toBase64(await computeKid(der)),
+    certificate: toBase64(der),
+    ...(keys ? { privateKeyPem: await exportPkcs8Pem(keys.privateKey) } : {}),
+    notBefore: notBefore.toISOString(),
+    notAfter: notAfter.toISOString(),
+  }
 }
 
 /** A throwaway self-signed SCA for sandbox key stores (test keys only). */

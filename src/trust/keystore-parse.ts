@@ -13,7 +13,8 @@ const pem = z.string().includes('-----BEGIN PRIVATE KEY-----')
 const dsc = z.object({
   kid: base64,
   certificate: base64,
-  privateKeyPem: pem,
+  privateKeyPem: pem.optional(),
+  pkcs11Id: z.string().regex(/^[0-9a-f]{2,64}$/).optional(),
   state: z.enum(['active', 'retired', 'next']),
   createdAt: isoDate,
   retiredAt: isoDate.optional(),
@@ -21,7 +22,7 @@ const dsc = z.object({
   notAfter: isoDate,
   usageStart: isoDate.optional(),
   usageEnd: isoDate.optional(),
-})
+}).refine((d) => (d.privateKeyPem === undefined) !== (d.pkcs11Id === undefined), { message: 'a DSC has either privateKeyPem or pkcs11Id', path: ['privateKeyPem'] })
 
 const common = {
   country: z.string().regex(/^[A-Z]{2}$/),

@@ -2,13 +2,16 @@
 // clock: the signing DSC is the first of [active, next…] whose private-key usage period holds `now`;
 // when every usage period is over and nothing is prepared, the last DSC still valid goes on signing
 // (`certbridge keys list` says so) rather than stopping the service.
+import type { Signer } from '../hcert/signer.ts'
 import { fromBase64 } from './bytes.ts'
 import { KeyStoreError, type KeyStore, type StoredDsc } from './keystore-types.ts'
 
 export interface ActiveDsc {
   readonly kid: Uint8Array
   readonly kidBase64: string
-  readonly privateKeyPem: string
+  /** PKCS#8 PEM, or absent when the key is in a PKCS#11 token (pkcs11Id). */
+  readonly privateKeyPem?: string
+  readonly pkcs11Id?: string
   readonly der: Uint8Array
   readonly notBefore: Date
   readonly notAfter: Date
@@ -47,7 +50,8 @@ export function activeDsc(store: KeyStore, now?: Date): ActiveDsc {
   return {
     kid: fromBase64(dsc.kid),
     kidBase64: dsc.kid,
-    privateKeyPem: dsc.privateKeyPem,
+    ...(dsc.privateKeyPem ? { privateKeyPem: dsc.privateKeyPem } : {}),
+    ...(dsc.pkcs11Id ? { pkcs11Id: dsc.pkcs11Id } : {}),
     der: fromBase64(dsc.certificate),
     notBefore: new Date(dsc.notBefore),
     notAfter: new Date(dsc.notAfter),
@@ -73,4 +77,22 @@ export function settleKeyStore(store: KeyStore, now: Date): KeyStore {
     return d
   })
   return { ...store, dscs }
+}
+
+/** Makes the signer of a DSC whose private key is not in the store (e.g. in a PKCS#11 token). */
+export type ExternalSignerFactory = (dsc: ActiveDsc) => Signer | undefined
+
+/** The factories attached to store objects at the Node edge (keystore-file.ts); never serialised. */
+const externalSigners = new WeakMap<KeyStore, ExternalSignerFactory>()
+
+export function attachExternalSigner(store: KeyStore, factory: ExternalSignerFactory): void {
+  externalSigners.set(store, factory)
+}
+
+/** The signer of a DSC whose key lives outside the store, or undefined when the store holds its key. */
+export function externalSigner(store: KeyStore, dsc: ActiveDsc): Signer | undefined {
+  if (!dsc.pkcs11Id) return undefined
+  const signer = externalSigners.get(store)?.(dsc)
+  if (!signer) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', `The DSC ${dsc.kidBase64} has its private key in a PKCS#11 token, and no token is configured (DATA_DIR/pkcs11.json).`)
+  return signer
 }

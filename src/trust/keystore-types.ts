@@ -42,8 +42,10 @@ export interface StoredDsc {
   readonly kid: string
   /** base64 DER */
   readonly certificate: string
-  /** PKCS#8 PEM */
-  readonly privateKeyPem: string
+  /** PKCS#8 PEM; absent when the private key is in a PKCS#11 token (pkcs11Id). */
+  readonly privateKeyPem?: string
+  /** CKA_ID (hex) of the private key in the PKCS#11 token of DATA_DIR/pkcs11.json. */
+  readonly pkcs11Id?: string
   /** active: signs now; next: prepared in advance, signs when the previous usage period ends; retired: signs no more. */
   readonly state: 'active' | 'retired' | 'next'
   readonly createdAt: string

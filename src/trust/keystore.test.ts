@@ -72,7 +72,7 @@ describe('key store: certificates', () => {
     const trusted = await importDsc(active.der, { source: 'certbridge' })
     expect(trusted.allowedTypes).toEqual(new Set(['test', 'vaccination', 'recovery']))
     expect(trusted.country).toBe('XX')
-    const key = await crypto.subtle.importKey('pkcs8', new Uint8Array(fromPem('PRIVATE KEY', active.privateKeyPem)), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign'])
+    const key = await crypto.subtle.importKey('pkcs8', new Uint8Array(fromPem('PRIVATE KEY', active.privateKeyPem!)), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign'])
     const data = new TextEncoder().encode('Sig_structure')
     const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, data)
     expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, trusted.publicKey, signature, data)).toBe(true)

@@ -24,7 +24,17 @@ import {
 } from './keystore-types.ts'
 
 export * from './keystore-types.ts'
-export { activeDsc, publishedDscs, signingDsc, settleKeyStore, usageOverdue, type ActiveDsc } from './keystore-signing.ts'
+export {
+  activeDsc,
+  attachExternalSigner,
+  externalSigner,
+  publishedDscs,
+  signingDsc,
+  settleKeyStore,
+  usageOverdue,
+  type ActiveDsc,
+  type ExternalSignerFactory,
+} from './keystore-signing.ts'
 export type { CaSigner, DscType } from './keystore-issue.ts'
 
 const DAY = 86_400_000
@@ -50,6 +60,8 @@ export interface DscOptions {
   /** Private-key usage period in days (default DSC_USAGE_DAYS). */
   readonly usageDays?: number
   readonly types?: readonly DscType[]
+  /** A key pair made in a PKCS#11 token: the SCA certifies this public key; the store keeps the id. */
+  readonly external?: { readonly publicKey: CryptoKey; readonly pkcs11Id: string }
 }
 
 function usageWindow(start: Date, usageDays: number, notAfter: string): { usageStart: string; usageEnd: string } {
@@ -62,9 +74,18 @@ async function newDsc(store: Omit<KeyStore, 'dscs'>, ca: CaSigner, options: DscO
   if (!sameCertificate(ca, store.csca)) {
     throw new KeyStoreError('KEYSTORE_CA_MISMATCH', 'This SCA is not the one the key store was made with; a new SCA needs a new key store (see README, "Joining the trust network").')
   }
-  const issued = await issueDsc(ca, { country: store.country, organisation: store.organisation, test: store.test, sequence: store.issuedDscs + 1, now: options.now, days: options.days, types: options.types })
+  const issued = await issueDsc(ca, {
+    country: store.country,
+    organisation: store.organisation,
+    test: store.test,
+    sequence: store.issuedDscs + 1,
+    now: options.now,
+    days: options.days,
+    types: options.types,
+    ...(options.external ? { publicKey: options.external.publicKey } : {}),
+  })
   const start = new Date(Math.max(usageFrom.getTime(), new Date(issued.notBefore).getTime()))
-  return { ...issued, state, createdAt: options.now.toISOString(), ...usageWindow(start, options.usageDays ?? DSC_USAGE_DAYS, issued.notAfter) }
+  return { ...issued, ...(options.external ? { pkcs11Id: options.external.pkcs11Id } : {}), state, createdAt: options.now.toISOString(), ...usageWindow(start, options.usageDays ?? DSC_USAGE_DAYS, issued.notAfter) }
 }
 
 /** A new key store whose first DSC, active, is signed by the given SCA. */
