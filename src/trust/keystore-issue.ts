@@ -101,14 +101,14 @@ export async function issueDsc(ca: CaSigner, options: IssueOptions): Promise<Iss
   }
 }
 
-/** A throwaway self-signed SCA for sandbox key stores (test keys only). */
-export async function createSandboxCa(country: string, organisation: string, now: Date, days: number): Promise<CaSigner> {
+/** A throwaway self-signed SCA for key stores made in one go (sandbox and tests); its key is never stored. */
+export async function createSandboxCa(country: string, organisation: string, now: Date, days: number, test = true): Promise<CaSigner> {
   const x509 = await loadX509()
   const keys = await generateKeyPair()
   const notBefore = seconds(now)
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
-    name: subjectName(country, organisation, `${organisation} TEST CSCA`),
+    name: subjectName(country, organisation, `${organisation}${test ? ' TEST' : ''} CSCA`),
     keys,
     notBefore,
     notAfter: addDays(notBefore, days),

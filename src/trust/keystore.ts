@@ -105,7 +105,7 @@ export async function createKeyStoreWithCa(ca: CaSigner, options: DscOptions & {
 export async function createKeyStore(options: KeyStoreOptions): Promise<KeyStore> {
   checkOptions(options)
   const organisation = options.organisation.trim()
-  const ca = await createSandboxCa(options.country, organisation, options.now, CSCA_VALIDITY_DAYS)
+  const ca = await createSandboxCa(options.country, organisation, options.now, CSCA_VALIDITY_DAYS, options.test)
   const store = await createKeyStoreWithCa(ca, { organisation, test: options.test, country: options.country, now: options.now })
   sandboxCas.set(store, ca)
   return store
