@@ -33,8 +33,8 @@ export function layout(ctx: PageContext, page: 'issue' | 'verify', title: string
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)} · ${escapeHtml(s.siteName)}</title>
 <link rel="stylesheet" href="${assetPath('page.css')}">
-<link rel="stylesheet" href="${assetPath('print-a4.css')}" media="print" id="print-a4">
-<link rel="stylesheet" href="${assetPath('print-a6.css')}" media="not all" id="print-a6">
+<link rel="stylesheet" href="${assetPath('print-a4.css')}" media="print" id="print-sheet-a4">
+<link rel="stylesheet" href="${assetPath('print-a6.css')}" media="not all" id="print-sheet-a6">
 <script type="application/json" id="strings">${jsonForScript(s)}</script>
 <script src="${assetPath('page.js')}" defer></script>
 </head>

@@ -31,6 +31,7 @@ ${qrReader(ctx.strings, 'hc1')}
 <section id="verify-result" class="result" aria-labelledby="verify-title" tabindex="-1" hidden>
 <h2 id="verify-title">${e(v.resultTitle)}</h2>
 <div id="verdict" class="verdict"></div>
+<h3 id="verify-facts-title" hidden></h3>
 <dl id="verify-facts" class="facts"></dl>
 <div id="rules-wrap" hidden>
 <h3>${e(v.rules)}</h3>

@@ -60,7 +60,7 @@ describe('pages', () => {
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/)
     expect(await js.text()).toContain('jsQR')
     const css = await app.request('/assets/print-a6.css')
-    expect(await css.text()).toContain('size:A6')
+    expect(await css.text()).toContain('size:105mm 148mm')
     const missing = await app.request('/assets/nope.js')
     expect(missing.status).toBe(404)
     expect(((await missing.json()) as { code: string }).code).toBe('NOT_FOUND')

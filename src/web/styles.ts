@@ -40,17 +40,27 @@ button[disabled]{opacity:.6;cursor:progress}
 .status.bad{color:#b00020;font-weight:600}
 .preview{border-left:4px solid #0b4f9c;padding:.25rem .75rem;background:#f3f6fa}
 .preview-title{margin:.25rem 0;font-weight:600}
-.preview dl,.facts{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.25rem 1rem;margin:.5rem 0}
+.preview dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:.5rem 0}
 dt{font-weight:600}
 dd{margin:0;overflow-wrap:anywhere}
+.facts{margin:.75rem 0 .5rem;padding:0}
+.facts .fact{padding:.35rem 0;border-top:1px solid #e2e2e2}
+.facts .fact:first-child{border-top:none}
+.facts dt{font-weight:600;font-size:.9rem;color:#4a4a4a}
+.facts dd{overflow-wrap:normal;word-break:keep-all;hyphens:manual}
+.facts dd .line{display:block}
+.facts dd .secondary{color:#4a4a4a;font-size:.95rem}
+.facts dd.uvci{font-size:.9rem}
+.card,.result{container-type:inline-size}
+@container (min-width:26rem){.facts .fact{display:grid;grid-template-columns:minmax(7rem,34%) minmax(0,1fr);gap:0 1rem;align-items:baseline}.facts dt{font-size:.95rem}}
 .mono{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
 .error{border:2px solid #b00020;background:#fff5f5;color:#1b1b1b;padding:.75rem 1rem;border-radius:4px;margin:1rem 0}
 .error h2{color:#b00020;font-size:1.15rem;margin:0 0 .25rem}
 .error p{margin:.25rem 0}
 .error .code{color:#4a4a4a;font-size:.9rem}
-.result .card{border:1px solid #c8c8c8;border-radius:8px;padding:1rem;max-width:30rem}
+.result .card{border:1px solid #c8c8c8;border-radius:8px;padding:1rem;max-width:34rem}
 .result .card h2{margin-top:0}
-.qr svg{display:block;width:100%;max-width:26rem;height:auto;image-rendering:pixelated}
+.qr svg{display:block;width:100%;min-width:60mm;max-width:24rem;height:auto;margin:0 auto;image-rendering:pixelated;shape-rendering:crispEdges}
 .card-note{font-size:.9rem;color:#4a4a4a}
 .note{font-weight:600}
 .verdict{padding:.75rem 1rem;border-radius:4px;border:2px solid #5c5c5c}
@@ -58,6 +68,8 @@ dd{margin:0;overflow-wrap:anywhere}
 .verdict.invalid{border-color:#b00020;background:#fff5f5}
 .verdict h3{margin:0 0 .25rem;font-size:1.2rem}
 .verdict p{margin:0}
+.verdict .reason{font-weight:600}
+.facts.unverified{border-left:4px solid #b00020;padding-left:.75rem;color:#4a4a4a}
 .table-scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #c8c8c8;padding:.4rem .5rem;text-align:left;vertical-align:top}
@@ -68,12 +80,33 @@ footer.site p{max-width:44rem;margin:0 auto}
 @media (max-width:30rem){h1{font-size:1.35rem}.langs{margin-left:0}}
 `
 
-/** Print: only the certificate card, black on white. The page switches between A4 and A6 by media. */
+/**
+ * Print: only the certificate card, black on white, on one page. The print buttons switch between the
+ * A4 and A6 sheets by their media attribute (A4 is the default for the browser's own print command).
+ * The QR keeps at least 60 mm with its quiet zone (drawn inside the SVG) on both.
+ * Page sizes are written in millimetres: Chromium's PDF output ignores the named sizes (A4, A6).
+ */
 const printBase = `
-header.site,footer.site,.banner,.skip,form,.error,.no-print,#result-repeated,main>h1,main>p,noscript{display:none!important}
-body,main{margin:0;padding:0;max-width:none}
-.result .card{border:1px solid #000;break-inside:avoid;max-width:none}
-.facts{color:#000}
+header.site,footer.site,.banner,.skip,form,.error,.no-print,#result-repeated,main>h1,main>p,noscript,.acceptance{display:none!important}
+html,body,main{margin:0;padding:0;max-width:none;min-width:0;background:#fff;color:#000}
+.result{margin:0}
+.result .card{border:1px solid #000;break-inside:avoid;page-break-inside:avoid;max-width:none;container-type:normal}
+.facts,.facts dt,.facts dd .secondary,.card-note{color:#000}
+.facts .fact{display:grid;gap:0 3mm;align-items:baseline;break-inside:avoid}
+.qr svg{min-width:60mm}
 `
-export const printA4Css = `@page{size:A4;margin:15mm}${printBase}.result .card{width:120mm;margin:0 auto;padding:8mm}.qr svg{width:100mm;max-width:100mm}`
-export const printA6Css = `@page{size:A6;margin:5mm}${printBase}.result .card{width:95mm;padding:3mm;font-size:8pt;border:none}.result .card h2{font-size:10pt;margin:0 0 2mm}.qr svg{width:70mm;max-width:70mm;margin:0 auto}.facts{gap:0 3mm;grid-template-columns:auto 1fr}`
+export const printA4Css = `@page{size:210mm 297mm;margin:15mm}${printBase}
+.result .card{width:150mm;margin:0 auto;padding:8mm;font-size:11pt}
+.result .card h2{font-size:15pt;margin:0 0 4mm}
+.qr svg{width:95mm;max-width:95mm}
+.facts .fact{grid-template-columns:45mm 1fr;padding:1mm 0}
+.card-note{font-size:9pt}`
+export const printA6Css = `@page{size:105mm 148mm;margin:4mm}${printBase}
+.result .card{width:auto;padding:0;font-size:7.5pt;line-height:1.3;border:none}
+.result .card h2{font-size:9.5pt;margin:0 0 1mm;text-align:center}
+.qr svg{width:62mm;max-width:62mm;margin:0 auto}
+.facts{margin:1mm 0 0}
+.facts .fact{grid-template-columns:27mm 1fr;padding:.4mm 0;border-top:.2mm solid #999}
+.facts dt{font-size:7pt}
+.facts dd .secondary,.facts dd.uvci{font-size:7pt}
+.card-note{font-size:6.5pt;margin:1mm 0 0}`

@@ -2,8 +2,9 @@
 import type { Strings } from '../i18n.ts'
 import { callApi, postJson } from './api.ts'
 import { byId, debounce, el, format, maybeId, pageLang, setStatus } from './dom.ts'
+import { drawCardPng, type CardText } from './card-png.ts'
 import { explain, hide, showMessage, showProblem } from './errors.ts'
-import { dccFacts, findDcc, renderFacts } from './facts.ts'
+import { countryName, dccFacts, findDcc, formatDate, icaoText, renderFacts, type Dcc } from './facts.ts'
 import { setupReader } from './qr-reader.ts'
 
 interface Described { adapter: string; country: string | null; title: string; kind: string }
@@ -29,12 +30,14 @@ export function issuePage(strings: Strings): void {
     const result = await postJson<Described>('/v1/links/describe', { text })
     if (seq !== describeSeq) return
     if (!result.ok) {
+      if (seq === describeSeq && (await wrongScheme(text))) return setStatus(linkStatus, strings.issue.wrongScheme, 'bad')
       const { title, action } = explain(strings, result.problem.code)
       return setStatus(linkStatus, `${title} ${action}`, 'bad')
     }
     const d = result.body
     if (d.adapter === 'eu-dcc') return setStatus(linkStatus, strings.issue.alreadyEu, 'ok')
-    setStatus(linkStatus, format(strings.issue.recognised, { title: d.title, kind: d.kind }), 'ok')
+    const service = (strings.issue.services as Record<string, string>)[d.adapter] ?? d.title
+    setStatus(linkStatus, format(strings.issue.recognised, { country: d.country ? countryName(d.country, lang) : '', service }), 'ok')
     patronymicWrap.hidden = d.country !== 'RU'
     if (patronymicWrap.hidden) input('patronymic').value = ''
   }
@@ -116,7 +119,10 @@ async function submit(strings: Strings, lang: string): Promise<void> {
   const result = await postJson<Issued | { outcome: string }>('/v1/certificates', { qr: value('qr'), holder, consent: true })
   button.disabled = false
   setStatus(progress, '')
-  if (!result.ok) return showProblem(errorBox, strings, result.problem)
+  if (!result.ok) {
+    if (/^LINK_/.test(result.problem.code) && (await wrongScheme(value('qr')))) return showMessage(errorBox, strings.issue.wrongScheme)
+    return showProblem(errorBox, strings, result.problem)
+  }
   if ('outcome' in result.body) return showMessage(errorBox, strings.issue.alreadyEu)
   await showResult(strings, lang, result.body)
 }
@@ -125,26 +131,63 @@ async function showResult(strings: Strings, lang: string, issued: Issued): Promi
   const svg = new DOMParser().parseFromString(issued.qr.svg, 'image/svg+xml').documentElement
   const box = byId('result-qr')
   box.replaceChildren(document.importNode(svg, true))
-  byId<HTMLAnchorElement>('download').href = issued.qr.png
   byId('result-repeated').hidden = !issued.repeated
   const extra = { type: issued.type, validUntil: issued.expiresAt, uvci: issued.uvci }
-  renderFacts(byId('result-facts'), dccFacts(strings, lang, null, extra))
+  // Until the verifier reads the signed payload back, the card shows what was entered.
+  const entered: Dcc = { nam: { fn: fieldValue('familyName'), gn: fieldValue('givenName'), fnt: byId('fnt').textContent ?? '', gnt: byId('gnt').textContent ?? '' }, dob: fieldValue('dateOfBirth') }
+  renderFacts(byId('result-facts'), dccFacts(strings, lang, entered, extra))
   byId<HTMLFormElement>('issue-form').hidden = true
   const result = byId('result')
   result.hidden = false
   result.focus()
+  const download = byId<HTMLAnchorElement>('download')
+  download.removeAttribute('href')
   // The facts in plain words come from the signed payload itself, read back by the verifier.
   const verified = await postJson<{ payload?: unknown }>('/v1/verify', { hc1: issued.hc1 })
-  if (verified.ok) renderFacts(byId('result-facts'), dccFacts(strings, lang, findDcc(verified.body.payload), extra))
+  const dcc = (verified.ok ? findDcc(verified.body.payload) : null) ?? entered
+  if (verified.ok) renderFacts(byId('result-facts'), dccFacts(strings, lang, dcc, extra))
+  const card = cardText(strings, lang, dcc, issued)
+  result.dataset.card = JSON.stringify(card)
+  download.href = await drawCardPng(box.querySelector('svg')!, card)
 }
 
-/** Print the card on A6 or A4: the matching print stylesheet is switched on by its media attribute. */
+function fieldValue(id: string): string {
+  return byId<HTMLInputElement>(id).value.trim()
+}
+
+function cardText(strings: Strings, lang: string, dcc: Dcc, issued: Issued): CardText {
+  const type = (strings.facts.types as Record<string, string>)[issued.type] ?? issued.type
+  const dose = dcc.v?.[0]
+  const doses = dose?.dn !== undefined && dose.sd !== undefined ? ` · ${strings.facts.dose} ${format(strings.facts.doseOf, { n: dose.dn, m: dose.sd })}` : ''
+  return {
+    name: [dcc.nam?.fn, dcc.nam?.gn].filter(Boolean).join(' '),
+    latin: [icaoText(dcc.nam?.fnt), icaoText(dcc.nam?.gnt)].filter(Boolean).join(' '),
+    type: `${type}${doses}`,
+    validity: `${strings.facts.validUntil}: ${formatDate(issued.expiresAt, lang)}`,
+  }
+}
+
+/** True when an `http://` link would be recognised with `https://`: the scheme alone is wrong. */
+async function wrongScheme(text: string): Promise<boolean> {
+  if (!/^http:\/\//i.test(text)) return false
+  const again = await postJson<Described>('/v1/links/describe', { text: `https://${text.slice(7)}` })
+  return again.ok
+}
+
+/**
+ * Print the card on A6 or A4: the matching print stylesheet (with its @page size) is switched on by
+ * its media attribute, and the A4 default comes back once the print dialog has closed.
+ */
 function printAs(size: 'a4' | 'a6'): void {
-  const a4 = byId<HTMLLinkElement>('print-a4')
-  const a6 = byId<HTMLLinkElement>('print-a6')
+  const a4 = byId<HTMLLinkElement>('print-sheet-a4')
+  const a6 = byId<HTMLLinkElement>('print-sheet-a6')
   a4.media = size === 'a4' ? 'print' : 'not all'
   a6.media = size === 'a6' ? 'print' : 'not all'
+  document.documentElement.dataset.print = size
+  window.addEventListener('afterprint', () => {
+    a4.media = 'print'
+    a6.media = 'not all'
+    delete document.documentElement.dataset.print
+  }, { once: true })
   window.print()
-  a4.media = 'print'
-  a6.media = 'not all'
 }

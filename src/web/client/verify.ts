@@ -1,13 +1,15 @@
 // `/verify`: read an EU DCC, ask POST /v1/verify, show the verdict, the facts, and the rules' results.
 import type { Strings } from '../i18n.ts'
 import { postJson, callApi, type ApiProblem } from './api.ts'
-import { byId, el, pageLang, setStatus } from './dom.ts'
+import { byId, el, format, pageLang, setStatus } from './dom.ts'
 import { hide, showProblem } from './errors.ts'
-import { dccFacts, findDcc, renderFacts, type Fact } from './facts.ts'
+import { dccFacts, fact, findDcc, renderFacts, type Fact } from './facts.ts'
 import { setupReader } from './qr-reader.ts'
 
 interface Verification {
   status: string
+  /** True only when the signature verified against a trusted key. */
+  verified?: boolean
   payload?: unknown
   issuer?: { iss?: string; kid?: string; source?: string }
   exp?: string
@@ -72,11 +74,19 @@ function show(strings: Strings, lang: string, verification: Verification): void 
   const explained = statusText(strings, verification.status) ?? v.status.OTHER
   const verdict = byId('verdict')
   verdict.className = `verdict ${verification.status === 'VALID' ? 'valid' : 'invalid'}`
-  verdict.replaceChildren(el('h3', explained.title), el('p', explained.action))
-  if (!statusText(strings, verification.status)) verdict.append(el('p', verification.status, 'code'))
+  // Not verified: say so first, then why; the content read from it comes only after.
+  if (verification.verified === false) verdict.replaceChildren(el('h3', v.notVerified), el('p', explained.title, 'reason'), el('p', explained.action))
+  else verdict.replaceChildren(el('h3', explained.title), el('p', explained.action))
+  if (!statusText(strings, verification.status)) verdict.append(el('p', format(strings.errors.code, { code: verification.status }), 'code'))
   const facts: Fact[] = dccFacts(strings, lang, findDcc(verification.payload), verification.exp ? { validUntil: verification.exp } : {})
-  if (verification.issuer?.iss) facts.push([v.issuer, [verification.issuer.iss, verification.issuer.kid].filter(Boolean).join(' · ')])
-  if (verification.issuer?.source) facts.push([v.source, verification.issuer.source])
+  if (verification.issuer?.iss) facts.push(fact('signedBy', v.issuer, [verification.issuer.iss, verification.issuer.kid].filter(Boolean).join(' · ')))
+  if (verification.issuer?.source) facts.push(fact('source', v.source, verification.issuer.source))
+  // An unverified certificate's content is shown only after the verdict, under a heading saying so.
+  const trusted = verification.verified === true
+  const factsTitle = byId('verify-facts-title')
+  factsTitle.textContent = trusted ? v.factsTitle : v.factsUnverified
+  factsTitle.hidden = facts.length === 0
+  byId('verify-facts').classList.toggle('unverified', !trusted)
   renderFacts(byId('verify-facts'), facts)
   const rules = Array.isArray(verification.rules) ? verification.rules : (verification.rules?.results ?? [])
   byId('rules-wrap').hidden = rules.length === 0
