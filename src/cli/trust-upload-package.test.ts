@@ -59,6 +59,10 @@ describe('certbridge trust upload-package', () => {
       const certs = execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(root, `dsc${i}.der`)], { encoding: 'utf8' })
       expect(certs).toContain('contentType: pkcs7-signedData')
       expect(certs).toMatch(/signatureAlgorithm:\s+algorithm: ecdsa-with-SHA256/)
+      // DER: the content is one primitive OCTET STRING, not BER pieces.
+      const asn1 = execFileSync('openssl', ['asn1parse', '-inform', 'DER', '-in', join(root, `dsc${i}.der`)], { encoding: 'utf8' })
+      expect(asn1).not.toContain('cons: OCTET STRING')
+      expect(asn1).toMatch(/prim: OCTET STRING\s+\[HEX DUMP\]:3082/)
       expect(Buffer.from((await openCms(Buffer.from(line, 'base64'))).signer).toString('base64')).toBe(readFileSync(upPem(), 'utf8').replace(/-----[A-Z ]+-----|\s/g, ''))
     }
     expect(out.join('\n')).toContain(`DSC kid ${store.dscs[1]!.kid} (next)`)

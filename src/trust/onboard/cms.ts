@@ -33,9 +33,13 @@ export async function signCms(content: Uint8Array, signer: CmsSigner, signingTim
     throw new OnboardError('ONBOARD_INVALID', 'The signer certificate cannot be parsed.', { cause: error })
   }
   const digest = await crypto.subtle.digest('SHA-256', buffer(content))
+  const encapContentInfo = new pkijs.EncapsulatedContentInfo({ eContentType: ID_DATA })
+  // Set after construction: the constructor would split id-data content into a constructed (BER)
+  // OCTET STRING; DER wants one primitive OCTET STRING.
+  encapContentInfo.eContent = new asn1js.OctetString({ valueHex: buffer(content) })
   const signedData = new pkijs.SignedData({
     version: 1,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: ID_DATA, eContent: new asn1js.OctetString({ valueHex: buffer(content) }) }),
+    encapContentInfo,
     signerInfos: [
       new pkijs.SignerInfo({
         version: 1,
