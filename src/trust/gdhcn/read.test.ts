@@ -15,7 +15,12 @@ import type { TrustListSigner } from './signers.ts'
 const devRoot = testdataPath('gdhcn', 'tng-cdn-dev')
 const whoFile = testdataPath('gdhcn', 'who-signing-dev', 'did.json')
 const devText = (path: string) => readFileSync(join(devRoot, 'v2', path, 'did.json'), 'utf8')
-const dev = (path: string) => JSON.parse(devText(path)) as Record<string, any>
+interface Method {
+  readonly keyusage: { code: string }
+  readonly publicKeyJwk: { x5c: string[] }
+  readonly [field: string]: unknown
+}
+const dev = (path: string) => JSON.parse(devText(path)) as { verificationMethod: Method[]; [field: string]: unknown }
 const extra = new Map<string, string>()
 const requested: string[] = []
 let server: Server
@@ -88,14 +93,14 @@ describe('GDHCN DEV embedded lists', () => {
 
   it('checks chains against the participant SCAs when x5c holds the DSC alone', async () => {
     const list = dev('trustlist/-/XXA')
-    const dscOnly = { ...list, verificationMethod: list.verificationMethod.map((m: any) => ({ ...m, publicKeyJwk: { ...m.publicKeyJwk, x5c: m.publicKeyJwk.x5c.slice(0, 1) } })) }
+    const dscOnly = { ...list, verificationMethod: list.verificationMethod.map((m: Method) => ({ ...m, publicKeyJwk: { ...m.publicKeyJwk, x5c: m.publicKeyJwk.x5c.slice(0, 1) } })) }
     expect(await trustListFromJson(dscOnly, 'WHO', { eager: true })).toMatchObject({ signature: 'absent', entries: 1, chains: { valid: 1, invalid: 0 } })
-    const noScas = { ...dscOnly, verificationMethod: dscOnly.verificationMethod.filter((m: any) => m.keyusage.code !== '#CSCA') }
+    const noScas = { ...dscOnly, verificationMethod: dscOnly.verificationMethod.filter((m: Method) => m.keyusage.code !== '#CSCA') }
     const refused = await trustListFromJson(noScas, 'WHO', { eager: true })
     expect(refused).toMatchObject({ entries: 0, chains: { valid: 0, invalid: 1 } })
     expect(refused.skipped['chain-no-issuer']).toBe(1)
     // another participant's SCAs do not count
-    const otherParticipant = { ...dscOnly, verificationMethod: dscOnly.verificationMethod.map((m: any) => (m.keyusage.code === '#CSCA' ? { ...m, participant: { code: '#XXB' } } : m)) }
+    const otherParticipant = { ...dscOnly, verificationMethod: dscOnly.verificationMethod.map((m: Method) => (m.keyusage.code === '#CSCA' ? { ...m, participant: { code: '#XXB' } } : m)) }
     expect(await trustListFromJson(otherParticipant, 'WHO', { eager: true })).toMatchObject({ entries: 0 })
   })
 })
