@@ -14,17 +14,15 @@ import {
   createKeyStoreWithCa,
   DSC_USAGE_DAYS,
   DSC_USAGE_OIDS,
-  publishedDscs,
   rotateKeyStore,
   settleKeyStore,
-  usageOverdue,
   type CaSigner,
   type DscOptions,
   type DscType,
   type KeyStore,
 } from '../trust/keystore.ts'
 import { keyStoreExists, keyStorePath, loadKeyStore, saveKeyStore } from '../trust/keystore-file.ts'
-import { importDsc } from '../trust/dsc.ts'
+import { report } from './keys-report.ts'
 import { DEFAULT_DOMAIN, readFolderSigner } from '../trust/onboard/folder.ts'
 
 export interface KeysIo {
@@ -56,63 +54,6 @@ Options:
   --organisation NAME   subject O of the DSCs (default: the SCA's O; test keys: certbridge)
   --test                mark the keys as test keys (default when the country is XX)
   --json                machine-readable output`
-
-interface Row {
-  readonly kid: string
-  readonly state: string
-  readonly notBefore: string
-  readonly notAfter: string
-  readonly usageStart: string | null
-  readonly usageEnd: string | null
-  readonly usage: string[]
-  readonly published: boolean
-}
-
-async function rows(store: KeyStore, now: Date): Promise<Row[]> {
-  const published = new Set(publishedDscs(store, now).map((d) => d.kid))
-  return Promise.all(
-    store.dscs.map(async (dsc) => {
-      const key = await importDsc(dsc.certificate, { source: 'certbridge' })
-      return {
-        kid: dsc.kid,
-        state: dsc.state,
-        notBefore: dsc.notBefore,
-        notAfter: dsc.notAfter,
-        usageStart: dsc.usageStart ?? null,
-        usageEnd: dsc.usageEnd ?? null,
-        usage: key.allowedTypes ? [...key.allowedTypes] : ['any'],
-        published: published.has(dsc.kid),
-      }
-    }),
-  )
-}
-
-function table(store: KeyStore, list: readonly Row[]): string[] {
-  const header = ['KID', 'STATE', 'NOT BEFORE', 'NOT AFTER', 'SIGNS UNTIL', 'USAGE', 'PUBLISHED']
-  const body = list.map((r) => [r.kid, r.state, r.notBefore.slice(0, 10), r.notAfter.slice(0, 10), (r.usageEnd ?? r.notAfter).slice(0, 10), r.usage.join(','), r.published ? 'yes' : 'no'])
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)))
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()
-  return [
-    `Key store: country ${store.country}, organisation ${store.organisation}${store.test ? ', TEST KEYS (sandbox only)' : ''}`,
-    `SCA valid ${store.csca.notBefore.slice(0, 10)} to ${store.csca.notAfter.slice(0, 10)} (its private key is not here)`,
-    '',
-    line(header),
-    ...body.map(line),
-  ]
-}
-
-async function report(store: KeyStore, now: Date, json: boolean, io: KeysIo, message: string): Promise<void> {
-  const settled = settleKeyStore(store, now)
-  const list = await rows(settled, now)
-  const overdue = usageOverdue(settled, now)
-  if (json) {
-    io.out(JSON.stringify({ country: store.country, organisation: store.organisation, test: store.test, csca: { notBefore: store.csca.notBefore, notAfter: store.csca.notAfter }, signing: activeDsc(settled, now).kidBase64, usageOverdue: overdue, dscs: list }, null, 2))
-    return
-  }
-  io.out(message)
-  for (const line of table(settled, list)) io.out(line)
-  if (overdue) io.out(`\nThe signing DSC is past its usage period and no DSC is prepared: run 'certbridge keys dsc --ca <participant folder>'.`)
-}
 
 function positiveInteger(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined
