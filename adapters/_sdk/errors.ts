@@ -13,6 +13,7 @@ export type AdapterErrorCode =
   | 'RECORD_INCOMPLETE' // the event data needed for a DCC is missing (e.g. no record source configured)
   | 'TYPE_NOT_CONVERTIBLE' // temporary, medical exemption, antibody: no EU DCC equivalent
   | 'HOLDER_MISMATCH'
+  | 'RECORD_INCONSISTENT' // the national check and the record source disagree (product, result, holder)
   | 'PRODUCT_UNMAPPED'
   | 'UPSTREAM_UNAVAILABLE' // 5xx, connection refused or reset, circuit open
   | 'UPSTREAM_TIMEOUT'

@@ -23,10 +23,22 @@ export interface CheckVerdict {
   readonly convertible: boolean
   /** The holder as the check page shows it (masks, birth date, passport mask). */
   readonly shown: ShownHolder
+  /** COVID_TEST: the result the check API states in `status`; the record source must agree. */
+  readonly testResult?: 'POSITIVE' | 'NEGATIVE'
+  /** v1: the vaccine as the check API names it (`stuff`); the record source must agree. */
+  readonly productName?: string
   readonly expiresOn?: string
 }
 
 const MASK_WORD = /^[\p{L}*'-]+$/u
+
+/** A COVID_TEST item's `status` is its result, in one of the forms real answers use. */
+const TEST_RESULTS: Readonly<Record<string, 'POSITIVE' | 'NEGATIVE'>> = {
+  '1': 'POSITIVE',
+  'Положительный': 'POSITIVE',
+  '0': 'NEGATIVE',
+  'Отрицательный': 'NEGATIVE',
+}
 
 function notFound(): AdapterError {
   return new AdapterError('RECORD_NOT_FOUND', 'No Gosuslugi certificate was found for this link.')
@@ -93,7 +105,8 @@ function readV1(body: V1Answer, today: string): CheckVerdict {
   const expiresOn = expiryOf(body.expiredAt, today, sourceRef)
   if (body.status !== '1') throw invalid(sourceRef)
   const shown = holderOf(body.fio, body.enFio, body.birthdate, body.doc)
-  return { certId: body.unrz, sourceRef, nationalType: 'VACCINE_CERT', convertible: true, shown, ...(expiresOn ? { expiresOn } : {}) }
+  const productName = body.stuff?.trim() || body.enStuff?.trim() || undefined
+  return { certId: body.unrz, sourceRef, nationalType: 'VACCINE_CERT', convertible: true, shown, ...(productName ? { productName } : {}), ...(expiresOn ? { expiresOn } : {}) }
 }
 
 function readV2(item: V2Item, today: string): CheckVerdict {
@@ -104,10 +117,19 @@ function readV2(item: V2Item, today: string): CheckVerdict {
   const sourceRef = `ru-gosuslugi:unrz:${certId}`
   let nationalType: NationalType
   let convertible = true
+  let testResult: CheckVerdict['testResult']
   switch (item.type) {
+    case 'COVID_TEST':
+      // Real test items carry the result in `status`: "1"/"Положительный" positive, "0"/"Отрицательный" negative.
+      testResult = TEST_RESULTS[item.status.trim()]
+      if (testResult) {
+        nationalType = item.type
+        break
+      }
+      if (item.status === '3') throw expired(sourceRef)
+      throw invalid(sourceRef)
     case 'VACCINE_CERT':
     case 'ILLNESS_FACT':
-    case 'COVID_TEST':
       if (item.status === '3') throw expired(sourceRef)
       if (item.status !== '1') throw invalid(sourceRef)
       nationalType = item.type
@@ -124,7 +146,7 @@ function readV2(item: V2Item, today: string): CheckVerdict {
       throw notConvertible()
   }
   const expiresOn = expiryOf(item.expiredAt, today, sourceRef)
-  return { certId, sourceRef, nationalType, convertible, shown: holderFromAttrs(item.attrs), ...(expiresOn ? { expiresOn } : {}) }
+  return { certId, sourceRef, nationalType, convertible, shown: holderFromAttrs(item.attrs), ...(testResult ? { testResult } : {}), ...(expiresOn ? { expiresOn } : {}) }
 }
 
 function readV3(uuid: string, body: V3Answer, today: string): CheckVerdict {

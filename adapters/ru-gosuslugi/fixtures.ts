@@ -4,7 +4,7 @@ import type { ContractFixtures } from '../_contract/fixtures.ts'
 import type { NormalizedRecord } from '../_sdk/record.ts'
 import { identityOf } from '../_sdk/identity.ts'
 import { gosFixtures, maskPassport, maskWord, registeredHolderOf, CK_ANY, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, UNRZ_UNKNOWN, UUID_UNKNOWN, type GosFixture } from './records.ts'
-import { fixtureNamed, linkV1, linkV1Unrz, linkV2, linkV3 } from './samples.ts'
+import { fixtureNamed, linkV1, linkV1Unrz, linkV2, linkV3, typedNumber } from './samples.ts'
 
 const gamaleya = { manufacturer: 'Gamaleya-Research-Institute', prophylaxis: '29061000087103' } as const
 
@@ -39,6 +39,8 @@ export function contractFixtures(today: string): ContractFixtures {
   const test = f('test, PCR negative')
   const testEvent = test.event!.type === 'test' ? test.event : undefined
   const recoveryEvent = recovery.event!.type === 'recovery' ? recovery.event : undefined
+  const antigen = f('test, antigen negative (status "0")')
+  const antigenEvent = antigen.event!.type === 'test' ? antigen.event : undefined
   return {
     links: {
       valid: [
@@ -48,6 +50,8 @@ export function contractFixtures(today: string): ContractFixtures {
         { text: linkV2(sputnik), kind: 'v2' },
         { text: `  ${linkV2(sputnik, 'en')}\n`, kind: 'v2' },
         { text: linkV3(sputnik), kind: 'v3' },
+        { text: typedNumber(sputnik), kind: 'v1-unrz' },
+        { text: sputnik.unrz, kind: 'v1-unrz' },
         { text: `https://www.gosuslugi.ru/covid-cert/status/${sputnik.uuid.toUpperCase()}?lang=en`, kind: 'v3' },
       ],
       foreign: [
@@ -104,6 +108,13 @@ export function contractFixtures(today: string): ContractFixtures {
       { name: 'v2: wrong ck', qr: linkV2({ unrz: sputnik.unrz, ck: CK_ANY }), expected: { code: 'RECORD_NOT_FOUND' } },
       { name: 'v1-unrz: not found', qr: linkV1Unrz({ unrz: UNRZ_UNKNOWN } as GosFixture), expected: { code: 'RECORD_NOT_FOUND' } },
       { name: 'v3: not found', qr: linkV3({ uuid: UUID_UNKNOWN }), expected: { code: 'RECORD_NOT_FOUND' } },
+      { name: 'typed certificate number: Sputnik V 2/2 (same record)', qr: typedNumber(sputnik), expected: sputnikRecord },
+      { name: 'v2: test, antigen negative, status "0"', qr: linkV2(antigen), expected: expected(antigen, { type: 'test', testType: 'LP217198-3', device: '1232', sampledAt: antigenEvent!.sampledAt, result: '260415000', centre: antigenEvent!.centre, country: 'RU' }) },
+      { name: 'v2: check and register disagree on the test result', qr: linkV2(f('test, check and register disagree on the result')), expected: { code: 'RECORD_INCONSISTENT' } },
+      { name: 'v1: check names another vaccine than the register', qr: linkV1(f('vaccination, v1 names another vaccine')), expected: { code: 'RECORD_INCONSISTENT' } },
+      { name: 'v2: Sputnik Light booster after Sputnik V 2/2 is the third dose', qr: linkV2(f('vaccination, Sputnik Light booster after Sputnik V 2/2')),
+        expected: vacc('vaccination, Sputnik Light booster after Sputnik V 2/2', 'Sputnik-Light', gamaleya.manufacturer, gamaleya.prophylaxis, 3, 3) },
+      { name: 'v3 on the older covid-cert v2 status path: medical exemption', qr: linkV3(f('medical exemption (v3, untyped)')), expected: { code: 'TYPE_NOT_CONVERTIBLE' } },
     ],
     faultProbe: linkV2(sputnik),
   }

@@ -91,8 +91,14 @@ function routeOf(url: URL): GosuslugiLink {
   throw unsupported()
 }
 
+/** A certificate number typed by hand: 16 digits, in groups separated by spaces or hyphens. */
+const TYPED_NUMBER = /^\d{4}(?:[ -]?\d{4}){3}$/
+
 export function parseGosuslugiLink(input: string): GosuslugiLink | null {
   const text = input.trim()
+  // People type the number printed under the QR ("0000 6598 8746 9988"): it names the certificate
+  // as the v1-unrz link does, the one form that needs nothing but the number.
+  if (TYPED_NUMBER.test(text)) return { kind: 'v1-unrz', unrz: text.replace(/[ -]/g, '') }
   const url = parseUrl(text)
   const imitates = MENTIONS_US.test(text) || OUR_PATH_ANYWHERE.test(text)
   if (!imitates) return null

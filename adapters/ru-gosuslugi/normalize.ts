@@ -6,8 +6,9 @@ import { AdapterError, withHolder } from '../_sdk/errors.ts'
 import { identityOf } from '../_sdk/identity.ts'
 import { checkRecoveryTest } from '../_sdk/recovery.ts'
 import type { NormalizedEvent, NormalizedHolder, NormalizedRecord } from '../_sdk/record.ts'
-import { expired, notConvertible, readCheck, type NationalType } from './check.ts'
-import { mapProduct } from './products.ts'
+import { expired, notConvertible, readCheck, type CheckVerdict, type NationalType } from './check.ts'
+import { euDoseNumbers } from '../_sdk/doses.ts'
+import { foldProductName, mapProduct } from './products.ts'
 import type { GosuslugiRaw } from './retrieve.ts'
 import type { RecordEvent } from './wire.ts'
 
@@ -16,6 +17,25 @@ const EXPECTED_EVENT: Readonly<Record<NationalType, RecordEvent['type'] | undefi
   ILLNESS_FACT: 'recovery',
   COVID_TEST: 'test',
   TEMPORARY_CERT: undefined,
+}
+
+/** A national product name as an EU code for counting doses; an unmapped one counts as itself. */
+function countedProduct(name: string): string {
+  try {
+    return mapProduct(name).mp
+  } catch {
+    return foldProductName(name)
+  }
+}
+
+/** dn/sd: over the register's whole history when it sends one (boosters as further doses), else as stated. */
+function doseNumbers(record: Extract<RecordEvent, { type: 'vaccination' }>): { doseNumber: number; totalDoses: number } {
+  if (!record.history) return { doseNumber: record.dose, totalDoses: record.doses }
+  const own = countedProduct(record.product)
+  const history = record.history.map((dose) => ({ product: countedProduct(dose.product), date: dose.date })).filter((dose) => dose.date <= record.date)
+  let index = history.findIndex((dose) => dose.date === record.date && dose.product === own)
+  if (index < 0) index = history.push({ product: own, date: record.date }) - 1
+  return euDoseNumbers(history, index)
 }
 
 function eventOf(record: RecordEvent, today: string, sourceRef: string): NormalizedEvent {
@@ -28,8 +48,7 @@ function eventOf(record: RecordEvent, today: string, sourceRef: string): Normali
         product: vaccine.mp,
         manufacturer: vaccine.ma,
         prophylaxis: vaccine.vp,
-        doseNumber: record.dose,
-        totalDoses: record.doses,
+        ...doseNumbers(record),
         date: record.date,
         country: record.country,
       }
@@ -55,6 +74,23 @@ function eventOf(record: RecordEvent, today: string, sourceRef: string): Normali
   }
 }
 
+function inconsistent(what: string): AdapterError {
+  return new AdapterError('RECORD_INCONSISTENT', `The Gosuslugi check and the national register disagree about ${what}.`)
+}
+
+/** Two national product names for one vaccine: the same EU product, or the same name folded. */
+function sameProduct(a: string, b: string): boolean {
+  return countedProduct(a) === countedProduct(b)
+}
+
+/** What the public check states must be what the register holds: v1's vaccine, a test's result. */
+function crossCheck(verdict: CheckVerdict, event: RecordEvent): void {
+  if (verdict.productName !== undefined && event.type === 'vaccination' && !sameProduct(verdict.productName, event.product)) {
+    throw inconsistent('the vaccine')
+  }
+  if (verdict.testResult !== undefined && event.type === 'test' && verdict.testResult !== event.result) throw inconsistent('the test result')
+}
+
 export function normalizeGosuslugi(raw: GosuslugiRaw, ctx: NormalizeContext): NormalizedRecord {
   const today = isoDay(ctx.now())
   const verdict = readCheck(raw.check, today)
@@ -68,7 +104,10 @@ export function normalizeGosuslugi(raw: GosuslugiRaw, ctx: NormalizeContext): No
   if (expectedType && kind !== expectedType && kind !== 'exemption' && kind !== 'antibody') {
     throw new AdapterError('UPSTREAM_INVALID', 'The record source and the check API disagree on the certificate type.')
   }
-  const event = withHolder(holder, () => eventOf(raw.record!.event, today, verdict.sourceRef))
+  const event = withHolder(holder, () => {
+    crossCheck(verdict, raw.record!.event)
+    return eventOf(raw.record!.event, today, verdict.sourceRef)
+  })
   return {
     country: 'RU',
     sourceRef: verdict.sourceRef,

@@ -28,6 +28,9 @@ function notFound(): AdapterError {
   return new AdapterError('RECORD_NOT_FOUND', 'No Gosuslugi certificate was found for this link.')
 }
 
+/** v3 status links: the checker's path, then the older covid-cert v3 and v2 paths. */
+export const V3_STATUS_PATHS = ['/api/covid-cert-checker/v3/cert/status/', '/api/covid-cert/v3/cert/status/', '/api/covid-cert/v2/cert/status/'] as const
+
 const JSON_GET: RequestInit = { method: 'GET', headers: { accept: 'application/json' } }
 
 /** 2xx → the body; 429 → unavailable; any other 4xx → not found (one of Gosuslugi's three forms). */
@@ -64,7 +67,12 @@ async function check(link: GosuslugiLink, ctx: AdapterContext): Promise<CheckAns
     case 'v2':
       return checkV2(link, ctx)
     case 'v3': {
-      const answer = await requestJson(ctx, `${base}/api/covid-cert-checker/v3/cert/status/${link.uuid}`, JSON_GET)
+      // Real clients call three status paths; the current one first, the older ones on HTTP 404.
+      let answer = await requestJson(ctx, `${base}${V3_STATUS_PATHS[0]}${link.uuid}`, JSON_GET)
+      for (const path of V3_STATUS_PATHS.slice(1)) {
+        if (answer.status !== 404) break
+        answer = await requestJson(ctx, `${base}${path}${link.uuid}`, JSON_GET)
+      }
       return { form: 'v3', uuid: link.uuid, body: parseShape(v3Answer, checkBody(answer), 'Gosuslugi check answer') }
     }
   }

@@ -9,6 +9,8 @@ export const linkV1 = (f: GosFixture) => `${ORIGIN}/vaccine/cert/verify/${f.uuid
 export const linkV1Unrz = (f: GosFixture) => `${ORIGIN}/vaccine/cert/verify/unrz/${f.unrz}`
 export const linkV2 = (f: Pick<GosFixture, 'unrz' | 'ck'>, lang = 'ru') => `${ORIGIN}/covid-cert/verify/${f.unrz}?lang=${lang}&ck=${f.ck}`
 export const linkV3 = (f: Pick<GosFixture, 'uuid'>) => `${ORIGIN}/covid-cert/status/${f.uuid}?lang=ru`
+/** The certificate number as people type it from the printout: four groups of four digits. */
+export const typedNumber = (f: Pick<GosFixture, 'unrz'>) => f.unrz.replace(/(\d{4})(?=\d)/g, '$1 ')
 
 const issued = (type: 'vaccination' | 'recovery' | 'test') => ({ status: 201, type })
 const refused = (status: number, code: string) => ({ status, code })
@@ -47,6 +49,11 @@ export function sampleList(fixtures: readonly GosFixture[]): SandboxSample[] {
     { name: 'ru-gosuslugi v2 not found (HTTP 404)', qr: linkV2({ unrz: UNRZ_UNKNOWN, ck: CK_ANY }), holder: people.zhukova.claim, expect: untold },
     { name: 'ru-gosuslugi v3 not found', qr: linkV3({ uuid: UUID_UNKNOWN }), holder: people.zhukova.claim, expect: untold },
     { name: 'ru-gosuslugi holder mismatch', qr: linkV2(sputnik), holder: { ...claim(sputnik), givenName: 'Ирина' }, expect: untold },
+    { name: 'ru-gosuslugi certificate number typed by hand', qr: typedNumber(sputnik), holder: claim(sputnik), expect: issued('vaccination') },
+    { name: 'ru-gosuslugi v2 test, antigen negative (status "0")', qr: linkV2(f('test, antigen negative (status "0")')), holder: claim(f('test, antigen negative (status "0")')), expect: issued('test') },
+    { name: 'ru-gosuslugi v2 test, check and register disagree on the result', qr: linkV2(f('test, check and register disagree on the result')), holder: claim(f('test, check and register disagree on the result')), expect: refused(422, 'RECORD_INCONSISTENT') },
+    { name: 'ru-gosuslugi v1 vaccine named differently by the check and the register', qr: linkV1(f('vaccination, v1 names another vaccine')), holder: claim(f('vaccination, v1 names another vaccine')), expect: refused(422, 'RECORD_INCONSISTENT') },
+    { name: 'ru-gosuslugi v2 Sputnik Light booster after Sputnik V 2/2', qr: linkV2(f('vaccination, Sputnik Light booster after Sputnik V 2/2')), holder: claim(f('vaccination, Sputnik Light booster after Sputnik V 2/2')), expect: issued('vaccination') },
     { name: 'ru-gosuslugi forged link (userinfo)', qr: `https://www.gosuslugi.ru@evil.example/covid-cert/verify/${sputnik.unrz}?lang=ru&ck=${sputnik.ck}`, holder: claim(sputnik), expect: refused(400, 'LINK_FORGED') },
   ]
 }

@@ -7,6 +7,7 @@ import { isoDay } from '../_sdk/dates.ts'
 import { gosFixtures, maskPassport, maskWord, registeredHolderOf, ruDate, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, type GosFixture } from './records.ts'
 import { gosPopulation } from './population.ts'
 import { sampleList } from './samples.ts'
+import { V3_STATUS_PATHS } from './retrieve.ts'
 
 export const SANDBOX_TOKEN = 'sandbox-test-token-ru-gosuslugi'
 /** A 1×1 PNG standing in for the QR image Gosuslugi returns (the adapter never reads it). */
@@ -46,7 +47,7 @@ function v1Body(f: GosFixture) {
   const product = f.event?.type === 'vaccination' ? f.event.product : ''
   return {
     unrz: f.unrz, fio: fio.value, enFio: fio.envalue, birthdate: ruDate(f.person.claim.dateOfBirth), doc: passport, enDoc: passport,
-    stuff: product, enStuff: product, singlePhase: f.event?.type === 'vaccination' && f.event.doses === 1 ? 'Y' : 'N',
+    stuff: f.v1Stuff ?? product, enStuff: f.v1Stuff ?? product, singlePhase: f.event?.type === 'vaccination' && f.event.doses === 1 ? 'Y' : 'N',
     qr: PLACEHOLDER_PNG, expiredAt: ruDate(f.expiredAt), status: f.status === '1' ? '1' : '0',
   }
 }
@@ -102,10 +103,15 @@ export function createSandbox(options: GosuslugiSandboxOptions = {}): AdapterSan
     })
   }
 
-  app.get('/api/covid-cert-checker/v3/cert/status/:uuid', (c) => {
-    const f = byUuid.get(c.req.param('uuid'))
-    if (!f) return c.json({ isCertFound: false, isExpired: false, isBeforeValidFrom: false, attrs: [], serviceUnavailable: false })
-    return c.json(v3Body(f, today))
+  // Status links are served on three paths, as real clients call them; a fixture lives on one of them
+  // (statusPath), and the others answer HTTP 404 for it, so the adapter's fallback is exercised.
+  V3_STATUS_PATHS.forEach((path, index) => {
+    app.get(`${path}:uuid`, (c) => {
+      const f = byUuid.get(c.req.param('uuid'))
+      if (!f) return index === 0 ? c.json({ isCertFound: false, isExpired: false, isBeforeValidFrom: false, attrs: [], serviceUnavailable: false }) : c.json(notFound, 404)
+      if ((f.statusPath ?? 0) !== index) return c.json(notFound, 404)
+      return c.json(v3Body(f, today))
+    })
   })
 
   app.get('/record-source/v1/certificates/:certId', (c) => {

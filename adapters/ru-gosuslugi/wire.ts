@@ -66,6 +66,8 @@ export const recordEvent = z.discriminatedUnion('type', [
     doses: z.number().int().min(1).max(9),
     date: isoDate,
     country,
+    /** Every dose the register holds for the holder (this one included), to number boosters. */
+    history: z.array(z.object({ product: z.string().min(1).max(100), date: isoDate })).min(1).max(20).optional(),
   }),
   z.object({ type: z.literal('recovery'), firstPositive: isoDate, firstPositiveTest: z.enum(['NAAT', 'RAT', 'ANTIBODY']).optional(), validFrom: isoDate, validUntil: isoDate, country }),
   z.object({

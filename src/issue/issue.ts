@@ -281,6 +281,7 @@ const UNTOLD_UNTIL_BOUND: ReadonlySet<AdapterErrorCode> = new Set<AdapterErrorCo
   'TYPE_NOT_CONVERTIBLE',
   'HOLDER_MISMATCH',
   'PRODUCT_UNMAPPED',
+  'RECORD_INCONSISTENT',
 ])
 
 /** The one refusal a requester gets about a record until they bind to its holder. */
