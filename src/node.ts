@@ -25,7 +25,7 @@ import { loadRevocationLists } from './revocation/load.ts'
 import { loadRuleSetFromDirectory } from './rules/load-dir.ts'
 import { createQrDecodePool, qrPoolOptionsFromEnv, type QrDecodePoolOptions } from './qr/decode-pool.ts'
 import { keyStoreExists, loadKeyStore, loadOrCreateKeyStore } from './trust/keystore-file.ts'
-import { parseKeyStore } from './trust/keystore-parse.ts'
+import { parseKeyStoreSetting } from './trust/keystore-parse.ts'
 import type { KeyStore } from './trust/keystore.ts'
 import { adapters, sandboxes } from '../adapters/registry.ts'
 import { serveSandbox } from './sandbox/listen.ts'
@@ -71,7 +71,7 @@ function sandboxSecrets(dataDir: string): SandboxSecrets {
 
 /** The key store: CERTBRIDGE_KEYSTORE, or DATA_DIR/keystore.json (created with test keys in sandbox mode). */
 async function openKeyStore(config: Config): Promise<KeyStore | undefined> {
-  if (config.keyStoreJson) return parseKeyStore(JSON.parse(config.keyStoreJson))
+  if (config.keyStoreJson) return parseKeyStoreSetting(config.keyStoreJson)
   if (config.mode === 'sandbox') {
     const organisation = 'certbridge sandbox'
     return (await loadOrCreateKeyStore(config.dataDir, { country: config.country, organisation, now: new Date(), test: true })).store

@@ -80,3 +80,26 @@ export function parseKeyStoreDocument(json: unknown): ParsedKeyStore {
 export function parseKeyStore(json: unknown): KeyStore {
   return parseKeyStoreDocument(json).store
 }
+
+/**
+ * A key store given as a setting (CERTBRIDGE_KEYSTORE, e.g. a Workers secret). It cannot be rewritten
+ * from here, so a document that still carries the CSCA private key is refused rather than migrated;
+ * no error names any part of it (it holds private keys).
+ */
+export function parseKeyStoreSetting(json: string, name = 'CERTBRIDGE_KEYSTORE'): KeyStore {
+  let document: unknown
+  try {
+    document = JSON.parse(json)
+  } catch {
+    throw new KeyStoreError('KEYSTORE_INVALID', `${name} is not a JSON document.`)
+  }
+  const { store, migrated } = parseKeyStoreDocument(document)
+  const csca = (document as { csca?: Record<string, unknown> }).csca
+  if (migrated && csca && 'privateKeyPem' in csca) {
+    throw new KeyStoreError(
+      'KEYSTORE_CA_KEY_ONLINE',
+      `${name} carries the CSCA private key, which must stay offline: migrate the file with \`certbridge keys list --data-dir <dir>\` and set ${name} again from it.`,
+    )
+  }
+  return store
+}

@@ -8,8 +8,8 @@
 // another trust list.
 import type { Config } from '../config.ts'
 import { toBase64 } from '../trust/bytes.ts'
-import { createKeyStore, KeyStoreError, releaseSandboxCa, type KeyStore } from '../trust/keystore.ts'
-import { parseKeyStoreDocument } from '../trust/keystore-parse.ts'
+import { createKeyStore, releaseSandboxCa, type KeyStore } from '../trust/keystore.ts'
+import { parseKeyStoreSetting } from '../trust/keystore-parse.ts'
 
 export interface WorkerSecrets {
   readonly keyStore?: KeyStore
@@ -23,21 +23,7 @@ function randomBase64(bytes: number): string {
 
 /** The key store secret; a parse error names no part of it (it holds private keys). */
 export function readKeyStoreSecret(json: string): KeyStore {
-  let document: unknown
-  try {
-    document = JSON.parse(json)
-  } catch {
-    throw new KeyStoreError('KEYSTORE_INVALID', 'CERTBRIDGE_KEYSTORE is not a JSON document.')
-  }
-  const { store, migrated } = parseKeyStoreDocument(document)
-  const csca = (document as { csca?: Record<string, unknown> }).csca
-  if (migrated && csca && 'privateKeyPem' in csca) {
-    throw new KeyStoreError(
-      'KEYSTORE_CA_KEY_ONLINE',
-      'CERTBRIDGE_KEYSTORE carries the CSCA private key, which must stay offline: migrate the file with `certbridge keys list --data-dir <dir>` and set the secret again from it.',
-    )
-  }
-  return store
+  return parseKeyStoreSetting(json)
 }
 
 export async function workerSecrets(config: Config, now: Date): Promise<WorkerSecrets> {
