@@ -40,6 +40,9 @@ export default {
       log.error('start-up failed', { error })
       return unavailable(typeof code === 'string' ? code : 'INTERNAL')
     }
+    // A due trust-list refresh runs beside this request; the request uses the lists as they are.
+    const refresh = built.refreshTrustLists()
+    if (refresh) ctx.waitUntil(refresh)
     return built.app.fetch(request, env, ctx)
   },
   /** The cron trigger: purges expired rows (src/db/purge.ts). */

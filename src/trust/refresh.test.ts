@@ -79,4 +79,21 @@ describe('refreshing trust lists', () => {
       down = false
     }
   })
+
+  it('refreshes when due only, one run at a time (Workers, where no timer runs)', async () => {
+    let clock = new Date('2026-12-02T00:00:00Z')
+    const before = seen.length
+    const lists = createRefreshingTrustLists([url], { now: () => clock })
+    const first = lists.refreshIfDue(60_000)
+    expect(first).toBeDefined()
+    expect(lists.refreshIfDue(60_000)).toBeUndefined() // one is running
+    await first
+    expect(lists.states()[0]).toMatchObject({ state: 'ok' })
+    clock = new Date('2026-12-02T00:00:59Z')
+    expect(lists.refreshIfDue(60_000)).toBeUndefined()
+    clock = new Date('2026-12-02T00:01:00Z')
+    await lists.refreshIfDue(60_000)
+    expect(seen.length - before).toBe(2)
+    expect(seen.at(-1)!['if-none-match']).toBe(etag)
+  })
 })

@@ -41,6 +41,11 @@ export interface RefreshingTrustLists {
   states(): TrustListState[]
   /** Refreshes every `intervalMs` in the background; returns the stop function. */
   schedule(intervalMs: number): () => void
+  /**
+   * Where no timer can run (Workers): starts a background refresh when the last one began at least
+   * `intervalMs` ago and none is running, and returns it (for waitUntil); otherwise undefined.
+   */
+  refreshIfDue(intervalMs: number): Promise<void> | undefined
   /** Adds a listener of each list's outcome (beside options.onOutcome). */
   listen(listener: (source: string, outcome: RefreshOutcome) => void): void
 }
@@ -94,7 +99,9 @@ export function createRefreshingTrustLists(locations: readonly string[], options
   }
 
   let running: Promise<void> | undefined
+  let lastStarted: number | undefined
   async function refreshAll(strict: boolean): Promise<void> {
+    lastStarted = now().getTime()
     const results = await Promise.allSettled(slots.map(refreshSlot))
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
     if (strict && failed) throw failed.reason
@@ -110,6 +117,10 @@ export function createRefreshingTrustLists(locations: readonly string[], options
     refresh({ strict = false } = {}) {
       running ??= refreshAll(strict).finally(() => (running = undefined))
       return running
+    },
+    refreshIfDue(intervalMs) {
+      if (running || (lastStarted !== undefined && now().getTime() - lastStarted < intervalMs)) return undefined
+      return this.refresh().catch(() => undefined)
     },
     states: () => slots.map((s) => s.state),
     listen: (listener) => void listeners.push(listener),

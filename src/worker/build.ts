@@ -10,7 +10,8 @@ import { openD1Db } from '../db/d1.ts'
 import { createLogger, type Logger } from '../log.ts'
 import { createService } from '../service.ts'
 import { fromBase64 } from '../trust/bytes.ts'
-import { loadTrustListSigners, loadTrustLists } from '../trust/load.ts'
+import { loadTrustListSigners } from '../trust/load.ts'
+import { createRefreshingTrustLists } from '../trust/refresh.ts'
 import { parseLocation } from '../trust/load.ts'
 import { loadRevocationLists } from '../revocation/load.ts'
 import type { QrImageDecoder } from '../qr/decode.ts'
@@ -32,6 +33,8 @@ export interface WorkerService {
   readonly app: Hono<any>
   readonly config: Config
   readonly audit: AuditSink
+  /** Starts a background trust-list refresh when one is due (for ctx.waitUntil); no timer runs on Workers. */
+  readonly refreshTrustLists: () => Promise<void> | undefined
 }
 
 /** Workers have no filesystem: lists are URLs, and a rules directory cannot be read. */
@@ -66,7 +69,12 @@ export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceO
   if (!env.DB) throw new ConfigError('CONFIG_MISSING', 'the D1 binding DB is missing (wrangler.toml [[d1_databases]])')
 
   const listOptions = { fetch: platformFetch }
-  const trustLists = config.trustLists.length ? (await loadTrustLists(config.trustLists, { ...listOptions, signers: await loadTrustListSigners(config.trustListSigners, listOptions) })).store : undefined
+  // Loaded when the isolate builds the service; later refreshed beside requests when due (refreshTrustLists).
+  const refreshing = config.trustLists.length
+    ? createRefreshingTrustLists(config.trustLists, { ...listOptions, signers: await loadTrustListSigners(config.trustListSigners, listOptions), log, now })
+    : undefined
+  await refreshing?.refresh({ strict: true })
+  const trustLists = refreshing?.store
   const revocationLists = config.revocationLists.length ? await loadRevocationLists(config.revocationLists, listOptions) : undefined
 
   const { app, audit } = await createService({
@@ -80,11 +88,12 @@ export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceO
     log,
     samples: samples ? () => samples : undefined,
     trustLists,
+    trustListRefresh: refreshing,
     revocationLists,
     decodeImage: options.decodeImage,
     clientId: (request) => workerClientId(request, trustProxy),
   })
   if (config.mode === 'production') log.info('certbridge started', { mode: config.mode, metrics: config.metricsToken ? 'protected by CERTBRIDGE_METRICS_TOKEN' : 'open (set CERTBRIDGE_METRICS_TOKEN to protect)', trustProxy: trustProxy.kind })
   if (config.mode === 'sandbox') log.warn('SANDBOX MODE: test signing keys (kept only as long as this isolate) and in-process national sandboxes; certificates issued here are not valid for travel')
-  return { app, config, audit }
+  return { app, config, audit, refreshTrustLists: () => refreshing?.refreshIfDue(config.trustListRefreshSeconds * 1000) }
 }
