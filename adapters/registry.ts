@@ -11,9 +11,9 @@ import { vnQr } from './vn-qr/index.ts'
 import { createSandbox as vnQrSandbox } from './vn-qr/sandbox.ts'
 
 export const adapters: readonly CountryAdapter[] = [
-  ruGosuslugi as unknown as CountryAdapter,
-  ruMos as unknown as CountryAdapter,
-  vnQr as unknown as CountryAdapter,
+  ruGosuslugi,
+  ruMos,
+  vnQr,
 ]
 
 export const sandboxes: Readonly<Record<string, SandboxFactory>> = {

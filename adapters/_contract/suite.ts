@@ -1,24 +1,30 @@
 // The one contract suite every adapter runs (vitest): `testAdapter({ adapter, sandbox, fixtures })`.
 // It serves the adapter's sandbox over real HTTP on 127.0.0.1, proves `match` is pure and refuses
-// foreign and forged links, resolves every fixture record through the adapter client (strict deep
-// equality), checks every request stayed on the declared origins, and puts a fault-injecting proxy
-// between client and sandbox to prove how each upstream failure is mapped. It captures console output
-// and fails if an identifier, mask or document fragment of the fixtures shows in a log or an error.
+// foreign and forged links (the author's and forgeries it derives itself from every valid link),
+// resolves every fixture record through the adapter client (strict deep equality, and no field the
+// record type does not declare), checks every request went through ctx.fetch to a declared origin
+// (the global fetch is watched the whole time), requires `sourceRef` on expired and revoked refusals,
+// and puts a fault-injecting proxy between client and sandbox to prove how each upstream failure is
+// mapped. It captures console output and fails if an identifier, mask or document fragment of the
+// fixtures shows in a log or an error. Failures name the link, the fragment and where it leaked,
+// the origin tried and the origins declared (fixture data is invented, so naming it is safe).
 import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { AdapterConfig, CountryAdapter } from '../_sdk/adapter.ts'
+import type { AdapterConfig, AdapterLink, CountryAdapter } from '../_sdk/adapter.ts'
 import { createAdapterClient } from '../_sdk/client.ts'
 import { AdapterError, type AdapterErrorCode } from '../_sdk/errors.ts'
 import type { AdapterSandbox } from '../_sdk/sandbox.ts'
 import { startFaultProxy, type Fault, type FaultProxy } from '../../src/sandbox/faults.ts'
 import { listen, serveSandbox, type ServedSandbox } from '../../src/sandbox/listen.ts'
 import { sensitiveFragments, type ContractFixtures } from './fixtures.ts'
+import { derivedForgeries } from './forgeries.ts'
+import { recordShapeProblems } from './record-shape.ts'
+import { watchGlobalFetch, type Fetched, type FetchWatch } from './watch.ts'
 
 export type { ContractFixtures } from './fixtures.ts'
 
-export interface ContractOptions {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly adapter: CountryAdapter<any, any>
+export interface ContractOptions<Link extends AdapterLink, Raw> {
+  readonly adapter: CountryAdapter<Link, Raw>
   readonly sandbox: AdapterSandbox
   readonly fixtures: ContractFixtures
 }
@@ -27,112 +33,142 @@ export interface ContractOptions {
 const DEADLINE_MS = 400
 const BODY_CAP = 32 * 1024
 
-interface Fetched {
-  readonly method: string
-  readonly url: string
+/** Refusals that must say which record they are about, so that what was derived from it can be revoked. */
+const NEEDS_SOURCE_REF: readonly AdapterErrorCode[] = ['RECORD_EXPIRED', 'RECORD_REVOKED']
+
+interface Said {
+  /** Where the text was said: 'the error for <link>', 'console.warn'. */
+  readonly where: string
+  readonly text: string
 }
 
-function recordingFetch(seen: Fetched[]): typeof fetch {
-  return async (input, init) => {
-    const url = input instanceof Request ? input.url : input instanceof URL ? input.href : String(input)
-    seen.push({ method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(), url })
-    return fetch(input, init)
-  }
-}
-
-async function outcome(promise: Promise<unknown>, messages: string[]): Promise<AdapterError | 'ok'> {
+async function outcome(promise: Promise<unknown>, said: Said[], where: string): Promise<AdapterError | 'ok'> {
   try {
     await promise
     return 'ok'
   } catch (error) {
-    for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message)
+    for (let e: unknown = error; e instanceof Error; e = e.cause) said.push({ where, text: e.message })
     if (error instanceof AdapterError) return error
     throw error
   }
 }
 
-export function testAdapter({ adapter, sandbox, fixtures }: ContractOptions): void {
+const codeOf = (result: AdapterError | 'ok') => (result === 'ok' ? 'ok' : result.code)
+
+export function testAdapter<Link extends AdapterLink, Raw>({ adapter, sandbox, fixtures }: ContractOptions<Link, Raw>): void {
   describe(`adapter contract: ${adapter.id}`, () => {
-    const logs: string[] = []
-    const messages: string[] = []
+    const said: Said[] = []
     let served: ServedSandbox
     let config: AdapterConfig
+    let watch: FetchWatch
 
     beforeAll(async () => {
       for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
         vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-          logs.push(args.map((a) => (a instanceof Error ? `${a.message} ${String(a.stack)}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '))
+          const text = args.map((a) => (a instanceof Error ? `${a.message} ${String(a.stack)}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')
+          said.push({ where: `console.${level}`, text })
         })
       }
+      watch = watchGlobalFetch()
       served = await serveSandbox(sandbox, { port: 0 })
       config = sandbox.config(served.baseUrl)
     })
     afterAll(async () => {
       vi.restoreAllMocks()
+      watch?.restore()
       await served?.close()
     })
+
+    /** Fails naming the link when the adapter called the global fetch since `from` (escaping ctx.fetch's guard). */
+    function expectNoGlobalFetch(from: number, link: string): void {
+      const calls = watch.calls.slice(from).map((c) => `${c.method} ${c.url}`)
+      expect(calls, `${link}: the adapter called the global fetch instead of ctx.fetch: ${calls.join(', ')}`).toEqual([])
+    }
+
+    const match = (text: string) => watch.inAdapter(() => adapter.match(text))
+
+    function expectDeclaredOrigins(seen: readonly Fetched[], declared: readonly string[]): void {
+      const outside = [...new Set(seen.map(({ url }) => new URL(url).origin))].filter((origin) => !declared.includes(origin))
+      expect(outside, `requests went to ${outside.join(', ')}, outside the declared origins ${declared.join(', ')}`).toEqual([])
+    }
 
     it('declares its identity, settings and origins', () => {
       expect(adapter.id).toMatch(/^[a-z]{2}-[a-z0-9-]+$/)
       expect(adapter.country).toMatch(/^[A-Z]{2}$/)
       const origins = adapter.origins(config)
       expect(origins.length).toBeGreaterThan(0)
-      for (const origin of origins) expect(new URL(origin).origin).toBe(origin)
+      for (const origin of origins) expect(new URL(origin).origin, `declared origin ${origin} is not an origin`).toBe(origin)
       for (const setting of adapter.settings) expect(setting.name).toMatch(/^[A-Z][A-Z0-9_]*$/)
     })
 
     describe('match is pure', () => {
-      let spy: ReturnType<typeof vi.spyOn>
+      let from = 0
       beforeAll(() => {
-        spy = vi.spyOn(globalThis, 'fetch')
-      })
-      afterAll(() => {
-        expect(spy).not.toHaveBeenCalled()
-        spy.mockRestore()
+        from = watch.calls.length
       })
 
-      it.each(fixtures.links.valid.map((l) => [l.kind, l.text] as const))('accepts its %s link %#', (kind, text) => {
-        const link = adapter.match(text)
-        expect(link).not.toBeNull()
+      it.each(fixtures.links.valid.map((l) => [l.kind, l.text] as const))('accepts its %s link %s', (kind, text) => {
+        const link = match(text)
+        expect(link, `match refused its own link ${text}`).not.toBeNull()
         expect(link!.kind).toBe(kind)
       })
-      it.each(fixtures.links.foreign.map((text) => [text]))('returns null for a foreign QR %#', (text) => {
-        expect(adapter.match(text)).toBeNull()
+      it.each(fixtures.links.foreign.map((text) => [text]))('returns null for a foreign QR: %s', (text) => {
+        expect(match(text)).toBeNull()
       })
-      it.each(fixtures.links.forged.map((l) => [l.code, l.text] as const))('refuses with %s: case %#', (code, text) => {
+      it.each(fixtures.links.forged.map((l) => [l.text, l.code] as const))('refuses %s with %s', (text, code) => {
         let caught: unknown
         try {
-          adapter.match(text)
+          match(text)
         } catch (error) {
           caught = error
         }
-        expect(caught).toBeInstanceOf(AdapterError)
-        expect((caught as AdapterError).code).toBe(code)
-        messages.push((caught as Error).message)
+        expect(caught, `match(${text}) did not throw an AdapterError`).toBeInstanceOf(AdapterError)
+        expect((caught as AdapterError).code, text).toBe(code)
+        said.push({ where: `the error for ${text}`, text: (caught as Error).message })
+      })
+      it.each(derivedForgeries(fixtures.links.valid).map((f) => [f.kind, f.text] as const))('refuses a forgery (%s) with LINK_FORGED or null: %s', (kind, text) => {
+        let link: AdapterLink | null
+        try {
+          link = match(text)
+        } catch (error) {
+          const code = error instanceof AdapterError ? error.code : String(error)
+          expect(code, `match(${text}), a forgery (${kind}) of a valid link, must throw LINK_FORGED or return null`).toBe('LINK_FORGED')
+          said.push({ where: `the error for ${text}`, text: (error as Error).message })
+          return
+        }
+        expect(link, `match accepted ${text}, a forgery (${kind}) of a valid link`).toBeNull()
       })
       it('never fetched anything', () => {
-        expect(spy).not.toHaveBeenCalled()
+        expectNoGlobalFetch(from, 'match')
       })
     })
 
     describe('resolves every sandbox record through the client', () => {
       const seen: Fetched[] = []
       it.each(fixtures.records.map((r) => [r.name, r] as const))('%s', async (_name, record) => {
-        const link = adapter.match(record.qr)
-        expect(link).not.toBeNull()
-        const client = createAdapterClient(adapter, { config, fetch: recordingFetch(seen), deadlineMs: 5_000 })
-        const result = await outcome(client.resolve(link!), messages)
+        const from = watch.calls.length
+        const link = match(record.qr)
+        expect(link, `match refused ${record.qr}`).not.toBeNull()
+        const client = createAdapterClient(adapter, { config, fetch: watch.recording(seen), deadlineMs: 5_000 })
+        const result = await outcome(watch.inAdapter(() => client.resolve(link!)), said, `the error for ${record.qr}`)
+        expectNoGlobalFetch(from, record.qr)
         if ('code' in record.expected) {
-          expect(result === 'ok' ? 'ok' : result.code).toBe(record.expected.code)
+          expect(codeOf(result), record.qr).toBe(record.expected.code)
+          if (result !== 'ok' && NEEDS_SOURCE_REF.includes(result.code)) {
+            const message = `${record.qr}: a ${result.code} refusal must carry the record's sourceRef, '${adapter.id}:…' (so derived certificates can be revoked)`
+            expect(result.sourceRef ?? '(none)', message).toMatch(new RegExp(`^${adapter.id}:.`))
+          }
         } else {
-          expect(result).toBe('ok')
-          expect(await client.resolve(link!)).toStrictEqual(record.expected)
+          expect(result, `${record.qr}: ${result === 'ok' ? '' : `${result.code}: ${result.message}`}`).toBe('ok')
+          const resolved = await watch.inAdapter(() => client.resolve(link!))
+          const problems = recordShapeProblems(resolved)
+          expect(problems, `${record.qr}: the record holds what the record type does not: ${problems.join('; ')}`).toEqual([])
+          expect(resolved, record.qr).toStrictEqual(record.expected)
         }
       })
       it('sent every request to a declared origin', () => {
-        const origins = new Set(adapter.origins(config))
         expect(seen.length).toBeGreaterThan(0)
-        for (const { url } of seen) expect(origins.has(new URL(url).origin), 'a request left the declared origins').toBe(true)
+        expectDeclaredOrigins(seen, adapter.origins(config))
       })
     })
 
@@ -160,24 +196,25 @@ export function testAdapter({ adapter, sandbox, fixtures }: ContractOptions): vo
         proxy.setFault(fault)
         const proxied = sandbox.config(proxy.baseUrl)
         const seen: Fetched[] = []
+        const from = watch.calls.length
         const client = createAdapterClient(adapter, {
           config: proxied,
-          fetch: recordingFetch(seen),
+          fetch: watch.recording(seen),
           deadlineMs: DEADLINE_MS,
           maxBodyBytes: BODY_CAP,
           breaker: { failureThreshold: 100 },
           random: () => 0,
         })
-        const link = adapter.match(fixtures.faultProbe)
-        expect(link).not.toBeNull()
-        const result = await outcome(client.resolve(link!), messages)
-        const origins = new Set(adapter.origins(proxied))
-        for (const { url } of seen) expect(origins.has(new URL(url).origin)).toBe(true)
+        const link = match(fixtures.faultProbe)
+        expect(link, `match refused the fault probe ${fixtures.faultProbe}`).not.toBeNull()
+        const result = await outcome(watch.inAdapter(() => client.resolve(link!)), said, `the error for ${fixtures.faultProbe} (fault ${fault.kind})`)
+        expectNoGlobalFetch(from, fixtures.faultProbe)
+        expectDeclaredOrigins(seen, adapter.origins(proxied))
         return result
       }
 
       function expectCode(result: AdapterError | 'ok', code: AdapterErrorCode): void {
-        expect(result === 'ok' ? 'ok' : result.code).toBe(code)
+        expect(codeOf(result)).toBe(code)
       }
 
       it('the probe retrieves fine through the proxy', async () => {
@@ -224,10 +261,9 @@ export function testAdapter({ adapter, sandbox, fixtures }: ContractOptions): vo
 
     it('no identifier, mask or document fragment appears in logs or error messages', () => {
       const fragments = sensitiveFragments(fixtures)
-      expect(messages.length).toBeGreaterThan(0)
-      for (const text of [...logs, ...messages]) {
-        for (const fragment of fragments) expect(text.includes(fragment), 'a log line or error message leaks a fixture fragment').toBe(false)
-      }
+      expect(said.some((s) => s.where.startsWith('the error for'))).toBe(true)
+      const leaks = said.flatMap(({ where, text }) => fragments.filter((f) => text.includes(f)).map((f) => `"${f}" leaked in ${where}: ${text}`))
+      expect(leaks, `fixture fragments in logs or error messages:\n${leaks.join('\n')}`).toEqual([])
     })
   })
 }
