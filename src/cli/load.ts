@@ -60,12 +60,12 @@ export async function run(argv: string[]): Promise<number> {
       profile: { type: 'string' },
       workers: { type: 'string', default: 'auto' },
       population: { type: 'string', default: '60000' },
-      qr: { type: 'string', default: 'svg,png' },
+      qr: { type: 'string', default: 'svg' },
       help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help) {
-    console.log('Usage: certbridge load [--seconds N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--population   synthetic holders to draw first issuances from (default 60000)\n--qr           the QR images each conversion asks for (default svg,png, as the citizen\'s page)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
+    console.log('Usage: certbridge load [--seconds N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--population   synthetic holders to draw first issuances from (default 60000)\n--qr           the QR images each conversion asks for (default svg, as the API answers by default)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
     return 0
   }
   const seconds = Number(values.seconds)

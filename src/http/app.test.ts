@@ -21,7 +21,7 @@ function deps(overrides: Partial<AppDeps> = {}): AppDeps {
         const count = (hits.get(request.client ?? '') ?? 0) + 1
         hits.set(request.client ?? '', count)
         if (count > 3) throw new AdapterLimitError('RATE_LIMITED', 'Too many requests from this client; try again later.', 42)
-        return { hc1, uvci: 'URN:UVCI:01:RU:ABC#D', type: 'vaccination', adapter: 'ru-gosuslugi', issuedAt: new Date(0), expiresAt: new Date(1000), kid: 'a2lk', repeated: false }
+        return { hc1, uvci: 'URN:UVCI:01:RU:ABC#D', type: 'vaccination', adapter: 'ru-gosuslugi', linkKind: 'v2', issuedAt: new Date(0), expiresAt: new Date(1000), kid: 'a2lk', repeated: false }
       },
     },
     trustList: async () => ({ certificates: [] }),
@@ -42,14 +42,15 @@ const post = (app: ReturnType<typeof createApp>, payload: string, headers: Recor
   app.request('/v1/certificates', { method: 'POST', body: payload, headers })
 
 describe('HTTP app', () => {
-  it('issues with 201, the QR as SVG and PNG, and marks sandbox responses', async () => {
+  it('issues with 201, the QR as SVG (the PNG only when asked), the link form read, and marks sandbox responses', async () => {
     const res = await post(createApp(deps()), body('https://www.gosuslugi.ru/x'))
     expect(res.status).toBe(201)
     expect(res.headers.get('certbridge-mode')).toMatch(/^sandbox/)
-    const json = (await res.json()) as { hc1: string; qr: { svg: string; png: string } }
+    const json = (await res.json()) as { hc1: string; qr: { svg: string; png?: string }; link: unknown }
     expect(json.hc1).toBe(hc1)
     expect(json.qr.svg).toMatch(/^<svg/)
-    expect(json.qr.png).toMatch(/^data:image\/png;base64,/)
+    expect(json.qr.png).toBeUndefined()
+    expect(json.link).toEqual({ adapter: 'ru-gosuslugi', kind: 'v2' })
   })
 
   it('draws only the QR images asked for with ?qr=, and refuses an unknown one', async () => {

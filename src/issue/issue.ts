@@ -37,6 +37,8 @@ export interface IssuedCertificate {
   readonly uvci: string
   readonly type: CertificateType
   readonly adapter: string
+  /** The link form the QR text was read as (e.g. 'v1-unrz' for a typed Gosuslugi certificate number). */
+  readonly linkKind: string
   readonly issuedAt: Date
   readonly expiresAt: Date
   /** base64 kid of the DSC that signed it. */
@@ -243,6 +245,7 @@ export function createIssuer(deps: IssuerDeps) {
         uvci,
         type: record.event.type,
         adapter: adapter.id,
+        linkKind: link.kind,
         issuedAt: new Date(validity.issuedAt * 1000),
         expiresAt: new Date(validity.expiresAt * 1000),
         kid: signing.kid,

@@ -47,10 +47,13 @@ export const IssuedSchema = z
     expiresAt: z.string().datetime(),
     kid: z.string().openapi({ description: 'base64 key identifier of the signing DSC' }),
     repeated: z.boolean().openapi({ description: 'True when this record and event had been issued before: same UVCI and validity.' }),
+    link: z
+      .object({ adapter: z.string().openapi({ example: 'ru-gosuslugi' }), kind: z.string().openapi({ example: 'v1-unrz' }) })
+      .openapi({ description: 'Which adapter and link form the QR text was read as: a Gosuslugi certificate number typed by hand is read as the v1-unrz link.' }),
     qr: z
       .object({ svg: z.string().optional(), png: z.string().optional().openapi({ description: 'data:image/png;base64,...' }) })
       .optional()
-      .openapi({ description: 'The QR images asked for with `?qr=` (both by default); absent with `?qr=none`.' }),
+      .openapi({ description: 'The QR images asked for with `?qr=` (the SVG by default; the PNG only when asked, `?qr=png` or `?qr=svg,png`); absent with `?qr=none`.' }),
   })
   .openapi('IssuedCertificate')
 
@@ -105,7 +108,8 @@ export function certificateRoutes(deps: AppDeps) {
     }
     // The per-client limit is counted by the issuer, in the same transaction as the per-record one.
     const issued = await deps.issuer.issue({ qr: body.qr, holder: body.holder, idempotencyKey: headers['idempotency-key'], client: deps.clientId(c.req.raw, c.env) })
-    const wanted = c.req.valid('query').qr ?? 'svg,png'
+    // The SVG by default: the PNG is two thirds of the answer's bytes and a page can draw it from the SVG.
+    const wanted = c.req.valid('query').qr ?? 'svg'
     const matrix = wanted === 'none' ? undefined : qrMatrix(issued.hc1)
     const qr = matrix && {
       ...(wanted.includes('svg') ? { svg: renderSvg(matrix, QR_MARGIN) } : {}),
@@ -120,6 +124,7 @@ export function certificateRoutes(deps: AppDeps) {
         expiresAt: issued.expiresAt.toISOString(),
         kid: issued.kid,
         repeated: issued.repeated,
+        link: { adapter: issued.adapter, kind: issued.linkKind },
         ...(qr ? { qr } : {}),
       },
       201,
