@@ -14,6 +14,7 @@ import { revocationRoutes } from './routes/revocations.ts'
 import { operationRoutes } from './routes/operations.ts'
 import { registerDocs } from './routes/docs.ts'
 import { verifyRoutes, MAX_VERIFY_BODY_BYTES } from '../verify/routes.ts'
+import { qaRoutes } from './routes/qa.ts'
 import { webRoutes } from '../web/routes.ts'
 
 export type { AppEnv } from './router.ts'
@@ -37,7 +38,7 @@ export function createApp(deps: AppDeps) {
   for (const path of CLIENT_LIMITED_PATHS) app.use(path, clientLimit)
   const jsonLimit = limitBody(MAX_BODY_BYTES)
   const imageLimit = limitBody(MAX_VERIFY_BODY_BYTES)
-  app.use('*', (c, next) => (c.req.path === '/v1/verify' ? imageLimit(c, next) : jsonLimit(c, next)))
+  app.use('*', (c, next) => (c.req.path === '/v1/verify' || c.req.path === '/v1/qa' ? imageLimit(c, next) : jsonLimit(c, next)))
 
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? crypto.randomUUID()
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', revocationRoutes(deps))
   app.route('/', operationRoutes(deps))
   app.route('/', verifyRoutes(deps.verification))
+  app.route('/', qaRoutes(deps.verification))
   app.route('/', webRoutes({ sandbox: deps.config.mode === 'sandbox' }))
   registerDocs(app)
   return app
