@@ -3,15 +3,17 @@
 //   GET /assets/:name             script (with jsQR), styles, print styles
 //   POST /v1/links/describe       which adapter, country and link form a QR text (JSON body `text`; pure, no upstream call)
 //   GET|POST /v1/transliterate    the ICAO 9303 names that will be printed (fnt/gnt), see transliterate.ts
+//   POST /v1/card.pdf             the card of an HC1 as a one-page PDF (JSON body `hc1`, `lang`), see card-pdf.ts
 // The page itself uses POST for both, so national identifiers and names stay out of URLs and logs.
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { problem, problemFromError, problemResponse } from '../http/problem.ts'
 import { createRouter } from '../http/router.ts'
 import { assets } from './assets.ts'
+import { cardPdf } from './card-pdf.ts'
 import { describeLink } from './describe.ts'
 import { pageHeaders } from './headers.ts'
-import { isLanguage, pickLanguage, stringsFor } from './i18n.ts'
+import { isLanguage, pickLanguage, stringsFor, type Language } from './i18n.ts'
 import type { PageContext } from './layout.ts'
 import { issuePage } from './page-issue.ts'
 import { verifyPage } from './page-verify.ts'
@@ -59,6 +61,19 @@ function describeResponse(text: unknown): Response {
   }
 }
 
+async function cardPdfResponse(body: Record<string, unknown> | null, deps: WebDeps): Promise<Response> {
+  const hc1 = body?.hc1
+  if (typeof hc1 !== 'string' || !/^HC1:/.test(hc1) || hc1.length > 8_000) return badRequest('Give the certificate as `hc1` (the text starting with HC1:).')
+  const lang = isLanguage(typeof body?.lang === 'string' ? body.lang : undefined) ? (body!.lang as Language) : 'en'
+  let pdf: Uint8Array
+  try {
+    pdf = await cardPdf({ hc1, lang, strings: stringsFor(lang), sandbox: deps.sandbox })
+  } catch {
+    return badRequest('The text is not a readable EU Digital COVID Certificate.')
+  }
+  return new Response(pdf.buffer.slice(pdf.byteOffset, pdf.byteOffset + pdf.byteLength) as ArrayBuffer, { headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="eu-digital-covid-certificate.pdf"', 'cache-control': 'no-store' } })
+}
+
 export function webRoutes(deps: WebDeps) {
   // An OpenAPI router, so that the documented routes (transliterate) reach /openapi.json.
   const app = createRouter()
@@ -70,6 +85,7 @@ export function webRoutes(deps: WebDeps) {
     return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' })
   })
   app.post('/v1/links/describe', async (c) => describeResponse((await jsonFields(c))?.text))
+  app.post('/v1/card.pdf', async (c) => cardPdfResponse(await jsonFields(c), deps))
   registerTransliterate(app)
   return app
 }

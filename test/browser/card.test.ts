@@ -1,8 +1,10 @@
 // The result card as a person sees it, in chromium: the whole flow (sample → holder → consent → card)
 // in Russian, Vietnamese and English; the card's layout at 320, 360, 768 and 1280 px (no value broken
 // inside a word, none narrower than its longest word, the QR at least 60 mm, a reasonable height);
-// print on A6 and on A4 giving exactly one page of that size; the PNG download. Screenshots and the
+// print on A6 and on A4 giving exactly one page of that size; the PNG and PDF downloads (the PDF read
+// with poppler's pdfinfo and pdftotext, which .ci/run installs). Screenshots and the
 // PDFs go to test-artifacts/ (git-ignored).
+import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
@@ -123,6 +125,17 @@ describe.skipIf(!runnable)('the result card in chromium', () => {
       expect(png.height).toBeGreaterThan(png.width + 100)
       expect(png.dark).toBeGreaterThan(1000)
       expect(jsQR(new Uint8ClampedArray(Buffer.from(png.rgba, 'base64')), png.width, png.width)?.data).toBe(issued.hc1)
+
+      // Download PDF: one page of A6, the holder's name present as text (poppler's pdfinfo and pdftotext).
+      const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-pdf')])
+      const pdfPath = artifact(`download-${lang}-${startWidth}.pdf`)
+      await pdfDownload.saveAs(pdfPath)
+      const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })
+      expect(info).toMatch(/^Pages:\s+1$/m)
+      expect(info).toMatch(/^Page size:\s+297\.6\d* x 419\.5\d* pts/m)
+      const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' })
+      expect(pdfText).toContain(sample.holder.familyName)
+      expect(pdfText).toContain(issued.uvci.split(':').at(-1)!.split('#')[0])
       expect(problems).toEqual([])
       await context.close()
     }, 120_000)

@@ -66,6 +66,7 @@ export function issuePage(strings: Strings): void {
     event.preventDefault()
     void submit(strings, lang)
   })
+  byId('download-pdf').addEventListener('click', () => void downloadPdf(strings, lang))
   byId('print-a6').addEventListener('click', () => printAs('a6'))
   byId('print-a4').addEventListener('click', () => printAs('a4'))
   byId('again').addEventListener('click', () => {
@@ -138,6 +139,7 @@ async function showResult(strings: Strings, lang: string, issued: Issued): Promi
   renderFacts(byId('result-facts'), dccFacts(strings, lang, entered, extra))
   byId<HTMLFormElement>('issue-form').hidden = true
   const result = byId('result')
+  result.dataset.hc1 = issued.hc1
   result.hidden = false
   result.focus()
   const download = byId<HTMLAnchorElement>('download')
@@ -149,6 +151,30 @@ async function showResult(strings: Strings, lang: string, issued: Issued): Promi
   const card = cardText(strings, lang, dcc, issued)
   result.dataset.card = JSON.stringify(card)
   download.href = await drawCardPng(box.querySelector('svg')!, card)
+}
+
+/** The card as a one-page PDF drawn by the server from the HC1 (POST /v1/card.pdf), saved as a file. */
+async function downloadPdf(strings: Strings, lang: string): Promise<void> {
+  const hc1 = byId('result').dataset.hc1
+  if (!hc1) return
+  const button = byId<HTMLButtonElement>('download-pdf')
+  button.disabled = true
+  let response: Response | undefined
+  try {
+    response = await fetch('/v1/card.pdf', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hc1, lang }) })
+  } catch {
+    response = undefined
+  }
+  button.disabled = false
+  if (!response?.ok) return showProblem(byId('error'), strings, { code: response ? 'OTHER' : 'NETWORK', status: response?.status ?? 0 })
+  const url = URL.createObjectURL(await response.blob())
+  const link = el('a')
+  link.href = url
+  link.download = 'eu-digital-covid-certificate.pdf'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
 function fieldValue(id: string): string {
