@@ -40,6 +40,21 @@ export async function recordIssuance(
   await db.atomic(steps)
 }
 
+/**
+ * Reserves an Idempotency-Key before any work (eventKey '' until recordIssuance binds it): true when
+ * this call reserved it, false when it was already reserved or used.
+ */
+export async function reserveIdempotencyKey(db: Db, key: { keyHash: string; requestHash: string; createdAt: number }): Promise<boolean> {
+  const statement = statementsOf(db).reserveIdempotencyKey
+  const rows = await db.atomicRows([{ statement, values: key }])
+  return (rows[0]?.length ?? 0) > 0
+}
+
+/** Forgets a reservation whose work failed (a bound key stays). */
+export async function dropIdempotencyReservation(db: Db, keyHash: string): Promise<void> {
+  await db.atomic([{ statement: statementsOf(db).dropIdempotencyReservation, values: { keyHash } }])
+}
+
 export async function findIdempotencyKey(db: Db, keyHash: string) {
   const rows = await statementsOf(db).findIdempotencyKey.all({ keyHash })
   return rows[0]

@@ -64,7 +64,20 @@ function build(orm: Orm) {
     insertIdempotencyKey: orm
       .insert(idempotencyKeys)
       .values({ keyHash: p('keyHash'), requestHash: p('requestHash'), eventKey: p('eventKey'), createdAt: p('createdAt') })
+      // A key reserved before the work started (eventKey '') is bound to what the work produced.
+      .onConflictDoUpdate({ target: idempotencyKeys.keyHash, set: { eventKey: sql`excluded.event_key` }, where: eq(idempotencyKeys.eventKey, '') })
+      .prepare(),
+    /** keyHash, requestHash, createdAt → [{ keyHash }] when this call reserved the key (eventKey '' until bound) */
+    reserveIdempotencyKey: orm
+      .insert(idempotencyKeys)
+      .values({ keyHash: p('keyHash'), requestHash: p('requestHash'), eventKey: '', createdAt: p('createdAt') })
       .onConflictDoNothing()
+      .returning({ keyHash: idempotencyKeys.keyHash })
+      .prepare(),
+    /** keyHash: forgets a reservation whose work failed, so that a retry with the key may run */
+    dropIdempotencyReservation: orm
+      .delete(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.keyHash, p('keyHash')), eq(idempotencyKeys.eventKey, '')))
       .prepare(),
     /** hash → [{ k }] when a revoked issuance has this UCI hash */
     revokedByUci: orm.select({ k: issuances.eventKey }).from(issuances).where(and(eq(issuances.uciHash, p('hash')), revoked)).limit(1).prepare(),

@@ -122,6 +122,36 @@ describe('createIssuer', () => {
     await expect(issuer.issue({ qr: 'x', holder })).rejects.toMatchObject({ code: 'HOLDER_LOCKED', retryAfter: expect.any(Number) })
   })
 
+  it('reserves an Idempotency-Key before the work: the same key with two bodies at once gives one certificate and a 409', async () => {
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const { db, issuer } = await setup(async () => (await gate, record))
+    const first = issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-concurrent', client: 'a' })
+    const second = issuer.issue({ qr: 'y', holder, idempotencyKey: 'key-concurrent', client: 'a' })
+    const settled = Promise.allSettled([first, second])
+    release()
+    const outcomes = await settled
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(['IDEMPOTENCY_CONFLICT'])
+    expect(db.sqlite.prepare('select count(*) as n from issuances').get()).toEqual({ n: 1 })
+    expect(db.sqlite.prepare("select count(*) as n from idempotency_keys where event_key = ''").get()).toEqual({ n: 0 })
+  })
+
+  it('scopes Idempotency-Keys per client, and gives back a key whose work failed', async () => {
+    let fail = true
+    const { issuer } = await setup(async () => {
+      if (fail) throw new AdapterError('UPSTREAM_UNAVAILABLE', 'down')
+      return record
+    })
+    await expect(issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-shared', client: 'a' })).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' })
+    fail = false
+    // The failed attempt left no reservation behind: the retry with another body is not a conflict...
+    await expect(issuer.issue({ qr: 'y', holder, idempotencyKey: 'key-shared', client: 'a' })).resolves.toMatchObject({ type: 'vaccination' })
+    // ...and another client's key of the same name is its own.
+    await expect(issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-shared', client: 'b' })).resolves.toMatchObject({ type: 'vaccination' })
+    await expect(issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-shared', client: 'a' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' })
+  })
+
   it('refuses an Idempotency-Key reused for another request', async () => {
     const { issuer } = await setup(async () => record)
     await issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-12345678' })

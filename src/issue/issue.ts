@@ -13,7 +13,7 @@ import { AdapterError, type AdapterErrorCode } from '../../adapters/_sdk/errors.
 import type { AdapterLink, CountryAdapter } from '../../adapters/_sdk/adapter.ts'
 import type { HolderClaim, NormalizedHolder, NormalizedRecord } from '../../adapters/_sdk/record.ts'
 import type { Db } from '../db/db.ts'
-import { findIdempotencyKey, findIssuance, recordIssuance, revokeBySource } from '../db/issuances.ts'
+import { dropIdempotencyReservation, findIdempotencyKey, findIssuance, recordIssuance, reserveIdempotencyKey, revokeBySource } from '../db/issuances.ts'
 import { hitRateLimits, type RateHit } from '../db/guards.ts'
 import { releaseAttempt, reserveAttempt, type AttemptLimits, type AttemptReservation } from '../db/attempts.ts'
 import { buildPayload, deriveUvci } from '../dcc/index.ts'
@@ -145,6 +145,7 @@ export function createIssuer(deps: IssuerDeps) {
 
   async function issue(request: IssueRequest): Promise<IssuedCertificate> {
     let adapterId: string | undefined
+    let pendingKey: string | undefined
     try {
       const now = deps.now()
       const nowSeconds = Math.floor(now.getTime() / 1000)
@@ -164,7 +165,8 @@ export function createIssuer(deps: IssuerDeps) {
       const linkRecordKey = await hasher.hash('record', named)
       await refuseWhenLimited(linkRecordKey, clientKey, nowSeconds)
       const reservations = [await reserveAttempt(db, { recordKey: linkRecordKey, clientKey }, attemptLimits, nowSeconds)]
-      const idempotency = request.idempotencyKey ? await checkIdempotencyKey(request) : undefined
+      const idempotency = request.idempotencyKey ? await reserveIdempotency(request, clientKey, nowSeconds) : undefined
+      if (idempotency?.reserved) pendingKey = idempotency.keyHash
 
       // 3. The national record, validated and reduced to the closed minimal record, or the refusal
       // the adapter gave about it (told only to the bound holder).
@@ -239,6 +241,7 @@ export function createIssuer(deps: IssuerDeps) {
         hashes.signature,
         idempotency ? { keyHash: idempotency.keyHash, requestHash: idempotency.requestHash, createdAt: nowSeconds } : undefined,
       )
+      pendingKey = undefined
       deps.onOutcome?.(adapter.id, previous ? 'REPEATED' : 'ISSUED')
       return {
         hc1: encoded.hc1,
@@ -252,20 +255,27 @@ export function createIssuer(deps: IssuerDeps) {
         repeated: previous !== undefined,
       }
     } catch (error) {
+      // A key reserved for work that failed is given back, so that a retry with it may run.
+      if (pendingKey !== undefined) await dropIdempotencyReservation(db, pendingKey)
       deps.onOutcome?.(adapterId, error instanceof CertbridgeError ? error.code : 'INTERNAL')
       throw error
     }
   }
 
-  /** An Idempotency-Key names one request: the same key with another body is a conflict. */
-  async function checkIdempotencyKey(request: IssueRequest) {
-    const keyHash = await hasher.hash('idempotency-key', request.idempotencyKey!)
+  /**
+   * An Idempotency-Key names one request of one client: it is reserved before any work, so the same
+   * key sent concurrently with another body is a conflict (409), never a second certificate. The
+   * same body again proceeds and gets the same certificate.
+   */
+  async function reserveIdempotency(request: IssueRequest, clientKey: string | undefined, nowSeconds: number) {
+    const keyHash = await hasher.hash('idempotency-key', `${clientKey ?? ''}|${request.idempotencyKey!}`)
     const requestHash = await hasher.hash('idempotency-request', canonicalJson({ qr: request.qr.trim(), holder: request.holder }))
+    if (await reserveIdempotencyKey(db, { keyHash, requestHash, createdAt: nowSeconds })) return { keyHash, requestHash, reserved: true, eventKey: undefined }
     const existing = await findIdempotencyKey(db, keyHash)
     if (existing && existing.requestHash !== requestHash) {
       throw new CertbridgeError('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was used for a different request.')
     }
-    return { keyHash, requestHash, eventKey: existing?.eventKey }
+    return { keyHash, requestHash, reserved: false, eventKey: existing?.eventKey || undefined }
   }
 
   return { issue }
