@@ -34,7 +34,7 @@ describe('evaluateCountry', () => {
   it('names the failing rule for a product outside the list and passes one inside', () => {
     expect(evaluateCountry(ruleSet, 'EU', { payload: payload('Sputnik-V'), iat }, iat)).toEqual({
       cell: 'VR-EU-0001',
-      failures: [{ identifier: 'VR-EU-0001', result: 'FAIL' }],
+      failures: [{ identifier: 'VR-EU-0001', result: 'FAIL', description: 'VR-EU-0001' }],
       evaluated: 1,
     })
     expect(evaluateCountry(ruleSet, 'EU', { payload: payload('EU/1/20/1528'), iat }, iat).cell).toBe('PASS')
@@ -44,8 +44,8 @@ describe('evaluateCountry', () => {
     const fresh = { payload: payload('EU/1/20/1528', '2026-11-20'), iat }
     const now = evaluateCountry(ruleSet, 'XX', fresh, iat)
     expect(now.failures).toEqual([
-      { identifier: 'VR-XX-0003', result: 'FAIL' },
-      { identifier: 'VR-XX-0009', result: 'FAIL' },
+      { identifier: 'VR-XX-0003', result: 'FAIL', description: 'VR-XX-0003' },
+      { identifier: 'VR-XX-0009', result: 'FAIL', description: 'VR-XX-0009' },
     ])
     const in2022 = evaluateCountry(ruleSet, 'XX', fresh, new Date('2022-01-15T12:00:00Z'))
     expect(in2022.failures.map((f) => f.identifier)).toEqual(['VR-XX-0003']) // VR-XX-0009 starts in 2025

@@ -17,6 +17,8 @@ import type { RuleResult, RuleSet } from '../rules/types.ts'
 export interface RuleFailure {
   readonly identifier: string
   readonly result: Exclude<RuleResult, 'PASS'>
+  /** The rule's English description (or its first one). */
+  readonly description?: string
 }
 
 export interface CountryVerdict {
@@ -64,7 +66,7 @@ export function evaluateCountry(ruleSet: RuleSet, country: string, facts: Certif
   })
   const failures = verdict.results
     .filter((r) => r.result !== 'PASS')
-    .map((r) => ({ identifier: r.identifier, result: r.result as RuleFailure['result'] }))
+    .map((r) => ({ identifier: r.identifier, result: r.result as RuleFailure['result'], ...(r.description ? { description: r.description } : {}) }))
     .sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0))
   return { cell: failures[0]?.identifier ?? 'PASS', failures, evaluated: verdict.results.length }
 }

@@ -16,6 +16,7 @@ thead th{background:#eee;position:sticky;top:0}tbody th{font-weight:normal;white
 .pass{background:#dff3e0;color:#0b4d12}.fail{background:#fde2e1;color:#7a0d0a;font-weight:600}
 .pass::before{content:"\\2713\\00a0"}.fail::before{content:"\\2717\\00a0"}
 .note{color:#444;max-width:60rem}code{font-size:.95em}ul{margin:.2rem 0;padding-left:1.2rem}
+.rule{white-space:nowrap;font-weight:600}.desc{font-weight:normal;display:block;min-width:14rem}
 @media print{thead th{position:static}}`
 
 function cell(ok: boolean, text: string, title?: string): string {
@@ -25,9 +26,16 @@ function cell(ok: boolean, text: string, title?: string): string {
 function countryCell(row: SampleRow, country: string): string {
   const failures = row.failedRules[country] ?? []
   const evaluated = row.rulesEvaluated[country] ?? 0
-  if (failures.length === 0) return cell(true, 'PASS', `${evaluated} rules evaluated`)
-  const items = failures.map((f) => `<li>${escapeHtml(f.identifier)}${f.result === 'OPEN' ? ' (could not be evaluated)' : ''}</li>`).join('')
+  if (failures.length === 0) return cell(true, 'PASS', rulesEvaluated(evaluated))
+  const items = failures
+    .map((f) => `<li><span class="rule">${escapeHtml(f.identifier)}</span>${f.result === 'OPEN' ? ' (could not be evaluated)' : ''}${f.description ? `<span class="desc">${escapeHtml(f.description)}</span>` : ''}</li>`)
+    .join('')
   return `<td class="fail">fails:<ul>${items}</ul></td>`
+}
+
+/** "1 rule evaluated", "3 rules evaluated". */
+export function rulesEvaluated(count: number): string {
+  return `${count} ${count === 1 ? 'rule' : 'rules'} evaluated`
 }
 
 function conformanceText(report: HarnessReport): string {

@@ -1,6 +1,6 @@
 // Exit code, text matrix and HTML page of a report, on a small hand-made report.
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, renderHtml } from './html.ts'
+import { escapeHtml, renderHtml, rulesEvaluated } from './html.ts'
 import { exitCode, rejections, type HarnessReport, type SampleRow } from './report.ts'
 import { formatMatrix, formatSummary } from './table.ts'
 
@@ -11,7 +11,7 @@ const sputnik: SampleRow = {
   uvci: 'URN:UVCI:01:RU:ABC#1',
   verifiers: { certbridge: 'VALID', 'dcc-utils': 'VALID' },
   countries: { EU: 'VR-EU-0000', DE: 'PASS' },
-  failedRules: { EU: [{ identifier: 'VR-EU-0000', result: 'FAIL' }, { identifier: 'VR-EU-0001', result: 'OPEN' }] },
+  failedRules: { EU: [{ identifier: 'VR-EU-0000', result: 'FAIL', description: 'Only one vaccination <entry>' }, { identifier: 'VR-EU-0001', result: 'OPEN' }] },
   rulesEvaluated: { EU: 3, DE: 0 },
   iat: '2026-11-24T10:00:00.000Z',
   validationClock: '2026-11-24T10:00:00.000Z',
@@ -52,6 +52,7 @@ describe('text matrix', () => {
     expect(header).toMatch(/^sample\s+type\s+certbridge\s+dcc-utils\s+EU\s+DE$/)
     expect(line).toMatch(/VALID\s+VALID\s+VR-EU-0000\+1\s+PASS$/)
     expect(formatSummary(report([sputnik]))).toContain('miss: common/2DCode/raw/Z2.json: expected rejected, verifier answered VALID')
+    expect(formatSummary(report([sputnik]))).toContain('failing rules:\n  VR-EU-0000: Only one vaccination <entry>')
   })
 })
 
@@ -67,8 +68,17 @@ describe('HTML page', () => {
     expect(html).toContain('<caption>')
     expect(html).toContain('<th scope="col">Rules: EU</th>')
     expect(html).toContain('<th scope="row">ru-mos vaccination, Sputnik V 1/2 &lt;b&gt;')
-    expect(html).toContain('<td class="fail">fails:<ul><li>VR-EU-0000</li><li>VR-EU-0001 (could not be evaluated)</li></ul></td>')
+    expect(html).toContain('<td class="fail">fails:<ul><li><span class="rule">VR-EU-0000</span><span class="desc">Only one vaccination &lt;entry&gt;</span></li><li><span class="rule">VR-EU-0001</span> (could not be evaluated)</li></ul></td>')
     expect(html).toContain('<td class="pass" title="0 rules evaluated">PASS</td>')
+    // Identifiers never break across lines.
+    expect(html).toMatch(/\.rule\{white-space:nowrap/)
+  })
+
+  it('counts evaluated rules in correct grammar', () => {
+    expect(rulesEvaluated(1)).toBe('1 rule evaluated')
+    expect(rulesEvaluated(2)).toBe('2 rules evaluated')
+    const one = renderHtml(report([{ ...sputnik, failedRules: {}, rulesEvaluated: { EU: 1, DE: 1 } }]))
+    expect(one).toContain('<td class="pass" title="1 rule evaluated">PASS</td>')
     expect(html).toContain('<td class="pass">VALID</td>')
   })
 
