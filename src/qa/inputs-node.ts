@@ -4,7 +4,7 @@
 // A path in the layout <CC>/<schema version>/<file> (the EU QA repository's) claims that country and
 // version; a test vector claims the country of its first folder and its TESTCTX.SCHEMA.
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { basename, join, relative, sep } from 'node:path'
 import { importDsc } from '../trust/dsc.ts'
 import type { KeyResolver } from '../trust/types.ts'
 import type { QaSubject } from './check-certificate.ts'
@@ -37,14 +37,16 @@ async function walk(dir: string): Promise<string[]> {
   return files
 }
 
-/** Country and version claimed by the folders: …/<CC>/<x.y.z>/<file>, or <CC>/… at the root. */
+/** Country and version claimed by the folders: …/<CC>/<x.y.z>/<file> anywhere in the path, else a <CC> folder given or found first under it. */
 export function claimsOf(file: string, root: string): Claims {
-  const parts = (root ? relative(root, file) : file).split(sep)
+  const parts = file.split(/[\\/]/)
   for (let i = parts.length - 3; i >= 0; i--) {
     if (/^[A-Z]{2}$/.test(parts[i]!) && /^\d+\.\d+\.\d+$/.test(parts[i + 1]!)) return { country: parts[i]!, version: parts[i + 1]! }
   }
-  const first = root ? parts[0] : undefined
-  return first && parts.length > 1 && /^[A-Z]{2}$/.test(first) ? { country: first } : {}
+  if (!root) return {}
+  const below = relative(root, file).split(sep)
+  const country = [below.length > 1 ? below[0] : undefined, basename(root)].find((part) => part !== undefined && /^[A-Z]{2}$/.test(part))
+  return country ? { country } : {}
 }
 
 /** The certificates one file holds. */

@@ -82,6 +82,8 @@ describe('claims from the folder layout', () => {
   it('reads <CC>/<schema version>/<file>, and a test vector tree by its country', () => {
     expect(claimsOf('/qa/VN/1.3.0/cert.png', '/qa')).toEqual({ country: 'VN', version: '1.3.0' })
     expect(claimsOf('/data/dgc/DE/2DCode/raw/1.json', '/data/dgc')).toEqual({ country: 'DE' })
+    expect(claimsOf('/data/dgc/DE/2DCode/raw/1.json', '/data/dgc/DE')).toEqual({ country: 'DE' })
+    expect(claimsOf('qa/UA/1.3.0/cert.png', '')).toEqual({ country: 'UA', version: '1.3.0' })
     expect(claimsOf('/tmp/cert.png', '')).toEqual({})
   })
 })
