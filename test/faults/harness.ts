@@ -1,7 +1,7 @@
 // The service under test for the fault tests: the real Node server (sandbox mode, in this process)
 // whose adapters reach their national sandboxes through a truncating front and a fault proxy each,
 // all on 127.0.0.1; and a bounded concurrent load of POST /v1/certificates.
-import { sandboxes } from '../../adapters/registry.ts'
+import { adapters, sandboxes } from '../../adapters/registry.ts'
 import type { SandboxSample } from '../../adapters/_sdk/sandbox.ts'
 import { settingVariable } from '../../src/config.ts'
 import { startFaultProxy, type FaultProxy } from '../../src/sandbox/faults.ts'
@@ -9,8 +9,11 @@ import { serveSandbox, type ServedSandbox } from '../../src/sandbox/listen.ts'
 import { startTestServer, type TestServer } from '../e2e/server.ts'
 import { startTruncatingFront, type TruncatingFront } from './truncating-front.ts'
 
-export const ADAPTERS = ['ru-gosuslugi', 'ru-mos', 'vn-qr'] as const
-export type AdapterId = (typeof ADAPTERS)[number]
+/** Every registered adapter: a new one is faulted too without touching this file. */
+export const ADAPTERS: readonly string[] = adapters.map((a) => a.id)
+export type AdapterId = string
+/** The adapters some fault tests name (the breaker's); every registered one is served all the same. */
+type NamedAdapter = 'ru-gosuslugi' | 'ru-mos' | 'vn-qr'
 
 /** One national sandbox and what stands before it: service → front → fault proxy → sandbox. */
 export interface Upstream {
@@ -59,7 +62,7 @@ async function startUpstream(id: AdapterId): Promise<{ upstream: Upstream; env: 
 
 export interface FaultRig {
   readonly server: TestServer
-  readonly upstreams: Readonly<Record<AdapterId, Upstream>>
+  readonly upstreams: Readonly<Record<NamedAdapter, Upstream>> & Readonly<Record<AdapterId, Upstream>>
   close(): Promise<void>
 }
 
@@ -67,7 +70,7 @@ export async function startFaultRig(env: Record<string, string> = {}): Promise<F
   const started = await Promise.all(ADAPTERS.map((id) => startUpstream(id)))
   const overrides = Object.assign({}, ...started.map((s) => s.env)) as Record<string, string>
   const server = await startTestServer({ ...overrides, ...env })
-  const upstreams = Object.fromEntries(started.map((s) => [s.upstream.id, s.upstream])) as Record<AdapterId, Upstream>
+  const upstreams = Object.fromEntries(started.map((s) => [s.upstream.id, s.upstream])) as FaultRig['upstreams']
   return {
     server,
     upstreams,

@@ -101,7 +101,7 @@ afterAll(async () => {
 describe.each(ADAPTERS)('faults of the %s sandbox under load', (id) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const on = c.timeout ? shortRig : rig
-    const u = on.upstreams[id]
+    const u = on.upstreams[id]!
     expect((await recover(on, u)).status).toBe(201)
     setFault(u, c.fault)
     let answers: Answer[]
