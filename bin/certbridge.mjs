@@ -5,8 +5,8 @@
 // tools run from the sources, so they need the dev dependencies; without them they say so in one line.
 import { buildState } from './build-state.mjs'
 
-/** Commands that are development tools: they use dev dependencies and the test data. */
-const DEV_TOOLS = new Set(['bench', 'load', 'harness', 'conformance'])
+/** Commands that are development tools: they use dev dependencies, the test data or the sources. */
+const DEV_TOOLS = new Set(['bench', 'load', 'harness', 'conformance', 'adapter'])
 
 const root = new URL('../', import.meta.url)
 const argv = process.argv.slice(2)

@@ -17,6 +17,7 @@ const commands: Record<string, Command> = {
   load: { summary: 'load test: the service under a national peak, checking nothing is lost', load: () => import('./cli/load.ts') },
   trust: { summary: 'the WHO trust network: trust inspect | onboard | upload-package', load: () => import('./cli/trust.ts') },
   harness: { summary: 'the mutual-recognition harness: issue, verify and evaluate every sample', load: () => import('./cli/harness.ts') },
+  adapter: { summary: 'scaffold a country adapter: adapter new <id> --country <CC>', load: () => import('./cli/adapter.ts') },
   qa: { summary: "QA of any issuer's certificates in bulk: every check, reports for CI", load: () => import('./cli/qa.ts') },
 }
 

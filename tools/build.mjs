@@ -16,8 +16,9 @@ const root = fileURLToPath(new URL('../', import.meta.url))
 const { values } = parseArgs({ options: { 'if-stale': { type: 'boolean' }, outdir: { type: 'string' } } })
 const outdir = values.outdir ?? join(root, 'dist')
 
-/** Files not part of the product: tests, workerd tests, benchmarks beside the code, declarations. */
-const notProduct = /\.(test|workerd|bench)\.ts$|\.d\.ts$/
+/** Files not part of the product: tests, workerd tests, benchmarks beside the code, declarations, the
+ *  adapter contract suite and the scaffolder's template adapter. */
+const notProduct = /\.(test|workerd|bench)\.ts$|\.d\.ts$|^_(contract|template)\//
 
 function sources(extension) {
   const files = []

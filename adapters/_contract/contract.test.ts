@@ -25,10 +25,22 @@ let passed = 0
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'certbridge-contract-'))
-  writeFileSync(join(dir, 'vitest.config.mjs'), "export default { test: { include: ['adapters/_contract/broken/*.contract.ts'], testTimeout: 30000, hookTimeout: 60000 } }\n")
+  writeFileSync(
+    join(dir, 'vitest.config.mjs'),
+    "export default { test: { include: ['adapters/_contract/broken/*.contract.ts'], testTimeout: 30000, hookTimeout: 60000 } }\n",
+  )
   const out = join(dir, 'out.json')
   await new Promise<void>((resolve) => {
-    const args = ['node_modules/vitest/vitest.mjs', 'run', '--root', root, '--config', join(dir, 'vitest.config.mjs'), '--reporter=json', `--outputFile=${out}`]
+    const args = [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--root',
+      root,
+      '--config',
+      join(dir, 'vitest.config.mjs'),
+      '--reporter=json',
+      `--outputFile=${out}`,
+    ]
     execFile(process.execPath, args, { cwd: root, timeout: 240_000 }, () => resolve())
   })
   const report = JSON.parse(readFileSync(out, 'utf8')) as {
@@ -36,7 +48,9 @@ beforeAll(async () => {
   }
   const results = report.testResults.flatMap((f) => f.assertionResults)
   passed = results.filter((r) => r.status === 'passed').length
-  failures = results.filter((r) => r.status === 'failed').map((r) => ({ name: [...r.ancestorTitles, r.title].join(' > '), message: r.failureMessages.join('\n') }))
+  failures = results
+    .filter((r) => r.status === 'failed')
+    .map((r) => ({ name: [...r.ancestorTitles, r.title].join(' > '), message: r.failureMessages.join('\n') }))
 }, 300_000)
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -75,7 +89,8 @@ describe('the suite fails adapters that break the contract behind their own fixt
   it('a link accepted behind a port, not in the fixtures: the derived forgery fails, naming it', () => {
     const fails = of('port')
     expect(fails.length).toBeGreaterThan(0)
-    for (const f of fails) expect(f.message).toMatch(/match accepted https:\/\/immune\.mos\.ru:8443\/qr\?id=\S+, a forgery \(a port\) of a valid link/)
+    for (const f of fails)
+      expect(f.message).toMatch(/match accepted https:\/\/immune\.mos\.ru:8443\/qr\?id=\S+, a forgery \(a port\) of a valid link/)
   })
 
   it('fails nothing else', () => {
@@ -109,17 +124,34 @@ describe('record shape', () => {
   const record = {
     country: 'RU',
     sourceRef: 'xx-test:id:1',
-    holder: { identity: { familyName: 'Ivanova', givenName: 'Anna', dateOfBirth: '1980-01-01' }, shown: { name: { form: 'clear', fullName: 'IVANOVA ANNA' } } },
-    event: { type: 'vaccination', product: 'p', manufacturer: 'm', prophylaxis: 'v', doseNumber: 1, totalDoses: 2, date: '2021-01-01', country: 'RU' },
+    holder: {
+      identity: { familyName: 'Ivanova', givenName: 'Anna', dateOfBirth: '1980-01-01' },
+      shown: { name: { form: 'clear', fullName: 'IVANOVA ANNA' } },
+    },
+    event: {
+      type: 'vaccination',
+      product: 'p',
+      manufacturer: 'm',
+      prophylaxis: 'v',
+      doseNumber: 1,
+      totalDoses: 2,
+      date: '2021-01-01',
+      country: 'RU',
+    },
   }
   it('accepts a record of the type', () => {
     expect(recordShapeProblems(record)).toEqual([])
   })
   it('names a field the type does not declare, at any depth', () => {
     expect(recordShapeProblems({ ...record, extra: 1 })).toEqual(['(the record): a field the record type does not declare: extra'])
-    const deep = { ...record, holder: { ...record.holder, identity: { ...record.holder.identity, latin: { familyName: 'A', givenName: 'B', middle: 'C' } } } }
+    const deep = {
+      ...record,
+      holder: { ...record.holder, identity: { ...record.holder.identity, latin: { familyName: 'A', givenName: 'B', middle: 'C' } } },
+    }
     expect(recordShapeProblems(deep)).toEqual(['holder.identity.latin: a field the record type does not declare: middle'])
-    expect(recordShapeProblems({ ...record, event: { ...record.event, lot: 'X1' } })).toEqual(['event: a field the record type does not declare: lot'])
+    expect(recordShapeProblems({ ...record, event: { ...record.event, lot: 'X1' } })).toEqual([
+      'event: a field the record type does not declare: lot',
+    ])
   })
 })
 

@@ -12,7 +12,11 @@ export interface ContractFixtures {
     readonly forged: readonly { readonly text: string; readonly code: 'LINK_FORGED' | 'LINK_UNSUPPORTED' | 'LINK_MALFORMED' }[]
   }
   /** Every sandbox record, with the exact record it normalises to or the code it is refused with. */
-  readonly records: readonly { readonly name: string; readonly qr: string; readonly expected: NormalizedRecord | { readonly code: AdapterErrorCode } }[]
+  readonly records: readonly {
+    readonly name: string
+    readonly qr: string
+    readonly expected: NormalizedRecord | { readonly code: AdapterErrorCode }
+  }[]
   /** A QR that retrieves fine: the fault-injection cases go through it. */
   readonly faultProbe: string
 }
@@ -23,7 +27,12 @@ export interface ContractFixtures {
  */
 export function sensitiveFragments(fixtures: ContractFixtures): string[] {
   const fragments = new Set<string>()
-  const texts = [...fixtures.links.valid.map((l) => l.text), ...fixtures.links.forged.map((l) => l.text), ...fixtures.records.map((r) => r.qr), fixtures.faultProbe]
+  const texts = [
+    ...fixtures.links.valid.map((l) => l.text),
+    ...fixtures.links.forged.map((l) => l.text),
+    ...fixtures.records.map((r) => r.qr),
+    fixtures.faultProbe,
+  ]
   for (const text of texts) {
     for (const token of text.split(/[^\p{L}\p{N}-]+/u)) {
       if (token.length >= 6 && /\d/.test(token) && !token.toLowerCase().startsWith('xn--')) fragments.add(token)
@@ -38,7 +47,13 @@ export function sensitiveFragments(fixtures: ContractFixtures): string[] {
     if (name?.form === 'masked') for (const word of [...name.words, ...(name.latinWords ?? [])]) if (word.length >= 3) fragments.add(word)
     if (shown.documentMask) fragments.add(shown.documentMask)
     // The registered identity is personal data: none of it may leak either.
-    for (const part of [identity.familyName, identity.givenName, identity.patronymic, identity.latin?.familyName, identity.latin?.givenName]) {
+    for (const part of [
+      identity.familyName,
+      identity.givenName,
+      identity.patronymic,
+      identity.latin?.familyName,
+      identity.latin?.givenName,
+    ]) {
       if (part !== undefined && part.length >= 4) fragments.add(part)
     }
     if (identity.dateOfBirth.length === 10) fragments.add(identity.dateOfBirth)

@@ -49,7 +49,10 @@ export function itResolvesFixtureRecords(
     else expect(await resolve(qr)).toEqual(expected)
   })
   it.each(records.filter((r) => 'code' in r.expected))('$name: the message names no identifier', async ({ qr }) => {
-    const error = await resolve(qr).then(() => null, (e: unknown) => e as Error)
+    const error = await resolve(qr).then(
+      () => null,
+      (e: unknown) => e as Error,
+    )
     expect(error).toBeInstanceOf(AdapterError)
     for (const part of qr.split(/[|=?&/]/)) if (part.length >= 6 && !part.includes(hostPart)) expect(error!.message).not.toContain(part)
     expect(error!.message).not.toMatch(/\*\*|\d{6,}/)

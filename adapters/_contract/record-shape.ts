@@ -28,7 +28,11 @@ const name = z.discriminatedUnion('form', [
   z.strictObject({ form: z.literal('clear'), fullName: z.string() }),
 ])
 
-const shown = { name: name.optional(), dateOfBirth: z.string().optional(), documentMask: z.string().optional() } satisfies Shape<ShownHolder>
+const shown = {
+  name: name.optional(),
+  dateOfBirth: z.string().optional(),
+  documentMask: z.string().optional(),
+} satisfies Shape<ShownHolder>
 const holder = { identity: z.strictObject(identity), shown: z.strictObject(shown) } satisfies Shape<NormalizedHolder>
 
 const vaccination = {
@@ -77,6 +81,8 @@ export function recordShapeProblems(value: unknown): string[] {
   if (result.success) return []
   return result.error.issues.map((issue) => {
     const at = issue.path.map(String).join('.') || '(the record)'
-    return issue.code === 'unrecognized_keys' ? `${at}: a field the record type does not declare: ${issue.keys.join(', ')}` : `${at}: ${issue.message}`
+    return issue.code === 'unrecognized_keys'
+      ? `${at}: a field the record type does not declare: ${issue.keys.join(', ')}`
+      : `${at}: ${issue.message}`
   })
 }

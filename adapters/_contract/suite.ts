@@ -65,7 +65,9 @@ export function testAdapter<Link extends AdapterLink, Raw>({ adapter, sandbox, f
     beforeAll(async () => {
       for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
         vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-          const text = args.map((a) => (a instanceof Error ? `${a.message} ${String(a.stack)}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')
+          const text = args
+            .map((a) => (a instanceof Error ? `${a.message} ${String(a.stack)}` : typeof a === 'string' ? a : JSON.stringify(a)))
+            .join(' ')
           said.push({ where: `console.${level}`, text })
         })
       }
@@ -126,18 +128,21 @@ export function testAdapter<Link extends AdapterLink, Raw>({ adapter, sandbox, f
         expect((caught as AdapterError).code, text).toBe(code)
         said.push({ where: `the error for ${text}`, text: (caught as Error).message })
       })
-      it.each(derivedForgeries(fixtures.links.valid).map((f) => [f.kind, f.text] as const))('refuses a forgery (%s) with LINK_FORGED or null: %s', (kind, text) => {
-        let link: AdapterLink | null
-        try {
-          link = match(text)
-        } catch (error) {
-          const code = error instanceof AdapterError ? error.code : String(error)
-          expect(code, `match(${text}), a forgery (${kind}) of a valid link, must throw LINK_FORGED or return null`).toBe('LINK_FORGED')
-          said.push({ where: `the error for ${text}`, text: (error as Error).message })
-          return
-        }
-        expect(link, `match accepted ${text}, a forgery (${kind}) of a valid link`).toBeNull()
-      })
+      it.each(derivedForgeries(fixtures.links.valid).map((f) => [f.kind, f.text] as const))(
+        'refuses a forgery (%s) with LINK_FORGED or null: %s',
+        (kind, text) => {
+          let link: AdapterLink | null
+          try {
+            link = match(text)
+          } catch (error) {
+            const code = error instanceof AdapterError ? error.code : String(error)
+            expect(code, `match(${text}), a forgery (${kind}) of a valid link, must throw LINK_FORGED or return null`).toBe('LINK_FORGED')
+            said.push({ where: `the error for ${text}`, text: (error as Error).message })
+            return
+          }
+          expect(link, `match accepted ${text}, a forgery (${kind}) of a valid link`).toBeNull()
+        },
+      )
       it('never fetched anything', () => {
         expectNoGlobalFetch(from, 'match')
       })
@@ -150,7 +155,11 @@ export function testAdapter<Link extends AdapterLink, Raw>({ adapter, sandbox, f
         const link = match(record.qr)
         expect(link, `match refused ${record.qr}`).not.toBeNull()
         const client = createAdapterClient(adapter, { config, fetch: watch.recording(seen), deadlineMs: 5_000 })
-        const result = await outcome(watch.inAdapter(() => client.resolve(link!)), said, `the error for ${record.qr}`)
+        const result = await outcome(
+          watch.inAdapter(() => client.resolve(link!)),
+          said,
+          `the error for ${record.qr}`,
+        )
         expectNoGlobalFetch(from, record.qr)
         if ('code' in record.expected) {
           expect(codeOf(result), record.qr).toBe(record.expected.code)
@@ -207,7 +216,11 @@ export function testAdapter<Link extends AdapterLink, Raw>({ adapter, sandbox, f
         })
         const link = match(fixtures.faultProbe)
         expect(link, `match refused the fault probe ${fixtures.faultProbe}`).not.toBeNull()
-        const result = await outcome(watch.inAdapter(() => client.resolve(link!)), said, `the error for ${fixtures.faultProbe} (fault ${fault.kind})`)
+        const result = await outcome(
+          watch.inAdapter(() => client.resolve(link!)),
+          said,
+          `the error for ${fixtures.faultProbe} (fault ${fault.kind})`,
+        )
         expectNoGlobalFetch(from, fixtures.faultProbe)
         expectDeclaredOrigins(seen, adapter.origins(proxied))
         return result
@@ -262,7 +275,9 @@ export function testAdapter<Link extends AdapterLink, Raw>({ adapter, sandbox, f
     it('no identifier, mask or document fragment appears in logs or error messages', () => {
       const fragments = sensitiveFragments(fixtures)
       expect(said.some((s) => s.where.startsWith('the error for'))).toBe(true)
-      const leaks = said.flatMap(({ where, text }) => fragments.filter((f) => text.includes(f)).map((f) => `"${f}" leaked in ${where}: ${text}`))
+      const leaks = said.flatMap(({ where, text }) =>
+        fragments.filter((f) => text.includes(f)).map((f) => `"${f}" leaked in ${where}: ${text}`),
+      )
       expect(leaks, `fixture fragments in logs or error messages:\n${leaks.join('\n')}`).toEqual([])
     })
   })
