@@ -56,13 +56,15 @@ describe('issuances', () => {
 })
 
 describe('guards', () => {
-  it('refuses past the limit within a window and resets in the next', async () => {
+  it('refuses past the limit within a window, and slides: the last window counts in proportion', async () => {
     db = openNodeDb(':memory:')
     const decisions = []
     for (let i = 0; i < 4; i++) decisions.push(await hitRateLimit(db, 'client:a', 3, 60, 120))
     expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false])
     expect(decisions[3]?.retryAfter).toBe(60)
-    expect((await hitRateLimit(db, 'client:a', 3, 60, 185)).allowed).toBe(true)
+    // At 185, 5/60 of the minute after: the 4 hits of the last window still weigh 3 → refused.
+    expect((await hitRateLimit(db, 'client:a', 3, 60, 185)).allowed).toBe(false)
+    expect((await hitRateLimit(db, 'client:a', 3, 60, 300)).allowed).toBe(true)
     expect((await hitRateLimit(db, 'client:b', 3, 60, 120)).allowed).toBe(true)
   })
 
@@ -84,8 +86,11 @@ describe('migration 0001', () => {
       const when = journal.entries.find((e) => e.tag === '0001_forget_client_addresses')!.when
       const before = openNodeDb(dir)
       // As a database of the previous version: 0001 not yet applied, an address in a bucket.
-      before.sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(when)
-      before.sqlite.exec("INSERT INTO rate_limits VALUES ('client:192.0.2.7', 0, 3), ('record:abc', 0, 1)")
+      // (and so neither the later 0002: its column goes too)
+      const later = journal.entries.filter((e) => e.when > when).map((e) => e.when)
+      before.sqlite.exec('ALTER TABLE rate_limits DROP COLUMN previous_count')
+      for (const at of [when, ...later]) before.sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(at)
+      before.sqlite.exec("INSERT INTO rate_limits (bucket, window_start, count) VALUES ('client:192.0.2.7', 0, 3), ('record:abc', 0, 1)")
       before.close()
       db = openNodeDb(dir)
       expect(db.sqlite.prepare('SELECT bucket FROM rate_limits').pluck().all()).toEqual(['record:abc'])

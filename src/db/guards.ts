@@ -32,11 +32,23 @@ export async function hitRateLimit(db: Db, bucket: string, limit: number, window
 export async function hitRateLimits(db: Db, hits: readonly RateHit[], nowSeconds: number): Promise<RateDecision[]> {
   const statement = statementsOf(db).hitRateLimit
   const windows = hits.map((hit) => nowSeconds - (nowSeconds % hit.windowSeconds))
-  const rows = await db.atomicRows(hits.map((hit, i) => ({ statement, values: { bucket: hit.bucket, windowStart: windows[i] } })))
+  const rows = await db.atomicRows(
+    hits.map((hit, i) => ({ statement, values: { bucket: hit.bucket, windowStart: windows[i], previousStart: windows[i]! - hit.windowSeconds } })),
+  )
   return hits.map((hit, i) => {
-    const count = Number(rows[i]?.[0]?.count ?? 1)
+    const row = rows[i]?.[0]
+    const count = slidingCount(Number(row?.count ?? 1), Number(row?.previous_count ?? 0), (nowSeconds - windows[i]!) / hit.windowSeconds)
     return { allowed: count <= hit.limit, retryAfter: windows[i]! + hit.windowSeconds - nowSeconds, remaining: Math.max(0, hit.limit - count) }
   })
+}
+
+/**
+ * The hits of the last windowSeconds, estimated from the current window's count and the previous
+ * window's, weighted by the part of it that still overlaps (`elapsed` is the fraction of the current
+ * window gone by). A burst across a window boundary counts once, not twice.
+ */
+export function slidingCount(count: number, previousCount: number, elapsed: number): number {
+  return count + Math.floor(previousCount * (1 - elapsed))
 }
 
 /** Seconds the source record stays locked after repeated holder mismatches, or 0. */

@@ -58,11 +58,15 @@ export const holderLocks = sqliteTable('holder_locks', {
   lockedUntil: integer('locked_until'),
 })
 
-/** Fixed-window rate-limit counters, shared by every instance that uses the same database. */
+/**
+ * Sliding-window rate-limit counters, shared by every instance that uses the same database: the
+ * current window's count and the previous window's, weighted by how much of it still overlaps.
+ */
 export const rateLimits = sqliteTable('rate_limits', {
   bucket: text('bucket').primaryKey(),
   windowStart: integer('window_start').notNull(),
   count: integer('count').notNull(),
+  previousCount: integer('previous_count').notNull().default(0),
 })
 
 /** What happened, without who: adapter, outcome code and time only. */

@@ -130,7 +130,10 @@ describe.each([
       { allowed: true, retryAfter: 50, remaining: 0 },
       { allowed: false, retryAfter: 50, remaining: 0 },
     ])
-    expect(await hitRateLimit(db, 'client:limit', 2, 60, 180)).toEqual({ allowed: true, retryAfter: 60, remaining: 1 })
+    // The next window still counts the previous one's hits in proportion (sliding window)...
+    expect(await hitRateLimit(db, 'client:limit', 2, 60, 180)).toMatchObject({ allowed: false, retryAfter: 60 })
+    // ...and a window later they are forgotten.
+    expect(await hitRateLimit(db, 'client:limit', 2, 60, 300)).toEqual({ allowed: true, retryAfter: 60, remaining: 1 })
     await recordHolderMismatch(db, 'locked', 1_000, 1, 600)
     expect(await holderLockRemaining(db, 'locked', 1_100)).toBe(500)
     expect(await holderLockRemaining(db, 'nobody', 1_100)).toBe(0)

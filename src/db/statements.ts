@@ -10,18 +10,23 @@ const p = sql.placeholder
 function build(orm: Orm) {
   const revoked = eq(issuances.status, 'revoked')
   return {
-    /** bucket, windowStart → [{ count }]: counts one hit, restarting the count in a new window. */
+    /**
+     * bucket, windowStart, previousStart → [{ count, previous_count }]: counts one hit; in a new window
+     * the count restarts and the last window's count is kept as previous when it was the one just before.
+     * (SQLite evaluates every SET expression on the row as it was.)
+     */
     hitRateLimit: orm
       .insert(rateLimits)
-      .values({ bucket: p('bucket'), windowStart: p('windowStart'), count: 1 })
+      .values({ bucket: p('bucket'), windowStart: p('windowStart'), count: 1, previousCount: 0 })
       .onConflictDoUpdate({
         target: rateLimits.bucket,
         set: {
           count: sql`CASE WHEN ${rateLimits.windowStart} = excluded.window_start THEN ${rateLimits.count} + 1 ELSE 1 END`,
+          previousCount: sql`CASE WHEN ${rateLimits.windowStart} = excluded.window_start THEN ${rateLimits.previousCount} WHEN ${rateLimits.windowStart} = ${p('previousStart')} THEN ${rateLimits.count} ELSE 0 END`,
           windowStart: sql`excluded.window_start`,
         },
       })
-      .returning({ count: rateLimits.count })
+      .returning({ count: rateLimits.count, previous_count: rateLimits.previousCount })
       .prepare(),
     /** bucket, windowStart: gives back one hit of the window it was counted in (a reservation released). */
     releaseRateLimit: orm
