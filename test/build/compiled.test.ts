@@ -117,7 +117,14 @@ describe('the compiled CLI, without dev dependencies', () => {
     proc.kill('SIGTERM')
   }, 60_000)
 
-  it.each(['bench', 'harness'])('the dev tool %s says in one line that it needs the dev dependencies', async (tool) => {
+  it('verify reads a QR picture in a worker thread, whose boot file needs no loader once compiled', async () => {
+    // The picture holds a synthetic HC1 text (test/fixtures/qr/README.md): decoded, it fails at base45.
+    const result = await run(cli('verify', join(root, 'test/fixtures/qr/clean.jpg'), '--json'))
+    expect(result.stderr).not.toMatch(/ERR_|dev dependency/)
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'HCERT_BASE45', verified: false })
+  })
+
+  it.each(['bench', 'harness', 'adapter'])('the dev tool %s says in one line that it needs the dev dependencies', async (tool) => {
     const result = await run(cli(tool))
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
