@@ -62,6 +62,7 @@ const started = performance.now()
 for (let i = 0; i < uploads; i += 2) {
   const answers = await Promise.all([upload(hostile[0]!), upload(hostile[1]!)])
   for (const code of answers) codes[code] = (codes[code] ?? 0) + 1
+  if ((i + 2) % 20 === 0) console.log(`  after ${i + 2} uploads: process RSS ${mb(process.memoryUsage().rss)}`)
 }
 const after = process.memoryUsage().rss
 console.log(`${uploads} hostile uploads in ${((performance.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(codes)}; process RSS ${mb(before)} before, ${mb(after)} after`)
