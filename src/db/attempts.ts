@@ -9,8 +9,8 @@
 // A claim that binds gives its reservation back; a refusal keeps it. So the counters count the
 // failed attempts (and those in flight), never the holder's own successful requests.
 import { CertbridgeError } from '../errors.ts'
-import type { Db } from './db.ts'
-import { hitRateLimits, type RateHit } from './guards.ts'
+import type { AtomicStep, Db } from './db.ts'
+import { hitRateLimits, type RateDecision, type RateHit } from './guards.ts'
 import { statementsOf } from './statements.ts'
 
 export interface AttemptLimits {
@@ -35,27 +35,36 @@ export class AttemptsExhaustedError extends CertbridgeError<'HOLDER_LOCKED'> {
   }
 }
 
-/**
- * Reserves one attempt on `recordKey` (a keyed hash of the national record) for `clientKey` (a keyed
- * hash of the client, when known). Throws HOLDER_LOCKED, holding nothing, when either counter is full.
- */
-export async function reserveAttempt(
-  db: Db,
-  keys: { readonly recordKey: string; readonly clientKey?: string },
-  limits: AttemptLimits,
-  nowSeconds: number,
-): Promise<AttemptReservation> {
+export interface AttemptKeys {
+  /** Keyed hash of the national record. */
+  readonly recordKey: string
+  /** Keyed hash of the client, when known. */
+  readonly clientKey?: string
+}
+
+/** The counters one attempt takes, so that a caller may count them in a transaction of its own. */
+export function attemptHits(keys: AttemptKeys, limits: AttemptLimits): RateHit[] {
   const hits: RateHit[] = [{ bucket: `attempts:${keys.recordKey}`, limit: limits.perRecord, windowSeconds: limits.windowSeconds }]
   if (keys.clientKey !== undefined) {
     hits.push({ bucket: `attempts:${keys.recordKey}:${keys.clientKey}`, limit: limits.perClientPerRecord, windowSeconds: limits.windowSeconds })
   }
-  const windowStart = nowSeconds - (nowSeconds % limits.windowSeconds)
-  const decisions = await hitRateLimits(db, hits, nowSeconds)
+  return hits
+}
+
+/** The reservation those counters make, or the decision that refuses it. */
+export function reservationOf(hits: readonly RateHit[], decisions: readonly RateDecision[], nowSeconds: number): { reservation: AttemptReservation; refused?: RateDecision } {
   const reservation: AttemptReservation = {
-    held: hits.map((hit) => ({ bucket: hit.bucket, windowStart })),
+    held: hits.map((hit) => ({ bucket: hit.bucket, windowStart: nowSeconds - (nowSeconds % hit.windowSeconds) })),
     last: decisions.some((decision) => decision.allowed && decision.remaining === 0),
   }
   const refused = decisions.find((decision) => !decision.allowed)
+  return refused ? { reservation, refused } : { reservation }
+}
+
+/** Reserves one attempt in a transaction of its own; HOLDER_LOCKED, holding nothing, when a counter is full. */
+export async function reserveAttempt(db: Db, keys: AttemptKeys, limits: AttemptLimits, nowSeconds: number): Promise<AttemptReservation> {
+  const hits = attemptHits(keys, limits)
+  const { reservation, refused } = reservationOf(hits, await hitRateLimits(db, hits, nowSeconds), nowSeconds)
   if (refused) {
     await releaseAttempt(db, reservation)
     throw new AttemptsExhaustedError(refused.retryAfter)
@@ -63,9 +72,14 @@ export async function reserveAttempt(
   return reservation
 }
 
-/** Gives a reservation back (the claim bound). */
-export async function releaseAttempt(db: Db, reservation: AttemptReservation): Promise<void> {
-  if (reservation.held.length === 0) return
+/** The writes that give reservations back, to run in the caller's transaction (the issuance's). */
+export function releaseSteps(db: Db, reservations: readonly AttemptReservation[]): AtomicStep[] {
   const statement = statementsOf(db).releaseRateLimit
-  await db.atomic(reservation.held.map((held) => ({ statement, values: held })))
+  return reservations.flatMap((reservation) => reservation.held.map((held) => ({ statement, values: held })))
+}
+
+/** Gives reservations back in a transaction of their own. */
+export async function releaseAttempt(db: Db, ...reservations: readonly AttemptReservation[]): Promise<void> {
+  const steps = releaseSteps(db, reservations)
+  if (steps.length > 0) await db.atomic(steps)
 }

@@ -26,6 +26,8 @@ export async function recordIssuance(
   row: NewIssuance,
   signatureHash: string,
   idempotency?: { keyHash: string; requestHash: string; createdAt: number },
+  /** Further writes that belong to the same commit (the binding attempts given back). */
+  alsoSteps: readonly AtomicStep[] = [],
 ): Promise<void> {
   const statements = statementsOf(db)
   const steps: AtomicStep[] = [
@@ -37,7 +39,7 @@ export async function recordIssuance(
     { statement: statements.insertSignature, values: { eventKey: row.eventKey, signatureHash, kid: row.kid } },
   ]
   if (idempotency) steps.push({ statement: statements.insertIdempotencyKey, values: { ...idempotency, eventKey: row.eventKey } })
-  await db.atomic(steps)
+  await db.atomic([...steps, ...alsoSteps])
 }
 
 /**

@@ -15,7 +15,16 @@ import type { HolderClaim, NormalizedHolder, NormalizedRecord } from '../../adap
 import type { Db } from '../db/db.ts'
 import { dropIdempotencyReservation, findIdempotencyKey, findIssuance, recordIssuance, reserveIdempotencyKey, revokeBySource } from '../db/issuances.ts'
 import { hitRateLimits, type RateHit } from '../db/guards.ts'
-import { releaseAttempt, reserveAttempt, type AttemptLimits, type AttemptReservation } from '../db/attempts.ts'
+import {
+  AttemptsExhaustedError,
+  attemptHits,
+  releaseAttempt,
+  releaseSteps,
+  reservationOf,
+  reserveAttempt,
+  type AttemptLimits,
+  type AttemptReservation,
+} from '../db/attempts.ts'
 import { buildPayload, deriveUvci } from '../dcc/index.ts'
 import { issueHc1, type Signer } from '../hcert/index.ts'
 import { revocationHashes } from '../revocation/hashes.ts'
@@ -87,16 +96,25 @@ export function createIssuer(deps: IssuerDeps) {
     }
   }
 
-  async function refuseWhenLimited(recordKey: string, client: string | undefined, nowSeconds: number): Promise<void> {
-    // Both counters in one transaction: one commit, one write lock.
+  /**
+   * The client's and the record's rate limits and one binding attempt on the record, all counted in
+   * one transaction (one commit, one write lock). A refusal holds no attempt.
+   */
+  async function limitAndReserve(recordKey: string, client: string | undefined, nowSeconds: number): Promise<AttemptReservation> {
     const record: RateHit = { bucket: `record:${recordKey}`, limit: config.rateLimit.perRecordPerHour, windowSeconds: 3600 }
-    const decisions = await hitRateLimits(db, client === undefined ? [record] : [clientHit(client), record], nowSeconds)
+    const rates = client === undefined ? [record] : [clientHit(client), record]
+    const attempts = attemptHits({ recordKey, clientKey: client }, attemptLimits)
+    const decisions = await hitRateLimits(db, [...rates, ...attempts], nowSeconds)
+    const { reservation, refused } = reservationOf(attempts, decisions.slice(rates.length), nowSeconds)
     const clientDecision = client === undefined ? undefined : decisions[0]!
-    const rate = decisions[decisions.length - 1]!
+    const rate = decisions[rates.length - 1]!
+    if ((clientDecision && !clientDecision.allowed) || !rate.allowed || refused) await releaseAttempt(db, reservation)
     if (clientDecision && !clientDecision.allowed) throw clientLimited(clientDecision.retryAfter)
     if (!rate.allowed) {
       throw new AdapterLimitError('RATE_LIMITED', 'Too many requests for this certificate; try again later.', rate.retryAfter)
     }
+    if (refused) throw new AttemptsExhaustedError(refused.retryAfter)
+    return reservation
   }
 
   const attemptLimits: AttemptLimits = {
@@ -121,7 +139,7 @@ export function createIssuer(deps: IssuerDeps) {
   }
 
   async function releaseAll(reservations: readonly AttemptReservation[]): Promise<void> {
-    for (const reservation of reservations) await releaseAttempt(db, reservation)
+    await releaseAttempt(db, ...reservations)
   }
 
   /**
@@ -129,6 +147,7 @@ export function createIssuer(deps: IssuerDeps) {
    * nothing about the record has been told. A refusal keeps the attempt counted.
    */
   async function bindOrRefuse(adapter: string, holder: NormalizedHolder | undefined, claim: HolderClaim, reservations: readonly AttemptReservation[]): Promise<void> {
+    // A claim that binds gives its reservations back: with the issuance's commit, or on its refusal.
     const refuse = async () => {
       if (reservations.some((r) => r.last)) await deps.audit?.({ action: 'holder.lock', outcome: 'LOCKED', adapter })
       return noMatchingCertificate()
@@ -140,12 +159,12 @@ export function createIssuer(deps: IssuerDeps) {
       if (error instanceof CertbridgeError && error.code === 'HOLDER_MISMATCH') throw await refuse()
       throw error
     }
-    await releaseAll(reservations)
   }
 
   async function issue(request: IssueRequest): Promise<IssuedCertificate> {
     let adapterId: string | undefined
     let pendingKey: string | undefined
+    let bound: AttemptReservation[] | undefined
     try {
       const now = deps.now()
       const nowSeconds = Math.floor(now.getTime() / 1000)
@@ -163,8 +182,7 @@ export function createIssuer(deps: IssuerDeps) {
       // national record as far as the link names it, and an attempt reserved before the look-up.
       const named = adapter.recordRef?.(link) ?? `${adapter.id}|link|${canonicalJson(link)}`
       const linkRecordKey = await hasher.hash('record', named)
-      await refuseWhenLimited(linkRecordKey, clientKey, nowSeconds)
-      const reservations = [await reserveAttempt(db, { recordKey: linkRecordKey, clientKey }, attemptLimits, nowSeconds)]
+      const reservations = [await limitAndReserve(linkRecordKey, clientKey, nowSeconds)]
       const idempotency = request.idempotencyKey ? await reserveIdempotency(request, clientKey, nowSeconds) : undefined
       if (idempotency?.reserved) pendingKey = idempotency.keyHash
 
@@ -193,6 +211,7 @@ export function createIssuer(deps: IssuerDeps) {
 
       // 4. Does it belong to the person asking? Only then may the record's state be told.
       await bindOrRefuse(adapter.id, outcome.holder, claim, reservations)
+      bound = reservations
       if (outcome instanceof AdapterError) throw outcome
       const record = outcome
       checkShownAgainstRegister(record.holder.shown, record.holder.identity)
@@ -240,7 +259,9 @@ export function createIssuer(deps: IssuerDeps) {
         },
         hashes.signature,
         idempotency ? { keyHash: idempotency.keyHash, requestHash: idempotency.requestHash, createdAt: nowSeconds } : undefined,
+        releaseSteps(db, bound),
       )
+      bound = undefined
       pendingKey = undefined
       deps.onOutcome?.(adapter.id, previous ? 'REPEATED' : 'ISSUED')
       return {
@@ -255,8 +276,10 @@ export function createIssuer(deps: IssuerDeps) {
         repeated: previous !== undefined,
       }
     } catch (error) {
-      // A key reserved for work that failed is given back, so that a retry with it may run.
+      // A key reserved for work that failed is given back, so that a retry with it may run; so are the
+      // attempts of a claim that bound (the refusal came after binding: the record's state, its policy).
       if (pendingKey !== undefined) await dropIdempotencyReservation(db, pendingKey)
+      if (bound !== undefined) await releaseAll(bound)
       deps.onOutcome?.(adapterId, error instanceof CertbridgeError ? error.code : 'INTERNAL')
       throw error
     }
