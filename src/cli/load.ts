@@ -55,6 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     args: argv,
     options: {
       seconds: { type: 'string', default: '30' },
+      requests: { type: 'string' },
       connections: { type: 'string', default: '32' },
       json: { type: 'boolean', default: false },
       profile: { type: 'string' },
@@ -65,10 +66,14 @@ export async function run(argv: string[]): Promise<number> {
     },
   })
   if (values.help) {
-    console.log('Usage: certbridge load [--seconds N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--population   synthetic holders to draw first issuances from (default 60000)\n--qr           the QR images each conversion asks for (default svg, as the API answers by default)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
+    console.log('Usage: certbridge load [--seconds N | --requests N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--population   synthetic holders to draw first issuances from (default 60000)\n--qr           the QR images each conversion asks for (default svg, as the API answers by default)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
     return 0
   }
   const seconds = Number(values.seconds)
+  // --requests N: exactly N requests however long they take (the test's way: its counts then do not
+  // depend on the machine's speed), instead of as many as fit in --seconds.
+  const requests = values.requests === undefined ? undefined : Number(values.requests)
+  if (requests !== undefined && !(Number.isInteger(requests) && requests > 0 && requests <= 1_000_000)) throw new Error('--requests must be a whole number from 1 to 1000000')
   const connections = Number(values.connections)
   const populationSize = Number(values.population)
   if (!(seconds > 0 && seconds <= 600) || !(connections > 0 && connections <= 1000)) throw new Error('--seconds must be 1–600 and --connections 1–1000')
@@ -119,10 +124,11 @@ export async function run(argv: string[]): Promise<number> {
     const autocannon = require('autocannon') as (opts: object) => Promise<{ errors: number; timeouts: number }>
     // One request template; each connection takes the next request of the mix when it sends.
     const inFlight = new Map<object, { request: LoadRequest; began: number }>()
+    const began = performance.now()
     const result = await autocannon({
       url,
       connections,
-      duration: seconds,
+      ...(requests === undefined ? { duration: seconds } : { amount: requests }),
       pipelining: 1,
       requests: [
         {
@@ -166,10 +172,11 @@ export async function run(argv: string[]): Promise<number> {
     const errors5xx = Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0)
     latencies.sort((a, b) => a - b)
     const total = Object.values(statuses).reduce((a, b) => a + b, 0)
+    const elapsed = requests === undefined ? seconds : (performance.now() - began) / 1000
     const report = {
-      rps: Math.round(total / seconds),
-      issuedPerSec: Math.round((statuses['201'] ?? 0) / seconds),
-      firstIssuedPerSec: Math.round(firstIssued / seconds),
+      rps: Math.round(total / elapsed),
+      issuedPerSec: Math.round((statuses['201'] ?? 0) / elapsed),
+      firstIssuedPerSec: Math.round(firstIssued / elapsed),
       p50: Number(percentile(latencies, 50).toFixed(2)),
       p95: Number(percentile(latencies, 95).toFixed(2)),
       p99: Number(percentile(latencies, 99).toFixed(2)),
