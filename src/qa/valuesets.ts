@@ -88,14 +88,16 @@ function vaccineChecks(f: Readonly<Record<string, unknown>>): CheckResult[] {
 }
 
 function uvciChecks(ci: string | undefined, iss: string | undefined): CheckResult[] {
-  const match = ci === undefined ? null : UVCI.exec(ci)
+  // Letters are read case-insensitively (some issuers write lowercase UVCIs; the message says so).
+  const match = ci === undefined ? null : UVCI.exec(ci.toUpperCase())
   if (!ci || !match) return [check('UVCI_SYNTAX', false, ci ? 'ci is not a UVCI (URN:UVCI:01:CC:…)' : 'ci is missing')]
-  const checks = [check('UVCI_SYNTAX', ci.length <= 80, ci.length <= 80 ? 'UVCI syntax' : 'the UVCI is longer than 80 characters')]
+  const lower = ci !== ci.toUpperCase()
+  const checks = [check('UVCI_SYNTAX', ci.length <= 80, ci.length > 80 ? 'the UVCI is longer than 80 characters' : lower ? 'UVCI syntax, with lowercase letters (the guidelines use A-Z)' : 'UVCI syntax')]
   const country = match[2]!
   const countryOk = iss === undefined || country === iss
   checks.push(check('UVCI_COUNTRY', countryOk, countryOk ? `UVCI country ${country}` : `UVCI country ${country}, iss ${safe(iss ?? '')}`))
   const given = match[4]
-  const expected = uvciCheckCharacter(ci.slice(0, ci.length - (given === undefined ? 0 : 2)))
+  const expected = uvciCheckCharacter(ci.toUpperCase().slice(0, ci.length - (given === undefined ? 0 : 2)))
   checks.push(
     check(
       'UVCI_CHECKSUM',
