@@ -19,7 +19,10 @@ export interface HarnessOptions {
   readonly quick: boolean
 }
 
-const testdata = fileURLToPath(new URL('../../../shared/testdata/', import.meta.url))
+// CERTBRIDGE_TESTDATA points at any copy of the public test data (as for the tests: test/shared.ts).
+const testdata = process.env.CERTBRIDGE_TESTDATA
+  ? `${process.env.CERTBRIDGE_TESTDATA.replace(/\/+$/, '')}/`
+  : fileURLToPath(new URL('../../../shared/testdata/', import.meta.url))
 export const DEFAULT_RULES_DIR = `${testdata}business-rules`
 export const DEFAULT_VECTORS_DIR = `${testdata}dgc-testdata`
 /** The countries of --quick: the EU's common rules and one national set. */
