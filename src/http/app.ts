@@ -13,6 +13,7 @@ import { trustRoutes } from './routes/trust.ts'
 import { revocationRoutes } from './routes/revocations.ts'
 import { operationRoutes } from './routes/operations.ts'
 import { registerDocs } from './routes/docs.ts'
+import { acceptanceRoutes } from './routes/acceptance.ts'
 import { verifyRoutes, MAX_VERIFY_BODY_BYTES } from '../verify/routes.ts'
 import { qaRoutes } from './routes/qa.ts'
 import { webRoutes } from '../web/routes.ts'
@@ -59,7 +60,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', operationRoutes(deps))
   app.route('/', verifyRoutes(deps.verification))
   app.route('/', qaRoutes(deps.verification))
-  app.route('/', webRoutes({ sandbox: deps.config.mode === 'sandbox' }))
+  app.route('/', acceptanceRoutes(deps.verification))
+  app.route('/', webRoutes({ sandbox: deps.config.mode === 'sandbox', ...(deps.verification.rules ? { rules: deps.verification.rules } : {}) }))
   registerDocs(app)
   return app
 }

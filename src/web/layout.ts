@@ -57,6 +57,14 @@ ${main}
 `
 }
 
+/** "Where this certificate is accepted", filled by the page script (client/acceptance.ts). */
+export function acceptanceSection(s: Strings, id: string): string {
+  return `<section id="${id}" class="acceptance no-print" aria-labelledby="${id}-title" hidden>
+<h2 id="${id}-title">${escapeHtml(s.acceptance.title)}</h2>
+<div class="acceptance-body" aria-live="polite"></div>
+</section>`
+}
+
 /** The QR reading controls shared by both pages: picture upload and live camera, filling `target`. */
 export function qrReader(s: Strings, target: string): string {
   return `<div class="reader" data-target="${target}">

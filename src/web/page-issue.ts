@@ -1,7 +1,7 @@
 // `/`: the citizen's page. Paste, upload or scan the national QR; see what was recognised; enter the
 // holder in their own script with a live ICAO preview; consent to exactly what the DCC will hold.
 import { escapeHtml as e } from './html.ts'
-import { layout, qrReader, type PageContext } from './layout.ts'
+import { acceptanceSection, layout, qrReader, type PageContext } from './layout.ts'
 
 export function issuePage(ctx: PageContext): string {
   const s = ctx.strings
@@ -53,6 +53,7 @@ ${ctx.sandbox ? `<p class="card-note">${e(s.sandbox)}</p>` : ''}
 <button type="button" id="print-a6" class="secondary">${e(i.printA6)}</button>
 <button type="button" id="print-a4" class="secondary">${e(i.printA4)}</button>
 <button type="button" id="again" class="secondary">${e(i.again)}</button></p>
+${acceptanceSection(s, 'result-acceptance')}
 </section>`
   return layout(ctx, 'issue', i.title, main)
 }

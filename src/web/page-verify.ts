@@ -1,12 +1,10 @@
 // `/verify`: read any EU DCC (paste, upload or scan) and show its verification result, optionally
 // with the verdict of an arrival country's rules.
 import { escapeHtml as e } from './html.ts'
-import { layout, qrReader, type PageContext } from './layout.ts'
+import { acceptanceSection, layout, qrReader, type PageContext } from './layout.ts'
 
-/** EU/EEA countries and Switzerland: the arrival countries offered (the rule snapshot decides the verdict). */
-export const arrivalCountries = ['AT', 'BE', 'BG', 'CH', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IS', 'IT', 'LI', 'LT', 'LU', 'LV', 'MT', 'NL', 'NO', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'] as const
-
-function countryOptions(lang: string): string {
+/** The arrival countries whose rules are loaded, by name in the page's language. */
+function countryOptions(lang: string, arrivalCountries: readonly string[]): string {
   const names = new Intl.DisplayNames([lang], { type: 'region' })
   return arrivalCountries
     .map((code) => ({ code, name: names.of(code) ?? code }))
@@ -15,15 +13,18 @@ function countryOptions(lang: string): string {
     .join('')
 }
 
-export function verifyPage(ctx: PageContext): string {
+/** `countries`: the arrival countries with loaded rules; null when the server has no rules at all. */
+export function verifyPage(ctx: PageContext, countries: readonly string[] | null): string {
   const v = ctx.strings.verify
   const main = `<p>${e(v.intro)}</p>
 <form id="verify-form" novalidate>
 <p class="field"><label for="hc1">${e(v.inputLabel)}</label>
 <textarea id="hc1" name="hc1" rows="4" maxlength="8000" autocomplete="off" autocapitalize="off" spellcheck="false" required></textarea></p>
 ${qrReader(ctx.strings, 'hc1')}
-<p class="field"><label for="country">${e(v.country)}</label>
-<select id="country" name="country"><option value="">${e(v.countryNone)}</option>${countryOptions(ctx.lang)}</select></p>
+${countries && countries.length > 0
+    ? `<p class="field"><label for="country">${e(v.country)}</label>
+<select id="country" name="country"><option value="">${e(v.countryNone)}</option>${countryOptions(ctx.lang, countries)}</select></p>`
+    : `<p class="note" id="no-rules">${e(ctx.strings.acceptance.verifyNone)}</p>`}
 <p><button type="submit" id="submit">${e(v.submit)}</button></p>
 <p id="progress" class="status" role="status" aria-live="polite"></p>
 </form>
@@ -37,6 +38,7 @@ ${qrReader(ctx.strings, 'hc1')}
 <h3>${e(v.rules)}</h3>
 <div class="table-scroll"><table id="rules"><thead><tr><th scope="col">${e(v.ruleId)}</th><th scope="col">${e(v.ruleDescription)}</th><th scope="col">${e(v.ruleResult)}</th></tr></thead><tbody></tbody></table></div>
 </div>
+${acceptanceSection(ctx.strings, 'verify-acceptance')}
 </section>`
   return layout(ctx, 'verify', v.title, main)
 }

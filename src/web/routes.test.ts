@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { sandboxes } from '../../adapters/registry.ts'
+import { testdataPath } from '../../test/shared.ts'
+import { loadRuleSetFromDirectory } from '../rules/load-dir.ts'
 import { webRoutes } from './routes.ts'
 
 const app = webRoutes({ sandbox: true })
+const withRules = webRoutes({ sandbox: true, rules: await loadRuleSetFromDirectory(testdataPath('business-rules')) })
 const sampleQr = (adapter: string) => {
   const sample = sandboxes[adapter]!().samples().find((s) => s.expect.status === 201)
   if (!sample) throw new Error(`no issuable sample for ${adapter}`)
@@ -26,11 +29,11 @@ describe('pages', () => {
   })
 
   it('prefers ?lang= and remembers it in a cookie', async () => {
-    const res = await app.request('/verify?lang=vi', { headers: { 'accept-language': 'ru' } })
+    const res = await withRules.request('/verify?lang=vi', { headers: { 'accept-language': 'ru' } })
     expect(await res.text()).toContain('<html lang="vi">')
     const cookie = res.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/^lang=vi;/)
-    const again = await app.request('/verify', { headers: { cookie: 'lang=vi', 'accept-language': 'ru' } })
+    const again = await withRules.request('/verify', { headers: { cookie: 'lang=vi', 'accept-language': 'ru' } })
     const html = await again.text()
     expect(html).toContain('Kiểm tra Chứng nhận COVID kỹ thuật số EU')
     expect(html).toContain('<option value="DE">Đức</option>')
@@ -46,9 +49,19 @@ describe('pages', () => {
     expect(production).not.toContain('id="sample"')
   })
 
+  it('offers on /verify only the countries whose rules are loaded, and says so when none are', async () => {
+    const html = await (await withRules.request('/verify?lang=en')).text()
+    const offered = [...html.matchAll(/<option value="([A-Z]{2})">/g)].map((m) => m[1]).sort()
+    expect(offered).toEqual(['AT', 'CH', 'CY', 'CZ', 'DE', 'ES', 'EU', 'FI', 'FR', 'HR', 'IE', 'LU', 'NL', 'PL', 'RO'])
+    expect(html).toContain('<option value="EU">European Union</option>')
+    const none = await (await app.request('/verify?lang=ru')).text()
+    expect(none).not.toContain('id="country"')
+    expect(none).toContain('<p class="note" id="no-rules">В этот сервис не загружены правила въезда')
+  })
+
   it('labels every form control', async () => {
     for (const path of ['/', '/verify']) {
-      const html = await (await app.request(path)).text()
+      const html = await (await withRules.request(path)).text()
       const ids = [...html.matchAll(/<(?:input|textarea|select)[^>]*\sid="([^"]+)"/g)].map((m) => m[1])
       expect(ids.length).toBeGreaterThan(2)
       for (const id of ids) expect(html, `label for #${id} on ${path}`).toContain(`<label for="${id}">`)

@@ -9,6 +9,8 @@ import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { problem, problemFromError, problemResponse } from '../http/problem.ts'
 import { createRouter } from '../http/router.ts'
+import { acceptanceCountries } from '../rules/acceptance.ts'
+import type { RuleSet } from '../rules/types.ts'
 import { assets } from './assets.ts'
 import { cardPdf } from './card-pdf.ts'
 import { describeLink } from './describe.ts'
@@ -22,6 +24,8 @@ import { registerTransliterate } from './transliterate.ts'
 export interface WebDeps {
   /** Sandbox mode: shows the test-mode banner and the sample picker (GET /v1/sandbox/samples). */
   readonly sandbox: boolean
+  /** The loaded business rules: /verify offers their arrival countries, and says so when there are none. */
+  readonly rules?: RuleSet
 }
 
 const MAX_TEXT = 4_296
@@ -78,7 +82,7 @@ export function webRoutes(deps: WebDeps) {
   // An OpenAPI router, so that the documented routes (transliterate) reach /openapi.json.
   const app = createRouter()
   app.get('/', (c) => c.body(issuePage(pageContext(c, deps, '/')), 200, pageHeaders()))
-  app.get('/verify', (c) => c.body(verifyPage(pageContext(c, deps, '/verify')), 200, pageHeaders()))
+  app.get('/verify', (c) => c.body(verifyPage(pageContext(c, deps, '/verify'), deps.rules ? acceptanceCountries(deps.rules) : null), 200, pageHeaders()))
   app.get('/assets/:name', (c) => {
     const asset = assets[c.req.param('name')]
     if (!asset) return problemResponse(problem('NOT_FOUND', 'No such asset.'))

@@ -76,6 +76,18 @@ th,td{border:1px solid #c8c8c8;padding:.4rem .5rem;text-align:left;vertical-alig
 video{display:block;width:100%;max-width:26rem;background:#000}
 footer.site{border-top:1px solid #c8c8c8;padding:1rem;color:#4a4a4a;font-size:.95rem}
 footer.site p{max-width:44rem;margin:0 auto}
+.acceptance{margin-top:1.5rem}
+.acceptance td.from,.acceptance td.until{white-space:nowrap}
+@media (max-width:40rem){.acceptance td.from,.acceptance td.until{white-space:normal}}
+.acceptance table{font-size:.95rem}
+.acceptance td{overflow-wrap:break-word}
+.acceptance tr.accepted .now{color:#1d5e20;font-weight:700}
+.acceptance tr.refused .now{color:#b00020;font-weight:700}
+.acceptance .reasons{margin:0;padding-left:1.1rem}
+.acceptance .fallback{font-size:.8rem;font-weight:700;color:#4a4a4a;border:1px solid #8a8a8a;border-radius:3px;padding:0 .25rem;text-decoration:none}
+.acceptance .fallback-note{font-weight:400;font-size:.9rem;color:#4a4a4a}
+.note.bad{color:#b00020}
+@media (max-width:40rem){.acceptance thead{display:none}.acceptance table,.acceptance tbody,.acceptance tr,.acceptance td{display:block;width:100%}.acceptance tr{border:1px solid #c8c8c8;border-radius:4px;margin:0 0 .5rem;padding:.35rem .6rem}.acceptance td{border:none;padding:.1rem 0}.acceptance td::before{content:attr(data-label) ": ";font-weight:600}.acceptance td.country{font-weight:700;font-size:1.05rem}.acceptance td.country::before{content:none}.acceptance tr.accepted td.why{display:none}}
 [hidden]{display:none!important}
 @media (max-width:30rem){h1{font-size:1.35rem}.langs{margin-left:0}}
 `

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { webRoutes } from '../../src/web/routes.ts'
 import { fakeApi } from './fake-api.ts'
+import { testdataPath } from '../shared.ts'
 
 export interface Target {
   readonly url: string
@@ -27,12 +28,18 @@ async function listen(app: Hono): Promise<{ url: string; close(): Promise<void> 
 
 const quietLog = { debug() {}, info() {}, warn() {}, error() {} }
 
-export async function startTarget(): Promise<Target> {
+export interface TargetOptions {
+  /** Load the EU business-rules test data (CERTBRIDGE_RULES_DIR) into the real server. */
+  readonly rules?: boolean
+}
+
+export async function startTarget(options: TargetOptions = {}): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'certbridge-web-'))
   let real: { url: string; close(): Promise<void> } | undefined
   try {
     const { startServer } = await import('../../src/node.ts')
-    real = await startServer({ port: 0, dataDir, env: {}, log: quietLog as never })
+    const env = options.rules ? { CERTBRIDGE_RULES_DIR: testdataPath('business-rules') } : {}
+    real = await startServer({ port: 0, dataDir, env, log: quietLog as never })
   } catch (error) {
     console.warn(`browser tests: the real server did not start (${(error as Error).message.split('\n')[0]}); using the stand-in API`)
   }

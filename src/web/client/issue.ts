@@ -2,6 +2,7 @@
 import type { Strings } from '../i18n.ts'
 import { callApi, postJson } from './api.ts'
 import { byId, debounce, el, format, maybeId, pageLang, setStatus } from './dom.ts'
+import { showAcceptance } from './acceptance.ts'
 import { drawCardPng, type CardText } from './card-png.ts'
 import { explain, hide, showMessage, showProblem } from './errors.ts'
 import { countryName, dccFacts, findDcc, formatDate, icaoText, renderFacts, type Dcc } from './facts.ts'
@@ -71,6 +72,7 @@ export function issuePage(strings: Strings): void {
   byId('print-a4').addEventListener('click', () => printAs('a4'))
   byId('again').addEventListener('click', () => {
     byId('result').hidden = true
+    byId('result-acceptance').hidden = true
     byId<HTMLFormElement>('issue-form').hidden = false
     qr.value = ''
     setStatus(linkStatus, '')
@@ -148,6 +150,7 @@ async function showResult(strings: Strings, lang: string, issued: Issued): Promi
   const verified = await postJson<{ payload?: unknown }>('/v1/verify', { hc1: issued.hc1 })
   const dcc = (verified.ok ? findDcc(verified.body.payload) : null) ?? entered
   if (verified.ok) renderFacts(byId('result-facts'), dccFacts(strings, lang, dcc, extra))
+  void showAcceptance(strings, lang, issued.hc1, byId('result-acceptance'))
   const card = cardText(strings, lang, dcc, issued)
   result.dataset.card = JSON.stringify(card)
   download.href = await drawCardPng(box.querySelector('svg')!, card)

@@ -1,7 +1,8 @@
 // `/verify`: read an EU DCC, ask POST /v1/verify, show the verdict, the facts, and the rules' results.
 import type { Strings } from '../i18n.ts'
 import { postJson, callApi, type ApiProblem } from './api.ts'
-import { byId, el, format, pageLang, setStatus } from './dom.ts'
+import { showAcceptance } from './acceptance.ts'
+import { byId, el, format, maybeId, pageLang, setStatus } from './dom.ts'
 import { hide, showProblem } from './errors.ts'
 import { dccFacts, fact, findDcc, renderFacts, type Fact } from './facts.ts'
 import { setupReader } from './qr-reader.ts'
@@ -49,7 +50,8 @@ async function check(strings: Strings, lang: string, input: string | File): Prom
   hide(errorBox)
   byId('verify-result').hidden = true
   setStatus(progress, strings.verify.working)
-  const country = byId<HTMLSelectElement>('country').value
+  byId('verify-acceptance').hidden = true
+  const country = maybeId<HTMLSelectElement>('country')?.value ?? ''
   let result
   if (typeof input === 'string') {
     result = await postJson<Verification>('/v1/verify', { hc1: input, ...(country ? { country } : {}) })
@@ -60,7 +62,11 @@ async function check(strings: Strings, lang: string, input: string | File): Prom
     result = await callApi<Verification>('/v1/verify', { method: 'POST', body })
   }
   setStatus(progress, '')
-  if (result.ok) return show(strings, lang, result.body)
+  if (result.ok) {
+    show(strings, lang, result.body)
+    if (typeof input === 'string' && result.body.payload !== undefined) void showAcceptance(strings, lang, input, byId('verify-acceptance'))
+    return
+  }
   if (statusText(strings, result.problem.code)) return show(strings, lang, { status: result.problem.code })
   showProblem(errorBox, strings, result.problem as ApiProblem)
 }
