@@ -98,7 +98,8 @@ function inspect() {
       mos: count("SELECT count(*) AS n FROM issuances WHERE adapter = 'ru-mos'"),
       withoutSignature: count('SELECT count(*) AS n FROM issuances i WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.event_key = i.event_key)'),
       orphanSignatures: count('SELECT count(*) AS n FROM signatures s WHERE NOT EXISTS (SELECT 1 FROM issuances i WHERE i.event_key = s.event_key)'),
-      orphanKeys: count('SELECT count(*) AS n FROM idempotency_keys k WHERE NOT EXISTS (SELECT 1 FROM issuances i WHERE i.event_key = k.event_key)'),
+      // A key reserved for a request the kill interrupted stays reserved (event_key ''): its retry runs.
+      orphanKeys: count("SELECT count(*) AS n FROM idempotency_keys k WHERE k.event_key <> '' AND NOT EXISTS (SELECT 1 FROM issuances i WHERE i.event_key = k.event_key)"),
     }
   } finally {
     db.close()
