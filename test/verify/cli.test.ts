@@ -104,5 +104,6 @@ describe('certbridge verify', () => {
       expect(stderr).toMatch(/^verify: /)
       expect(stderr).not.toMatch(/\n\s+at /)
     }
-  })
+    // Seven process starts: on a loaded machine each can take seconds of waiting for a core.
+  }, 120_000)
 })
