@@ -57,54 +57,38 @@ export function xxTemplateFixtures(today: string): XxTemplateFixture[] {
     },
     expect,
   })
+  const issued = { status: 201, type: 'vaccination' } as const
+  const refused = (code: string) => ({ status: 422, code })
+  const person = (familyName: string, givenName: string, dateOfBirth: string): HolderClaim => ({ familyName, givenName, dateOfBirth })
   return [
-    fixture(
-      'vaccination, Comirnaty 2/2',
-      '100000000001',
-      { familyName: 'Varga', givenName: 'Lena', dateOfBirth: '1984-03-09' },
-      'VALID',
-      d(300),
-      'Comirnaty',
-      {
-        status: 201,
-        type: 'vaccination',
-      },
-    ),
+    fixture('vaccination, Comirnaty 2/2', '100000000001', person('Varga', 'Lena', '1984-03-09'), 'VALID', d(300), 'Comirnaty', issued),
+    fixture('vaccination, Spikevax 2/2', '100000000005', person('Nowak', 'Iris', '1990-08-21'), 'VALID', d(250), 'Spikevax', issued),
     fixture(
       'expired certificate',
       '100000000002',
-      { familyName: 'Okafor', givenName: 'Daniel', dateOfBirth: '1979-11-23' },
+      person('Okafor', 'Daniel', '1979-11-23'),
       'EXPIRED',
       d(-10),
       'Spikevax',
-      {
-        status: 422,
-        code: 'RECORD_EXPIRED',
-      },
+      refused('RECORD_EXPIRED'),
     ),
     fixture(
       'revoked certificate',
       '100000000003',
-      { familyName: 'Lindqvist', givenName: 'Maja', dateOfBirth: '1991-06-30' },
+      person('Lindqvist', 'Maja', '1991-06-30'),
       'REVOKED',
       d(200),
       'Comirnaty',
-      {
-        status: 422,
-        code: 'RECORD_REVOKED',
-      },
+      refused('RECORD_REVOKED'),
     ),
     fixture(
       'unmapped product',
       '100000000004',
-      { familyName: 'Moreau', givenName: 'Paul', dateOfBirth: '1968-01-15' },
+      person('Moreau', 'Paul', '1968-01-15'),
       'VALID',
       d(200),
       'National Vaccine X',
-      {
-        status: 422,
-        code: 'PRODUCT_UNMAPPED',
-      },
+      refused('PRODUCT_UNMAPPED'),
     ),
   ]
 }

@@ -1,12 +1,15 @@
 // certbridge adapter new: the names, the registry edit, and a scaffold into a temporary copy of the
-// repository (adapters/, src/, node_modules linked) that type-checks and passes the contract suite
-// and the registry test as generated, in a child vitest. Nothing is written to the repository.
+// repository (adapters/, src/, test/, migrations/, node_modules linked) that type-checks as generated
+// and, in a child vitest, passes the contract suite and the registry test, and is taken up by the
+// end-to-end and harness tests (its samples issued and verified) with no file touched outside its
+// folder and the registry. Nothing is written to the repository.
 import { execFile } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { sharedTestdata } from '../../test/shared.ts'
 import { adapterNames, registered, run } from './adapter.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -14,8 +17,11 @@ let copy: string
 
 function node(args: string[], timeout: number): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: copy, timeout }, (error, stdout, stderr) =>
-      resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` }),
+    execFile(
+      process.execPath,
+      args,
+      { cwd: copy, timeout, env: { ...process.env, CERTBRIDGE_TESTDATA: sharedTestdata } },
+      (error, stdout, stderr) => resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` }),
     )
   })
 }
@@ -35,7 +41,8 @@ async function quietly(argv: string[]): Promise<{ code: number; out: string; err
 
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'certbridge-scaffold-'))
-  for (const entry of ['adapters', 'src', 'package.json']) cpSync(join(root, entry), join(copy, entry), { recursive: true })
+  for (const entry of ['adapters', 'src', 'test', 'migrations', 'package.json'])
+    cpSync(join(root, entry), join(copy, entry), { recursive: true })
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir')
 })
 
@@ -115,13 +122,12 @@ describe('certbridge adapter new, in a temporary copy', () => {
     expect(result.code).toBe(0)
   }, 150_000)
 
-  it('passes the contract suite and the registry test as generated', async () => {
-    writeFileSync(
-      join(copy, 'vitest.scaffold.mjs'),
-      "export default { test: { include: ['adapters/kz-egov/*.test.ts', 'adapters/registry.test.ts'], testTimeout: 30000, hookTimeout: 60000 } }\n",
-    )
+  it('passes the contract suite and the registry test, and the e2e and harness tests take it up', async () => {
+    const include = ['adapters/kz-egov/*.test.ts', 'adapters/registry.test.ts', 'test/e2e/issuance.test.ts', 'test/harness/harness.test.ts']
+    const config = { test: { include, testTimeout: 60_000, hookTimeout: 120_000, globalSetup: ['test/global-setup.ts'] } }
+    writeFileSync(join(copy, 'vitest.scaffold.mjs'), `export default ${JSON.stringify(config)}\n`)
     const out = join(copy, 'report.json')
-    await node(
+    const child = await node(
       [
         join(root, 'node_modules/vitest/vitest.mjs'),
         'run',
@@ -132,18 +138,33 @@ describe('certbridge adapter new, in a temporary copy', () => {
         '--reporter=json',
         `--outputFile=${out}`,
       ],
-      180_000,
+      280_000,
     )
+    expect(existsSync(out), child.output.slice(-2_000)).toBe(true)
     const report = JSON.parse(readFileSync(out, 'utf8')) as {
       numPassedTests: number
       numFailedTests: number
-      testResults: { name: string }[]
+      testResults: { name: string; assertionResults: { status: string; fullName: string; failureMessages: string[] }[] }[]
     }
-    expect(report.numFailedTests).toBe(0)
+    const results = report.testResults.flatMap((f) => f.assertionResults)
+    const failed = results.filter((r) => r.status === 'failed').map((r) => `${r.fullName}: ${r.failureMessages.join(' ').slice(0, 600)}`)
+    // Other tests of the copy may be red for reasons of their own (work in progress); none may be about kz-egov,
+    // and those that take the adapter up must pass.
+    expect(failed.filter((f) => f.includes('kz-egov') || f.includes('adapter registry'))).toEqual([])
+    const passed = new Set(results.filter((r) => r.status === 'passed').map((r) => r.fullName))
+    expect(
+      [
+        'issuance end to end (sandbox mode, real HTTP) serves samples of every registered adapter, issuable and failing ones',
+        'certbridge harness --quick exits 0 and writes the JSON in the documented shape',
+        'certbridge harness --quick every certificate we issued is VALID for every verifier',
+      ].filter((name) => !passed.has(name)),
+    ).toEqual([])
     expect(report.testResults.map((r) => r.name.slice(copy.length + 1)).sort()).toEqual([
       'adapters/kz-egov/kz-egov.test.ts',
       'adapters/registry.test.ts',
+      'test/e2e/issuance.test.ts',
+      'test/harness/harness.test.ts',
     ])
-    expect(report.numPassedTests).toBeGreaterThan(35)
-  }, 200_000)
+    expect(results.filter((r) => r.fullName.startsWith('adapter contract: kz-egov') && r.status === 'passed').length).toBeGreaterThan(35)
+  }, 300_000)
 })
