@@ -4,6 +4,7 @@
 // Pass and fail are said in words as well as colours.
 import type { CountryAcceptance } from '../rules/acceptance.ts'
 import { escapeHtml } from '../harness/html.ts'
+import { definition } from './catalogue.ts'
 import { checkCounts } from './report.ts'
 import { formatTotals } from './table.ts'
 import type { FileReport, QaReport } from './types.ts'
@@ -57,7 +58,7 @@ function fileSection(file: FileReport, picture: Picture | undefined): string {
 
 export function renderQaHtml(report: QaReport, pictures: ReadonlyMap<string, Picture> = new Map()): string {
   const counts = checkCounts(report)
-    .map((c) => `<tr><th scope="row" class="code">${escapeHtml(c.code)}</th><td>${c.severity}</td><td>${c.passed}</td><td>${c.failed}</td></tr>`)
+    .map((c) => `<tr><th scope="row" class="code">${escapeHtml(c.code)}</th><td>${c.severity}</td><td>${c.passed}</td><td>${c.failed}</td><td>${escapeHtml(definition(c.code).explanation)}</td></tr>`)
     .join('')
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -65,7 +66,7 @@ export function renderQaHtml(report: QaReport, pictures: ReadonlyMap<string, Pic
 <body><main>
 <h1>certbridge QA report</h1>
 <p>${escapeHtml(formatTotals(report))}.</p>
-<table><caption>Checks over the run</caption><thead><tr><th scope="col">Check</th><th scope="col">Severity</th><th scope="col">Passed</th><th scope="col">Failed</th></tr></thead><tbody>${counts}</tbody></table>
+<table><caption>Checks over the run</caption><thead><tr><th scope="col">Check</th><th scope="col">Severity</th><th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">What it checks</th></tr></thead><tbody>${counts}</tbody></table>
 ${report.files.map((file) => fileSection(file, pictures.get(file.path))).join('\n')}
 </main></body></html>
 `

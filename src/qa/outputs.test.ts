@@ -74,6 +74,7 @@ describe('terminal and HTML', () => {
     expect(html).toContain('<img alt="QR code of VN/1.3.0/good.png" src="data:image/png;base64,AQID">')
     expect(html).toContain('Only EU vaccines &lt;b&gt;')
     expect(html).toContain('2021-09-02 – 2022-09-01')
+    expect(html).toContain('<td>The text starts with the context identifier &quot;HC1:&quot;.</td>')
     expect(html).not.toMatch(/<script|<link|https?:\/\//i)
   })
 })
