@@ -83,6 +83,8 @@ describe.skipIf(!runnable)('the result card in chromium', () => {
       }
       await page.setViewportSize({ width: startWidth, height: 800 })
       await page.screenshot({ path: artifact(`card-page-${lang}-${startWidth}.png`), fullPage: true })
+      // The whole page (no rules loaded here, so no acceptance table): about two screens on a phone.
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(startWidth < 500 ? 3000 : 2000)
 
       // Print through the page's own buttons (the dialog itself stubbed): exactly one page of that size.
       await page.evaluate(() => { window.print = () => undefined })
