@@ -4,8 +4,9 @@
 // dev tool says in one line that it needs the dev dependencies. The folder sits under
 // node_modules/.cache so the runtime packages resolve from it as from the repository.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -75,7 +76,46 @@ afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true })
 })
 
+/** Commands that are development tools (bin/certbridge.mjs runs them from the sources). */
+const DEV_TOOL_MODULES = ['bench', 'load', 'harness', 'conformance', 'adapter'].map((name) => `src/cli/${name}.js`)
+
+/**
+ * The packages the compiled product can load: every module reachable from the CLI and the Worker entry
+ * by relative imports (static, dynamic, and worker files named by `new URL(..., import.meta.url)`),
+ * less the dev-tool commands; for each package, one module that imports it.
+ */
+function productPackages(dist: string): Map<string, string> {
+  const packages = new Map<string, string>()
+  const seen = new Set<string>()
+  const queue = ['src/cli.js', 'src/worker.js']
+  while (queue.length > 0) {
+    const file = queue.pop()!
+    if (seen.has(file) || DEV_TOOL_MODULES.includes(file)) continue
+    seen.add(file)
+    // A generated module holding the page script as a string is data, not imports.
+    if (file.endsWith('.gen.js')) continue
+    const text = readFileSync(join(dist, file), 'utf8')
+    for (const [, spec] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|new URL\(\s*)["']([^"']+)["']/g)) {
+      if (spec!.startsWith('.')) {
+        const target = join(dirname(file), spec!)
+        if (/\.m?js$/.test(target) && existsSync(join(dist, target))) queue.push(target)
+      } else if (!spec!.startsWith('node:') && !builtinModules.includes(spec!)) {
+        const name = spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!
+        if (!packages.has(name)) packages.set(name, file)
+      }
+    }
+  }
+  return packages
+}
+
 describe('the compiled CLI, without dev dependencies', () => {
+  it('loads no package that is not a runtime dependency, on any product path', () => {
+    const packages = productPackages(join(folder, 'dist'))
+    expect(packages.size).toBeGreaterThan(10)
+    const outside = [...packages].filter(([name]) => !(name in pkg.dependencies)).map(([name, file]) => `${name} (imported by ${file})`)
+    expect(outside).toEqual([])
+  })
+
   it('tsx and esbuild are dev dependencies only', () => {
     expect(devOnly).toEqual(expect.arrayContaining(['tsx', 'esbuild']))
     expect(Object.keys(pkg.dependencies)).not.toContain('tsx')
