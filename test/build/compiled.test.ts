@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  version: string
   devDependencies: Record<string, string>
   dependencies: Record<string, string>
 }
@@ -120,6 +121,13 @@ describe('the compiled CLI, without dev dependencies', () => {
     expect(devOnly).toEqual(expect.arrayContaining(['tsx', 'esbuild']))
     expect(Object.keys(pkg.dependencies)).not.toContain('tsx')
     expect(Object.keys(pkg.dependencies)).not.toContain('esbuild')
+  })
+
+  it('npm ls --omit=dev finds neither tsx nor esbuild, not even as a dependency of a dependency', async () => {
+    const tree = await new Promise<string>((resolve) => {
+      execFile('npm', ['ls', '--omit=dev', '--json', 'tsx', 'esbuild'], { cwd: root, timeout: 60_000 }, (_error, stdout) => resolve(stdout))
+    })
+    expect(JSON.parse(tree)).toEqual({ name: 'certbridge', version: pkg.version })
   })
 
   it('the hook does refuse a dev dependency', async () => {
