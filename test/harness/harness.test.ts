@@ -66,7 +66,7 @@ describe('certbridge harness --quick', () => {
     expect(sputnik.length).toBeGreaterThanOrEqual(2)
     for (const row of sputnik) {
       expect(row.countries.EU).toBe('VR-EU-0001')
-      expect(row.failedRules.EU).toEqual([{ identifier: 'VR-EU-0001', result: 'FAIL' }])
+      expect(row.failedRules.EU).toEqual([{ identifier: 'VR-EU-0001', result: 'FAIL', description: expect.stringContaining('approved by the EMA') }])
       expect(row.countries.DE).toMatch(/^VR-DE-/)
     }
   })
@@ -94,7 +94,7 @@ describe('certbridge harness --quick', () => {
     expect(html).toContain('<th scope="col">Verifier: dcc-utils</th>')
     expect(html).toContain('<th scope="col">Rules: EU</th>')
     expect(html).toMatch(/<th scope="row">ru-gosuslugi v2 vaccination, Sputnik V 2\/2/)
-    expect(html).toContain('<li>VR-EU-0001</li>')
+    expect(html).toContain('<li><span class="rule">VR-EU-0001</span><span class="desc">Only vaccines in the allowed valueset')
     expect(html).not.toMatch(/<script|<link|src=/i)
   })
 })
