@@ -1,16 +1,15 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects: the Node tests (unit, adapter contract, conformance, end-to-end, browser) and the
-// tests that run inside workerd with a local D1 (vitest.workers.config.ts).
+// The Node tests (unit, adapter contract, conformance, end-to-end, browser). The tests that run inside
+// workerd with a local D1 have their own config (vitest.workers.config.ts), run by `npm test` after
+// these: as a project of this config its module aliases (jsonld's HTTP client stand-in) are not applied.
 export default defineConfig({
   test: {
+    name: 'node',
+    include: ['src/**/*.test.ts', 'adapters/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Stops the run with one message when the public test data is missing (test/shared.ts).
     globalSetup: ['test/global-setup.ts'],
-    projects: [
-      { extends: true, test: { name: 'node', include: ['src/**/*.test.ts', 'adapters/**/*.test.ts', 'test/**/*.test.ts'] } },
-      './vitest.workers.config.ts',
-    ],
   },
 })
