@@ -32,6 +32,8 @@ export interface Config {
   readonly revocationLists: readonly string[]
   /** Business rules directory (layout `<CC>/<RuleID>/rule.json` + `valuesets/valueSets.json`). */
   readonly rulesDir?: string
+  /** A business-rules service in the EU gateway distribution format (GET <url>/rules, <url>/valuesets); used when rulesDir is not set. */
+  readonly rulesUrl?: string
   /** Per adapter: its settings, from CERTBRIDGE_<ADAPTER>_<SETTING>. */
   readonly adapters: Readonly<Record<string, AdapterConfig>>
   /** Days a certificate of each type stays valid at most, per adapter (the national expiry may be sooner). */
@@ -137,6 +139,7 @@ export function loadConfig(env: Env, adapters: readonly CountryAdapter[]): Confi
     trustListRefreshSeconds: positiveInt(env, 'CERTBRIDGE_TRUST_LIST_REFRESH_SECONDS', 21_600),
     revocationLists: list(env.CERTBRIDGE_REVOCATION_LISTS),
     rulesDir: env.CERTBRIDGE_RULES_DIR || undefined,
+    rulesUrl: env.CERTBRIDGE_RULES_URL || undefined,
     adapters: adapterConfigs,
     validityDays,
     upstreamDeadlineMs: positiveInt(env, 'CERTBRIDGE_UPSTREAM_DEADLINE_MS', 5000),

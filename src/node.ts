@@ -23,6 +23,7 @@ import { startCanonizeThread } from './trust/gdhcn/canonize-thread.ts'
 import { startSandboxTrustNetwork } from './sandbox/trust-network.ts'
 import { loadRevocationLists } from './revocation/load.ts'
 import { loadRuleSetFromDirectory } from './rules/load-dir.ts'
+import { loadRuleSetFromUrl } from './rules/load-url.ts'
 import { createQrDecodePool, qrPoolOptionsFromEnv, type QrDecodePoolOptions } from './qr/decode-pool.ts'
 import { keyStoreExists, loadKeyStore, loadOrCreateKeyStore } from './trust/keystore-file.ts'
 import { parseKeyStoreSetting } from './trust/keystore-parse.ts'
@@ -33,6 +34,7 @@ import { createUpstreamFetch } from './upstream-fetch.ts'
 import type { SampleEntry } from './http/deps.ts'
 import type { AdapterSandbox } from '../adapters/_sdk/sandbox.ts'
 import type { Metrics } from './http/metrics.ts'
+import { cardPdf } from './web/card-pdf.ts'
 
 export interface StartOptions {
   readonly env?: Env
@@ -179,7 +181,7 @@ async function startServerWith(options: StartOptions, closers: (() => Promise<vo
   if (refreshing) closers.push(refreshing.schedule(config.trustListRefreshSeconds * 1000))
   const trustLists = refreshing?.store
   const revocationLists = config.revocationLists.length ? await loadRevocationLists(config.revocationLists) : undefined
-  const rules = config.rulesDir ? await loadRuleSetFromDirectory(config.rulesDir) : undefined
+  const rules = config.rulesDir ? await loadRuleSetFromDirectory(config.rulesDir) : config.rulesUrl ? await loadRuleSetFromUrl(config.rulesUrl) : undefined
 
   const db = openNodeDb(config.dataDir)
   closers.push(() => db.close())
@@ -202,6 +204,7 @@ async function startServerWith(options: StartOptions, closers: (() => Promise<vo
     revocationLists,
     rules,
     decodeImage: qr.decode,
+    cardPdf,
     metricsText: options.metricsText,
     clientId: (request, raw) => {
       let remote = 'unknown'

@@ -49,6 +49,8 @@ export interface ServiceParts {
   readonly revocationLists?: RevocationList
   readonly rules?: RuleSet
   readonly decodeImage: QrImageDecoder
+  /** The card PDF of the citizen page (Node: src/web/card-pdf.ts; absent on Workers). */
+  readonly cardPdf?: AppDeps['cardPdf']
   /** Given this process's registry, what answers /metrics (a cluster sums every process's). */
   readonly metricsText?: (local: Metrics) => () => Promise<string>
 }
@@ -184,6 +186,7 @@ export async function createService(parts: ServiceParts) {
     },
     log: parts.log,
     verification: { keys: trust.resolve, revocation: revocationLookup, rules: parts.rules, now, decodeImage: parts.decodeImage },
+    ...(parts.cardPdf ? { cardPdf: parts.cardPdf } : {}),
     ready: async (): Promise<{ ok: boolean; checks: Record<string, string> }> => {
       // Each configured trust list: ok, stale (a refresh failed; the last good copy is in use) or failed.
       const lists = Object.fromEntries((parts.trustListRefresh?.states() ?? []).map((s) => [`trustList:${s.source}`, s.state === 'stale' ? `stale since ${s.fetchedAt} (${s.error})` : s.state]))

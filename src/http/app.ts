@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', verifyRoutes(deps.verification))
   app.route('/', qaRoutes(deps.verification))
   app.route('/', acceptanceRoutes(deps.verification))
-  app.route('/', webRoutes({ sandbox: deps.config.mode === 'sandbox', ...(deps.verification.rules ? { rules: deps.verification.rules } : {}) }))
+  app.route('/', webRoutes({ sandbox: deps.config.mode === 'sandbox', ...(deps.verification.rules ? { rules: deps.verification.rules } : {}), ...(deps.cardPdf ? { cardPdf: deps.cardPdf } : {}) }))
   registerDocs(app)
   return app
 }

@@ -4,6 +4,7 @@ import type { SandboxSample } from '../../adapters/_sdk/sandbox.ts'
 import type { ServiceMetrics } from './metrics.ts'
 import type { Logger } from '../log.ts'
 import type { VerifyRouteDeps } from '../verify/routes.ts'
+import type { CardPdfRenderer } from '../web/card-pdf-types.ts'
 import type { AuditPage, AuditSink } from '../audit/audit.ts'
 
 export interface SampleEntry extends SandboxSample {
@@ -48,4 +49,6 @@ export interface AppDeps {
   readonly ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>
   /** Trust lists, revocation, rules and the QR image decoder, for POST /v1/verify and HC1 input. */
   readonly verification: VerifyRouteDeps
+  /** Draws the citizen page's card PDF (Node only: pdf-lib and its font stay out of the Worker bundle). */
+  readonly cardPdf?: CardPdfRenderer
 }

@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { testdataPath } from '../../test/shared.ts'
 import { buildCardFonts, generatedFontModule, generatedFontPath } from './build-card-font.ts'
+import { cardPdf } from './card-pdf.ts'
 import { webRoutes } from './routes.ts'
 
 const austrianTest = (JSON.parse(readFileSync(testdataPath('dgc-testdata', 'AT', '2DCode', 'raw', '1.json'), 'utf8')) as { PREFIX: string }).PREFIX
@@ -14,7 +15,7 @@ describe('card-font.gen.ts', () => {
 })
 
 describe('POST /v1/card.pdf', () => {
-  const app = webRoutes({ sandbox: true })
+  const app = webRoutes({ sandbox: true, cardPdf })
   const post = (body: unknown) => app.request('/v1/card.pdf', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
   it('draws one A6 page with the fonts embedded', async () => {
@@ -29,6 +30,13 @@ describe('POST /v1/card.pdf', () => {
     expect(doc.getTitle()).toBe('Ваш цифровой COVID-сертификат ЕС')
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/FontFile2/)
   }, 20_000)
+
+  it('is absent, with the page button, where no renderer is given (Workers)', async () => {
+    const without = webRoutes({ sandbox: true })
+    expect((await without.request('/v1/card.pdf', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hc1: austrianTest }) })).status).toBe(404)
+    expect(await (await without.request('/')).text()).not.toContain('id="download-pdf"')
+    expect(await (await app.request('/')).text()).toContain('id="download-pdf"')
+  })
 
   it('refuses what is not an HC1', async () => {
     expect((await post({ hc1: 'https://example.org' })).status).toBe(400)

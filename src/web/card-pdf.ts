@@ -2,7 +2,8 @@
 // itself: the QR as vector modules with its 4-module quiet zone (62 mm wide in all), the facts in the
 // page's language, and the sandbox note. DejaVu Sans is embedded (subset to the glyphs used, with a
 // ToUnicode map, so the text can be searched and copied) for Latin, Vietnamese and Cyrillic.
-// Web APIs only: the same code serves on Node and on Workers.
+// Web APIs only, but Node only in practice: pdf-lib, fontkit and the font would double the Worker
+// bundle, so the Node edge hands this renderer to the app (AppDeps.cardPdf) and Workers go without.
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { decodeHc1 } from '../hcert/decode.ts'
@@ -10,7 +11,7 @@ import { fromBase64 } from '../trust/bytes.ts'
 import { qrMatrix, QR_MARGIN } from '../qr/render.ts'
 import { cardFontBold, cardFontRegular } from './card-font.gen.ts'
 import { dccFacts, findDcc } from './client/facts.ts'
-import type { Language, Strings } from './i18n.ts'
+import type { CardPdfInput } from './card-pdf-types.ts'
 
 const MM = 72 / 25.4
 const PAGE = { width: 105 * MM, height: 148 * MM }
@@ -18,13 +19,6 @@ const MARGIN = 5 * MM
 const QR_SIDE = 62 * MM
 const LABEL_WIDTH = 27 * MM
 const grey = rgb(0.29, 0.29, 0.29)
-
-export interface CardPdfInput {
-  readonly hc1: string
-  readonly lang: Language
-  readonly strings: Strings
-  readonly sandbox: boolean
-}
 
 /** Words of `text` laid on lines no wider than `width`; the UVCI may also break after `:` `/` `#`. */
 function wrap(text: string, font: PDFFont, size: number, width: number, uvci = false): string[] {

@@ -10,6 +10,8 @@ export interface PageContext {
   readonly sandbox: boolean
   /** '/' or '/verify' */
   readonly path: string
+  /** True when the server draws the card PDF (Node; not on Workers). */
+  readonly pdf?: boolean
 }
 
 export function layout(ctx: PageContext, page: 'issue' | 'verify', title: string, main: string): string {

@@ -49,7 +49,7 @@ ${ctx.sandbox ? `<p class="card-note">${e(s.sandbox)}</p>` : ''}
 </div>
 <p id="result-repeated" class="note" hidden>${e(i.repeated)}</p>
 <p class="actions no-print"><a id="download" class="button" download="eu-digital-covid-certificate.png">${e(i.download)}</a>
-<button type="button" id="download-pdf">${e(i.downloadPdf)}</button>
+${ctx.pdf ? `<button type="button" id="download-pdf">${e(i.downloadPdf)}</button>` : ''}
 <button type="button" id="print-a6" class="secondary">${e(i.printA6)}</button>
 <button type="button" id="print-a4" class="secondary">${e(i.printA4)}</button>
 <button type="button" id="again" class="secondary">${e(i.again)}</button></p>

@@ -3,7 +3,7 @@
 //   GET /assets/:name             script (with jsQR), styles, print styles
 //   POST /v1/links/describe       which adapter, country and link form a QR text (JSON body `text`; pure, no upstream call)
 //   GET|POST /v1/transliterate    the ICAO 9303 names that will be printed (fnt/gnt), see transliterate.ts
-//   POST /v1/card.pdf             the card of an HC1 as a one-page PDF (JSON body `hc1`, `lang`), see card-pdf.ts
+//   POST /v1/card.pdf             the card of an HC1 as a one-page PDF (JSON body `hc1`, `lang`), see card-pdf.ts; Node only
 // The page itself uses POST for both, so national identifiers and names stay out of URLs and logs.
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
@@ -12,7 +12,7 @@ import { createRouter } from '../http/router.ts'
 import { acceptanceCountries } from '../rules/acceptance.ts'
 import type { RuleSet } from '../rules/types.ts'
 import { assets } from './assets.ts'
-import { cardPdf } from './card-pdf.ts'
+import type { CardPdfRenderer } from './card-pdf-types.ts'
 import { describeLink } from './describe.ts'
 import { pageHeaders } from './headers.ts'
 import { isLanguage, pickLanguage, stringsFor, type Language } from './i18n.ts'
@@ -26,6 +26,8 @@ export interface WebDeps {
   readonly sandbox: boolean
   /** The loaded business rules: /verify offers their arrival countries, and says so when there are none. */
   readonly rules?: RuleSet
+  /** Draws POST /v1/card.pdf (Node); without it the route and the page's PDF button are absent. */
+  readonly cardPdf?: CardPdfRenderer
 }
 
 const MAX_TEXT = 4_296
@@ -34,7 +36,7 @@ function pageContext(c: Context, deps: WebDeps, path: string): PageContext {
   const query = c.req.query('lang')
   const lang = pickLanguage(query, getCookie(c, 'lang'), c.req.header('accept-language'))
   if (isLanguage(query)) setCookie(c, 'lang', query, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', httpOnly: true })
-  return { lang, strings: stringsFor(lang), sandbox: deps.sandbox, path }
+  return { lang, strings: stringsFor(lang), sandbox: deps.sandbox, path, pdf: deps.cardPdf !== undefined }
 }
 
 function failure(error: unknown): Response {
@@ -65,7 +67,7 @@ function describeResponse(text: unknown): Response {
   }
 }
 
-async function cardPdfResponse(body: Record<string, unknown> | null, deps: WebDeps): Promise<Response> {
+async function cardPdfResponse(body: Record<string, unknown> | null, deps: WebDeps, cardPdf: CardPdfRenderer): Promise<Response> {
   const hc1 = body?.hc1
   if (typeof hc1 !== 'string' || !/^HC1:/.test(hc1) || hc1.length > 8_000) return badRequest('Give the certificate as `hc1` (the text starting with HC1:).')
   const lang = isLanguage(typeof body?.lang === 'string' ? body.lang : undefined) ? (body!.lang as Language) : 'en'
@@ -89,7 +91,8 @@ export function webRoutes(deps: WebDeps) {
     return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' })
   })
   app.post('/v1/links/describe', async (c) => describeResponse((await jsonFields(c))?.text))
-  app.post('/v1/card.pdf', async (c) => cardPdfResponse(await jsonFields(c), deps))
+  const renderer = deps.cardPdf
+  if (renderer) app.post('/v1/card.pdf', async (c) => cardPdfResponse(await jsonFields(c), deps, renderer))
   registerTransliterate(app)
   return app
 }

@@ -18,6 +18,7 @@ import type { QrImageDecoder } from '../qr/decode.ts'
 import { adapters, sandboxes } from '../../adapters/registry.ts'
 import { workerClientId } from './client-id.ts'
 import { stringBindings, type WorkerEnv } from './env.ts'
+import { loadRuleSetFromUrl } from '../rules/load-url.ts'
 import { startInProcessSandboxes } from './sandboxes.ts'
 import { workerSecrets } from './secrets.ts'
 
@@ -37,12 +38,15 @@ export interface WorkerService {
   readonly refreshTrustLists: () => Promise<void> | undefined
 }
 
+/** Rule files fetched from CERTBRIDGE_RULES_URL, by hash, for the life of the isolate. */
+const ruleFileCache = new Map<string, unknown>()
+
 /** Workers have no filesystem: lists are URLs, and a rules directory cannot be read. */
 function checkLocations(config: Config): void {
   for (const [variable, locations] of [['CERTBRIDGE_TRUST_LISTS', config.trustLists], ['CERTBRIDGE_TRUST_LIST_SIGNERS', config.trustListSigners], ['CERTBRIDGE_REVOCATION_LISTS', config.revocationLists]] as const) {
     if (locations.some((l) => !parseLocation(l).isUrl)) throw new ConfigError('CONFIG_INVALID', `${variable}: Workers read lists from https URLs only.`)
   }
-  if (config.rulesDir) throw new ConfigError('CONFIG_INVALID', 'CERTBRIDGE_RULES_DIR: Workers have no filesystem; business rules are not available on Workers yet.')
+  if (config.rulesDir) throw new ConfigError('CONFIG_INVALID', 'CERTBRIDGE_RULES_DIR: Workers have no filesystem; give the rules as CERTBRIDGE_RULES_URL (EU gateway distribution format).')
 }
 
 export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceOptions): Promise<WorkerService> {
@@ -76,6 +80,8 @@ export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceO
   await refreshing?.refresh({ strict: true })
   const trustLists = refreshing?.store
   const revocationLists = config.revocationLists.length ? await loadRevocationLists(config.revocationLists, listOptions) : undefined
+  // Rule files are content-addressed: an isolate rebuilding the service fetches only changed ones.
+  const rules = config.rulesUrl ? await loadRuleSetFromUrl(config.rulesUrl, { ...listOptions, cache: ruleFileCache }) : undefined
 
   const { app, audit } = await createService({
     config,
@@ -90,6 +96,7 @@ export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceO
     trustLists,
     trustListRefresh: refreshing,
     revocationLists,
+    rules,
     decodeImage: options.decodeImage,
     clientId: (request) => workerClientId(request, trustProxy),
   })

@@ -67,7 +67,7 @@ export function issuePage(strings: Strings): void {
     event.preventDefault()
     void submit(strings, lang)
   })
-  byId('download-pdf').addEventListener('click', () => void downloadPdf(strings, lang))
+  maybeId('download-pdf')?.addEventListener('click', () => void downloadPdf(strings, lang))
   byId('print-a6').addEventListener('click', () => printAs('a6'))
   byId('print-a4').addEventListener('click', () => printAs('a4'))
   byId('again').addEventListener('click', () => {
