@@ -140,7 +140,9 @@ describe('serve --workers 2 that cannot start', () => {
       child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
       const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)))
       expect(code).toBe(1)
-      expect(err).toMatch(/before it was listening/)
+      // One line naming the port, from the primary, which checks the port before forking any worker.
+      expect(err).toMatch(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`))
+      expect(err.trim().split('\n')).toHaveLength(1)
       const leftover = (() => {
         try {
           return execFileSync('pgrep', ['-f', `certbridge.mjs serve .*${dir}`], { encoding: 'utf8' }).trim()
