@@ -56,7 +56,7 @@ export function renderHtml(report: HarnessReport): string {
     .map((row) => {
       const verifiers = report.verifiers.map((v) => cell(row.verifiers[v] === 'VALID', row.verifiers[v] ?? 'not run')).join('')
       const countries = report.countries.map((c) => countryCell(row, c)).join('')
-      return `<tr><th scope="row">${escapeHtml(row.sample)}<br><small>${escapeHtml(row.uvci)}</small></th><td>${escapeHtml(row.type)}</td>${verifiers}${countries}</tr>`
+      return `<tr><th scope="row">${escapeHtml(row.sample)}<br><small>${escapeHtml(row.uvci)}</small></th><td>${escapeHtml(row.doses ? `${row.type} ${row.doses}` : row.type)}</td>${verifiers}${countries}</tr>`
     })
     .join('\n')
   const refused = report.issuanceFailures.map((f) => `<li>${escapeHtml(f.sample)}: HTTP ${f.status} <code>${escapeHtml(f.code)}</code></li>`).join('')

@@ -23,6 +23,8 @@ export interface SampleRow {
   readonly adapter: string
   readonly sample: string
   readonly type: string
+  /** Vaccination: the dose as the certificate encodes it, `dn/sd` (a booster after 2/2 is 3/3). */
+  readonly doses?: string
   readonly uvci: string
   /** Verifier name → 'VALID' or that verifier's failure code. */
   readonly verifiers: Record<string, string>

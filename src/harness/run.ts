@@ -81,10 +81,12 @@ async function row(issued: Issued, verifiers: readonly HarnessVerifier[], verifi
     rulesEvaluated[country] = verdict.evaluated
     if (verdict.failures.length > 0) failedRules[country] = verdict.failures
   }
+  const doses = doseEncoding(decoded.payload)
   return {
     adapter: issued.adapter,
     sample: issued.sample,
     type: issued.type,
+    ...(doses ? { doses } : {}),
     uvci: issued.uvci,
     verifiers: verdicts,
     countries: cells,
@@ -93,6 +95,14 @@ async function row(issued: Issued, verifiers: readonly HarnessVerifier[], verifi
     iat: iat.toISOString(),
     validationClock: validationClock(rulesAt, iat).toISOString(),
   }
+}
+
+/** `dn/sd` of a vaccination payload, as the certificate states it; undefined for other types. */
+function doseEncoding(payload: unknown): string | undefined {
+  if (typeof payload !== 'object' || payload === null || !('v' in payload) || !Array.isArray(payload.v)) return undefined
+  const entry: unknown = payload.v[0]
+  if (typeof entry !== 'object' || entry === null || !('dn' in entry) || !('sd' in entry)) return undefined
+  return `${String(entry.dn)}/${String(entry.sd)}`
 }
 
 export async function runHarness(options: HarnessOptions, progress: Progress = silentProgress): Promise<HarnessReport> {

@@ -17,7 +17,7 @@ export function formatMatrix(report: HarnessReport): string {
   const header = ['sample', 'type', ...report.verifiers, ...report.countries]
   const body = report.samples.map((row) => [
     row.sample,
-    row.type,
+    row.doses ? `${row.type} ${row.doses}` : row.type,
     ...report.verifiers.map((v) => row.verifiers[v] ?? '?'),
     ...report.countries.map((c) => countryCell(row, c)),
   ])

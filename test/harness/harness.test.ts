@@ -52,6 +52,9 @@ describe('certbridge harness --quick', () => {
       expect(Object.keys(row)).toEqual(expect.arrayContaining(['adapter', 'sample', 'type', 'uvci', 'verifiers', 'countries']))
       expect(row.uvci).toMatch(/^URN:UVCI:01:[A-Z]{2}:[0-9A-Z/]+#[0-9A-Z/:]$/) // Luhn mod 38 alphabet
       expect(row.type).toBe('vaccination')
+      // The dose as the certificate encodes it, shown beside the type (a booster after 2/2 reads 3/3).
+      expect(row.doses).toMatch(/^\d\/\d$/)
+      expect(stdout).toContain(`vaccination ${row.doses}`)
       expect(Object.keys(row.countries).sort()).toEqual(['DE', 'EU'])
       for (const cell of Object.values(row.countries)) expect(cell).toMatch(/^(PASS|[A-Z]{2}-[A-Z]{2}-\d{4})$/)
     }
@@ -84,7 +87,7 @@ describe('certbridge harness --quick', () => {
 
   it('prints the matrix on stdout', () => {
     expect(stdout).toMatch(/sample\s+type\s+certbridge\s+dcc-utils\s+cose-js\s+EU\s+DE/)
-    expect(stdout).toMatch(/Sputnik V 2\/2\s+vaccination\s+VALID\s+VALID\s+VALID\s+VR-EU-0001/)
+    expect(stdout).toMatch(/Sputnik V 2\/2\s+vaccination 2\/2\s+VALID\s+VALID\s+VALID\s+VR-EU-0001/)
   })
 
   it('writes a self-contained, accessible HTML page', () => {
