@@ -33,7 +33,11 @@ function gatewayFiles(dir: string): Map<string, string> {
   files.set('/rules', JSON.stringify(rules))
   const sets = JSON.parse(readFileSync(join(dir, 'valuesets', 'valueSets.json'), 'utf8')) as Record<string, string[]>
   const listing = Object.entries(sets).map(([id, codes]) => {
-    const text = JSON.stringify({ valueSetId: id, valueSetDate: '2021-10-01', valueSetValues: Object.fromEntries(codes.map((c) => [c, { display: c, active: true }])) })
+    const text = JSON.stringify({
+      valueSetId: id,
+      valueSetDate: '2021-10-01',
+      valueSetValues: Object.fromEntries(codes.map((c) => [c, { display: c, active: true }])),
+    })
     const hash = sha(text)
     files.set(`/valuesets/${hash}`, text)
     return { id, hash }
@@ -73,7 +77,8 @@ describe('loadRuleSetFromUrl', () => {
     expect(fromUrl.rules.length).toBe(fromDir.rules.length)
     expect(acceptanceCountries(fromUrl)).toEqual(acceptanceCountries(fromDir))
     // The same codes per value set (object keys put numeric codes first, so compare them sorted).
-    const sorted = (sets: Record<string, readonly string[]>) => Object.fromEntries(Object.entries(sets).map(([id, codes]) => [id, [...codes].sort()]))
+    const sorted = (sets: Record<string, readonly string[]>) =>
+      Object.fromEntries(Object.entries(sets).map(([id, codes]) => [id, [...codes].sort()]))
     expect(sorted(fromUrl.valueSets)).toEqual(sorted(fromDir.valueSets))
     expect(requests.length).toBeGreaterThan(fromDir.rules.length)
     requests.length = 0

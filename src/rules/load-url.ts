@@ -18,15 +18,26 @@ export interface RulesUrlOptions {
   readonly timeoutMs?: number
 }
 
-interface ListedRule { readonly identifier: string; readonly country: string; readonly hash: string }
-interface ListedValueSet { readonly id: string; readonly hash: string }
+interface ListedRule {
+  readonly identifier: string
+  readonly country: string
+  readonly hash: string
+}
+interface ListedValueSet {
+  readonly id: string
+  readonly hash: string
+}
 
 const HASH = /^[A-Za-z0-9]{16,128}$/
 
 async function getJson(url: string, maxBytes: number, options: RulesUrlOptions): Promise<unknown> {
   let response: Response
   try {
-    response = await (options.fetch ?? fetch)(url, { headers: { accept: 'application/json' }, redirect: 'error', signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) })
+    response = await (options.fetch ?? fetch)(url, {
+      headers: { accept: 'application/json' },
+      redirect: 'error',
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    })
   } catch (error) {
     throw new RulesError('RULES_UNREADABLE', `${url} cannot be fetched`, { cause: error })
   }
@@ -61,19 +72,36 @@ async function cached(key: string, url: string, maxBytes: number, options: Rules
 export async function loadRuleSetFromUrl(base: string, options: RulesUrlOptions = {}): Promise<RuleSet> {
   const root = base.replace(/\/+$/, '')
   const rulesUrl = `${root}/rules`
-  const listed = listOf<ListedRule>(await getJson(rulesUrl, MAX_VALUESETS_FILE_BYTES, options), rulesUrl,
-    (e) => typeof e.identifier === 'string' && typeof e.country === 'string' && /^[A-Z]{2}$/.test(e.country) && typeof e.hash === 'string' && HASH.test(e.hash), MAX_RULES)
+  const listed = listOf<ListedRule>(
+    await getJson(rulesUrl, MAX_VALUESETS_FILE_BYTES, options),
+    rulesUrl,
+    (e) =>
+      typeof e.identifier === 'string' &&
+      typeof e.country === 'string' &&
+      /^[A-Z]{2}$/.test(e.country) &&
+      typeof e.hash === 'string' &&
+      HASH.test(e.hash),
+    MAX_RULES,
+  )
   const files: RuleFile[] = []
   for (const entry of listed) {
     const url = `${rulesUrl}/${entry.country}/${entry.hash}`
-    files.push({ path: `${entry.country}/${entry.identifier}`, json: await cached(`rule:${entry.hash}`, url, MAX_RULE_FILE_BYTES, options) })
+    files.push({
+      path: `${entry.country}/${entry.identifier}`,
+      json: await cached(`rule:${entry.hash}`, url, MAX_RULE_FILE_BYTES, options),
+    })
   }
   const valueSetsUrl = `${root}/valuesets`
-  const sets = listOf<ListedValueSet>(await getJson(valueSetsUrl, MAX_RULE_FILE_BYTES, options), valueSetsUrl,
-    (e) => typeof e.id === 'string' && typeof e.hash === 'string' && HASH.test(e.hash), MAX_VALUESETS)
+  const sets = listOf<ListedValueSet>(
+    await getJson(valueSetsUrl, MAX_RULE_FILE_BYTES, options),
+    valueSetsUrl,
+    (e) => typeof e.id === 'string' && typeof e.hash === 'string' && HASH.test(e.hash),
+    MAX_VALUESETS,
+  )
   // Full value sets ({ valueSetId, valueSetValues }): parseRuleSet keeps their codes.
   const valueSets: unknown[] = []
-  for (const set of sets) valueSets.push(await cached(`valueset:${set.hash}`, `${valueSetsUrl}/${set.hash}`, MAX_VALUESETS_FILE_BYTES, options))
+  for (const set of sets)
+    valueSets.push(await cached(`valueset:${set.hash}`, `${valueSetsUrl}/${set.hash}`, MAX_VALUESETS_FILE_BYTES, options))
   const ruleSet = parseRuleSet(files, valueSets)
   // Keep only what the service lists now.
   const current = new Set([...listed.map((e) => `rule:${e.hash}`), ...sets.map((e) => `valueset:${e.hash}`)])

@@ -12,7 +12,17 @@ import subsetFont from 'subset-font'
 export const generatedFontPath = fileURLToPath(new URL('./card-font.gen.ts', import.meta.url))
 
 /** Unicode ranges kept: Basic Latin … Latin Extended-B, combining marks, Cyrillic, Latin Extended Additional (Vietnamese), punctuation, currency. */
-const RANGES: readonly [number, number][] = [[0x20, 0x7e], [0xa0, 0x24f], [0x300, 0x36f], [0x400, 0x4ff], [0x1ea0, 0x1ef9], [0x2010, 0x2027], [0x2030, 0x203a], [0x20ac, 0x20ac], [0x2116, 0x2116]]
+const RANGES: readonly [number, number][] = [
+  [0x20, 0x7e],
+  [0xa0, 0x24f],
+  [0x300, 0x36f],
+  [0x400, 0x4ff],
+  [0x1ea0, 0x1ef9],
+  [0x2010, 0x2027],
+  [0x2030, 0x203a],
+  [0x20ac, 0x20ac],
+  [0x2116, 0x2116],
+]
 
 function packageDir(): string {
   return dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'))
@@ -21,8 +31,13 @@ function packageDir(): string {
 export async function buildCardFonts(): Promise<{ regular: string; bold: string; licence: string }> {
   const text = RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i))).join('')
   const dir = packageDir()
-  const cut = async (file: string) => Buffer.from(await subsetFont(readFileSync(join(dir, 'ttf', file)), text, { targetFormat: 'truetype' })).toString('base64')
-  return { regular: await cut('DejaVuSans.ttf'), bold: await cut('DejaVuSans-Bold.ttf'), licence: readFileSync(join(dir, 'LICENSE'), 'utf8') }
+  const cut = async (file: string) =>
+    Buffer.from(await subsetFont(readFileSync(join(dir, 'ttf', file)), text, { targetFormat: 'truetype' })).toString('base64')
+  return {
+    regular: await cut('DejaVuSans.ttf'),
+    bold: await cut('DejaVuSans-Bold.ttf'),
+    licence: readFileSync(join(dir, 'LICENSE'), 'utf8'),
+  }
 }
 
 export function generatedFontModule(fonts: { regular: string; bold: string; licence: string }): string {

@@ -45,7 +45,13 @@ function drawQr(page: PDFPage, hc1: string, x: number, top: number): void {
     const y = m.runs[i]!
     const start = m.runs[i + 1]!
     const end = m.runs[i + 2]!
-    page.drawRectangle({ x: x + (QR_MARGIN + start) * module, y: top - (QR_MARGIN + y + 1) * module, width: (end - start) * module, height: module, color: black })
+    page.drawRectangle({
+      x: x + (QR_MARGIN + start) * module,
+      y: top - (QR_MARGIN + y + 1) * module,
+      width: (end - start) * module,
+      height: module,
+      color: black,
+    })
   }
 }
 
@@ -83,7 +89,9 @@ export async function cardPdf(input: CardPdfInput): Promise<Uint8Array> {
     page.drawLine({ start: { x: MARGIN, y: y - 1 }, end: { x: PAGE.width - MARGIN, y: y - 1 }, thickness: 0.4, color: rgb(0.6, 0.6, 0.6) })
     y -= 2.5
     const labels = wrap(fact.label, bold, 7, LABEL_WIDTH)
-    const values = fact.lines.flatMap((line, i) => wrap(line.normalize('NFC'), regular, i === 0 ? 7.5 : 7, valueWidth, fact.kind === 'uvci').map((l) => ({ l, secondary: i > 0 })))
+    const values = fact.lines.flatMap((line, i) =>
+      wrap(line.normalize('NFC'), regular, i === 0 ? 7.5 : 7, valueWidth, fact.kind === 'uvci').map((l) => ({ l, secondary: i > 0 })),
+    )
     const top = y
     labels.forEach((label, i) => {
       y = top - i * 9

@@ -33,13 +33,29 @@ describe.skipIf(!runnable)('where the certificate is accepted, in chromium', () 
   })
 
   const sputnik = () => {
-    const sample = samples.find((s) => s.expect.status === 201 && s.adapter.startsWith('ru-') && /Спутник V|Sputnik V|Sputnik-V/i.test(s.name) && /^\d{4}-\d{2}-\d{2}$/.test(s.holder.dateOfBirth))
-      ?? samples.find((s) => s.expect.status === 201 && s.expect.type === 'vaccination' && s.adapter.startsWith('ru-') && /^\d{4}-\d{2}-\d{2}$/.test(s.holder.dateOfBirth))
+    const sample =
+      samples.find(
+        (s) =>
+          s.expect.status === 201 &&
+          s.adapter.startsWith('ru-') &&
+          /Спутник V|Sputnik V|Sputnik-V/i.test(s.name) &&
+          /^\d{4}-\d{2}-\d{2}$/.test(s.holder.dateOfBirth),
+      ) ??
+      samples.find(
+        (s) =>
+          s.expect.status === 201 &&
+          s.expect.type === 'vaccination' &&
+          s.adapter.startsWith('ru-') &&
+          /^\d{4}-\d{2}-\d{2}$/.test(s.holder.dateOfBirth),
+      )
     if (!sample) throw new Error('no issuable Russian vaccination sample')
     return sample
   }
 
-  for (const [lang, width, refused, fallback] of [['ru', 360, 'Нет', /не дала описания правила на русском/], ['en', 1280, 'No', null]] as const) {
+  for (const [lang, width, refused, fallback] of [
+    ['ru', 360, 'Нет', /не дала описания правила на русском/],
+    ['en', 1280, 'No', null],
+  ] as const) {
     it(`${lang} at ${width} px: the table under the card, and on /verify`, async () => {
       if (!withRules.real) return // the stand-in API has no rules
       const context = await browser.newContext({ viewport: { width, height: 800 }, locale: lang })
@@ -96,7 +112,8 @@ describe.skipIf(!runnable)('where the certificate is accepted, in chromium', () 
 
   it('an unverifiable certificate is said to be unverified before its content is shown', async () => {
     if (!withoutRules.real) return
-    const foreign = (JSON.parse(readFileSync(testdataPath('dgc-testdata', 'AT', '2DCode', 'raw', '1.json'), 'utf8')) as { PREFIX: string }).PREFIX
+    const foreign = (JSON.parse(readFileSync(testdataPath('dgc-testdata', 'AT', '2DCode', 'raw', '1.json'), 'utf8')) as { PREFIX: string })
+      .PREFIX
     const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru' })
     const { page, problems } = await openPage(context, withoutRules.url, '/verify?lang=ru')
     await page.fill('#hc1', foreign)
@@ -105,7 +122,9 @@ describe.skipIf(!runnable)('where the certificate is accepted, in chromium', () 
     expect(await page.textContent('#verdict h3')).toBe('Этот сертификат проверить не удалось')
     expect(await page.textContent('#verify-facts-title')).toMatch(/не проверено/)
     // In reading order: the verdict, then the title saying it is unverified, then the content.
-    const order = await page.evaluate(() => ['verdict', 'verify-facts-title', 'verify-facts'].map((id) => document.getElementById(id)!.getBoundingClientRect().top))
+    const order = await page.evaluate(() =>
+      ['verdict', 'verify-facts-title', 'verify-facts'].map((id) => document.getElementById(id)!.getBoundingClientRect().top),
+    )
     expect([...order].sort((a, b) => a - b)).toEqual(order)
     expect(await page.textContent('#verify-acceptance')).toContain('не загружены правила въезда')
     await page.screenshot({ path: artifact('verify-unverified-ru-360.png'), fullPage: true })

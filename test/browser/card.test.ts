@@ -30,7 +30,8 @@ async function layoutFaults(page: Page): Promise<string[]> {
           const lines = new Set(rects.map((r) => Math.round(r.top)))
           const width = range.getBoundingClientRect().width
           if (lines.size > 1) faults.push(`${dd.dataset.fact}: "${match[0]}" broken over ${lines.size} lines`)
-          if (width > box.width + 0.5) faults.push(`${dd.dataset.fact}: "${match[0]}" (${width.toFixed(0)} px) wider than its value (${box.width.toFixed(0)} px)`)
+          if (width > box.width + 0.5)
+            faults.push(`${dd.dataset.fact}: "${match[0]}" (${width.toFixed(0)} px) wider than its value (${box.width.toFixed(0)} px)`)
         }
       }
     }
@@ -55,7 +56,12 @@ describe.skipIf(!runnable)('the result card in chromium', () => {
     await target?.close()
   })
 
-  for (const [lang, prefix, startWidth] of [['ru', 'ru-', 360], ['vi', 'vn-', 360], ['en', 'ru-', 1280], ['vi', 'vn-', 1280]] as const) {
+  for (const [lang, prefix, startWidth] of [
+    ['ru', 'ru-', 360],
+    ['vi', 'vn-', 360],
+    ['en', 'ru-', 1280],
+    ['vi', 'vn-', 1280],
+  ] as const) {
     it(`${lang}: the flow at ${startWidth} px, the card at every width, one page on A6 and A4`, async () => {
       const context = await browser.newContext({ viewport: { width: startWidth, height: 800 }, locale: lang, acceptDownloads: true })
       const { page, problems } = await openPage(context, target.url, `/?lang=${lang}`)
@@ -87,16 +93,21 @@ describe.skipIf(!runnable)('the result card in chromium', () => {
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(startWidth < 500 ? 3000 : 2000)
 
       // Print through the page's own buttons (the dialog itself stubbed): exactly one page of that size.
-      await page.evaluate(() => { window.print = () => undefined })
-      for (const [button, size] of [['#print-a6', [105, 148]], ['#print-a4', [210, 297]]] as const) {
+      await page.evaluate(() => {
+        window.print = () => undefined
+      })
+      for (const [button, size] of [
+        ['#print-a6', [105, 148]],
+        ['#print-a4', [210, 297]],
+      ] as const) {
         await page.click(button)
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
         writeFileSync(artifact(`print-${button.slice(7)}-${lang}-${startWidth}.pdf`), pdf)
         const text = pdf.toString('latin1')
         expect(text.match(/\/Type\s*\/Page\b/g)?.length, `${button} in ${lang}`).toBe(1)
         const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(text)
-        expect(Number(box![1]) / 72 * 25.4).toBeCloseTo(size[0], 0)
-        expect(Number(box![2]) / 72 * 25.4).toBeCloseTo(size[1], 0)
+        expect((Number(box![1]) / 72) * 25.4).toBeCloseTo(size[0], 0)
+        expect((Number(box![2]) / 72) * 25.4).toBeCloseTo(size[1], 0)
       }
       await page.emulateMedia({ media: 'print' })
       await page.screenshot({ path: artifact(`print-a4-${lang}-${startWidth}.png`), fullPage: true })
@@ -106,24 +117,27 @@ describe.skipIf(!runnable)('the result card in chromium', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')])
       const path = artifact(`download-${lang}-${startWidth}.png`)
       await download.saveAs(path)
-      const png = await page.evaluate(async (href) => {
-        const image = new Image()
-        image.src = href
-        await image.decode()
-        const canvas = document.createElement('canvas')
-        canvas.width = image.width
-        canvas.height = image.height
-        const context = canvas.getContext('2d')!
-        context.drawImage(image, 0, 0)
-        const bytes = context.getImageData(0, 0, image.width, image.width).data
-        let binary = ''
-        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-        // Dark pixels below the QR: the written lines.
-        const below = context.getImageData(0, image.width, image.width, image.height - image.width).data
-        let dark = 0
-        for (let i = 0; i < below.length; i += 4) if (below[i]! < 128) dark++
-        return { width: image.width, height: image.height, rgba: btoa(binary), dark }
-      }, (await page.getAttribute('#download', 'href'))!)
+      const png = await page.evaluate(
+        async (href) => {
+          const image = new Image()
+          image.src = href
+          await image.decode()
+          const canvas = document.createElement('canvas')
+          canvas.width = image.width
+          canvas.height = image.height
+          const context = canvas.getContext('2d')!
+          context.drawImage(image, 0, 0)
+          const bytes = context.getImageData(0, 0, image.width, image.width).data
+          let binary = ''
+          for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+          // Dark pixels below the QR: the written lines.
+          const below = context.getImageData(0, image.width, image.width, image.height - image.width).data
+          let dark = 0
+          for (let i = 0; i < below.length; i += 4) if (below[i]! < 128) dark++
+          return { width: image.width, height: image.height, rgba: btoa(binary), dark }
+        },
+        (await page.getAttribute('#download', 'href'))!,
+      )
       expect(png.height).toBeGreaterThan(png.width + 100)
       expect(png.dark).toBeGreaterThan(1000)
       expect(jsQR(new Uint8ClampedArray(Buffer.from(png.rgba, 'base64')), png.width, png.width)?.data).toBe(issued.hc1)

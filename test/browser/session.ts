@@ -10,7 +10,10 @@ export const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI)
 export const artifacts = join(import.meta.dirname, '..', '..', 'test-artifacts')
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] })
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  })
 }
 
 export function artifact(name: string): string {
@@ -22,22 +25,36 @@ export function artifact(name: string): string {
 export async function openPage(context: BrowserContext, base: string, path: string): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage()
   const problems: string[] = []
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()) })
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text())
+  })
   page.on('pageerror', (e) => problems.push(e.message))
-  page.on('request', (r) => { if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(base)) problems.push(`request to ${r.url()}`) })
+  page.on('request', (r) => {
+    if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(base)) problems.push(`request to ${r.url()}`)
+  })
   await page.goto(`${base}${path}`)
   return { page, problems }
 }
 
 /** An issuable vaccination sample of the adapter family (`ru-` or `vn-`), with a full date of birth. */
 export function issuableSample(samples: readonly SampleEntry[], prefix: 'ru-' | 'vn-'): SampleEntry {
-  const sample = samples.find((s) => s.expect.status === 201 && s.expect.type === 'vaccination' && /^\d{4}-\d{2}-\d{2}$/.test(s.holder.dateOfBirth) && s.adapter.startsWith(prefix))
+  const sample = samples.find(
+    (s) =>
+      s.expect.status === 201 &&
+      s.expect.type === 'vaccination' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(s.holder.dateOfBirth) &&
+      s.adapter.startsWith(prefix),
+  )
   if (!sample) throw new Error(`no issuable ${prefix} vaccination sample`)
   return sample
 }
 
 /** The whole flow through the page's own controls: pick the sample, consent, create; waits for the card. */
-export async function issueFromSample(page: Page, samples: readonly SampleEntry[], sample: SampleEntry): Promise<{ hc1: string; uvci: string }> {
+export async function issueFromSample(
+  page: Page,
+  samples: readonly SampleEntry[],
+  sample: SampleEntry,
+): Promise<{ hc1: string; uvci: string }> {
   await page.locator('#sample-field').waitFor()
   await page.selectOption('#sample', String(samples.indexOf(sample)))
   await page.locator('#link-status.ok').waitFor()

@@ -16,7 +16,20 @@ const sputnik = {
   ver: '1.3.0',
   nam: { fn: 'Musterfrau', fnt: 'MUSTERFRAU', gn: 'Erika', gnt: 'ERIKA' },
   dob: '1980-01-01',
-  v: [{ tg: '840539006', vp: '29061000087103', mp: 'Sputnik-V', ma: 'Gamaleya-Research-Institute', dn: 2, sd: 2, dt: '2021-09-01', co: 'RU', is: 'Ministry', ci: 'URN:UVCI:01:RU:X1#2' }],
+  v: [
+    {
+      tg: '840539006',
+      vp: '29061000087103',
+      mp: 'Sputnik-V',
+      ma: 'Gamaleya-Research-Institute',
+      dn: 2,
+      sd: 2,
+      dt: '2021-09-01',
+      co: 'RU',
+      is: 'Ministry',
+      ci: 'URN:UVCI:01:RU:X1#2',
+    },
+  ],
 }
 const times = { iat: new Date('2021-09-02T00:00:00Z'), exp: new Date('2022-09-02T00:00:00Z') }
 const now = new Date('2022-01-15T12:00:00Z')
@@ -24,7 +37,8 @@ const now = new Date('2022-01-15T12:00:00Z')
 function appOf(deps: VerifyRouteDeps) {
   const app = createRouter()
   app.onError((error) => {
-    if (error instanceof HTTPException && error.status < 500) return problemResponse(problem('BAD_REQUEST', 'The request body is not valid JSON.'))
+    if (error instanceof HTTPException && error.status < 500)
+      return problemResponse(problem('BAD_REQUEST', 'The request body is not valid JSON.'))
     return problemResponse(problemFromError(error, 'test'))
   })
   app.route('/', acceptanceRoutes(deps))
@@ -35,7 +49,13 @@ interface Answer {
   status: string
   verified: boolean
   rulesLoaded: boolean
-  countries: { country: string; accepted: boolean; from: string | null; until: string | null; failing: { identifier: string; description: { language: string; fallback: boolean; text: string } }[] }[]
+  countries: {
+    country: string
+    accepted: boolean
+    from: string | null
+    until: string | null
+    failing: { identifier: string; description: { language: string; fallback: boolean; text: string } }[]
+  }[]
 }
 
 describe('/v1/acceptance', () => {
@@ -87,7 +107,9 @@ describe('/v1/acceptance', () => {
 
   it('evaluates an unverified certificate, saying it is not verified', async () => {
     const other = await testKey({ source: 'XX', country: 'XX' })
-    const body = (await (await appOf({ ...deps, keys: resolverOf(other.key) }).request('/v1/acceptance', post({ hc1, countries: 'CY' }))).json()) as Answer
+    const body = (await (
+      await appOf({ ...deps, keys: resolverOf(other.key) }).request('/v1/acceptance', post({ hc1, countries: 'CY' }))
+    ).json()) as Answer
     expect(body).toMatchObject({ status: 'HCERT_KID_UNKNOWN', verified: false, countries: [{ country: 'CY', accepted: true }] })
   })
 

@@ -16,44 +16,74 @@ import { createRouter } from '../router.ts'
 import { problemResponses } from './schemas.ts'
 
 const hc1 = z.string().min(1).max(MAX_HC1_LENGTH).openapi({ description: 'The EU DCC text, starting with HC1:', example: 'HC1:NCF...' })
-const at = z.string().regex(CLOCK_PATTERN, 'expected an ISO 8601 date or date-time with zone').openapi({ description: 'The instant `accepted` answers for (default: now).', example: '2022-01-15T12:00:00Z' })
-const lang = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'expected a language tag').openapi({ description: 'Language of the rule descriptions (e.g. ru, vi, de); English where a rule has none in it.', example: 'de' })
-const countries = z.string().regex(/^[A-Za-z]{2}(?:,[A-Za-z]{2})*$/, 'expected comma-separated ISO 3166-1 alpha-2 codes').openapi({ description: 'Only these arrival countries (comma-separated); default every country with Acceptance rules.', example: 'DE,FR' })
+const at = z
+  .string()
+  .regex(CLOCK_PATTERN, 'expected an ISO 8601 date or date-time with zone')
+  .openapi({ description: 'The instant `accepted` answers for (default: now).', example: '2022-01-15T12:00:00Z' })
+const lang = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'expected a language tag')
+  .openapi({ description: 'Language of the rule descriptions (e.g. ru, vi, de); English where a rule has none in it.', example: 'de' })
+const countries = z
+  .string()
+  .regex(/^[A-Za-z]{2}(?:,[A-Za-z]{2})*$/, 'expected comma-separated ISO 3166-1 alpha-2 codes')
+  .openapi({
+    description: 'Only these arrival countries (comma-separated); default every country with Acceptance rules.',
+    example: 'DE,FR',
+  })
 
-export const AcceptanceRequestSchema = z.object({ hc1, at: at.optional(), lang: lang.optional(), countries: countries.optional() }).strict().openapi('AcceptanceRequest')
+export const AcceptanceRequestSchema = z
+  .object({ hc1, at: at.optional(), lang: lang.optional(), countries: countries.optional() })
+  .strict()
+  .openapi('AcceptanceRequest')
 
 const Window = z.object({
   from: z.string().nullable().openapi({ description: 'First instant accepted (ISO 8601); null: since before every rule and date.' }),
   until: z.string().nullable().openapi({ description: 'Last instant accepted (ISO 8601); null: no rule or date ends it.' }),
 })
 
-const CountrySchema = z.object({
-  country: z.string().openapi({ example: 'DE' }),
-  accepted: z.boolean().openapi({ description: 'Every rule passes at the clock and the clock lies within the certificate life.' }),
-  outside: z.enum(['NOT_YET_ISSUED', 'EXPIRED']).optional(),
-  from: z.string().nullable().openapi({ description: 'Start of the window holding the clock, else of the next one, else of the last one.' }),
-  until: z.string().nullable(),
-  windows: z.array(Window),
-  rulesEvaluated: z.number().int(),
-  failing: z.array(z.object({
-    identifier: z.string().openapi({ example: 'VR-DE-0002' }),
-    version: z.string(),
-    type: z.enum(['Acceptance', 'Invalidation']),
-    country: z.string(),
-    description: z.object({ text: z.string(), language: z.string(), fallback: z.boolean().openapi({ description: 'True when the asked language was not available.' }) }),
-    result: z.enum(['FAIL', 'OPEN']),
-    reason: z.enum(['EVALUATION_ERROR', 'NON_BOOLEAN_RESULT']).optional(),
-    failingLogic: z.string().openapi({ description: 'The part of the rule logic that failed.' }),
-  })),
-}).openapi('CountryAcceptance')
+const CountrySchema = z
+  .object({
+    country: z.string().openapi({ example: 'DE' }),
+    accepted: z.boolean().openapi({ description: 'Every rule passes at the clock and the clock lies within the certificate life.' }),
+    outside: z.enum(['NOT_YET_ISSUED', 'EXPIRED']).optional(),
+    from: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Start of the window holding the clock, else of the next one, else of the last one.' }),
+    until: z.string().nullable(),
+    windows: z.array(Window),
+    rulesEvaluated: z.number().int(),
+    failing: z.array(
+      z.object({
+        identifier: z.string().openapi({ example: 'VR-DE-0002' }),
+        version: z.string(),
+        type: z.enum(['Acceptance', 'Invalidation']),
+        country: z.string(),
+        description: z.object({
+          text: z.string(),
+          language: z.string(),
+          fallback: z.boolean().openapi({ description: 'True when the asked language was not available.' }),
+        }),
+        result: z.enum(['FAIL', 'OPEN']),
+        reason: z.enum(['EVALUATION_ERROR', 'NON_BOOLEAN_RESULT']).optional(),
+        failingLogic: z.string().openapi({ description: 'The part of the rule logic that failed.' }),
+      }),
+    ),
+  })
+  .openapi('CountryAcceptance')
 
-export const AcceptanceResultSchema = z.object({
-  status: z.enum(VERIFICATION_STATUSES).openapi({ description: 'The verification status, as POST /v1/verify answers it.' }),
-  verified: z.boolean().openapi({ description: 'True only when the signature verified with a trusted key; the table is otherwise about an untrusted payload.' }),
-  clock: z.string(),
-  rulesLoaded: z.boolean().openapi({ description: 'False when this server has no business rules: `countries` is then empty.' }),
-  countries: z.array(CountrySchema),
-}).openapi('AcceptanceResult')
+export const AcceptanceResultSchema = z
+  .object({
+    status: z.enum(VERIFICATION_STATUSES).openapi({ description: 'The verification status, as POST /v1/verify answers it.' }),
+    verified: z.boolean().openapi({
+      description: 'True only when the signature verified with a trusted key; the table is otherwise about an untrusted payload.',
+    }),
+    clock: z.string(),
+    rulesLoaded: z.boolean().openapi({ description: 'False when this server has no business rules: `countries` is then empty.' }),
+    countries: z.array(CountrySchema),
+  })
+  .openapi('AcceptanceResult')
 
 const responses = {
   200: { description: 'Acceptance per arrival country', content: { 'application/json': { schema: AcceptanceResultSchema } } },
@@ -80,7 +110,12 @@ async function answer(deps: VerifyRouteDeps, request: Request) {
     { keys: deps.keys, now: deps.now(), ...(deps.revocation ? { revocation: deps.revocation } : {}) },
     { at: clock },
   )
-  const base = { status: verification.status, verified: verification.verified, clock: verification.clock, rulesLoaded: deps.rules !== undefined }
+  const base = {
+    status: verification.status,
+    verified: verification.verified,
+    clock: verification.clock,
+    rulesLoaded: deps.rules !== undefined,
+  }
   if (!deps.rules || verification.payload === undefined) return { ...base, countries: [] }
   const wanted = request.countries?.toUpperCase().split(',')
   const known = new Set(acceptanceCountries(deps.rules))

@@ -7,9 +7,25 @@ import { postJson } from './api.ts'
 import { el, format } from './dom.ts'
 import { countryName } from './facts.ts'
 
-interface Failing { identifier: string; description: { text: string; language: string; fallback: boolean } }
-interface Country { country: string; accepted: boolean; outside?: 'NOT_YET_ISSUED' | 'EXPIRED'; from: string | null; until: string | null; windows: unknown[]; failing: Failing[] }
-interface Answer { verified: boolean; clock: string; rulesLoaded: boolean; countries: Country[] }
+interface Failing {
+  identifier: string
+  description: { text: string; language: string; fallback: boolean }
+}
+interface Country {
+  country: string
+  accepted: boolean
+  outside?: 'NOT_YET_ISSUED' | 'EXPIRED'
+  from: string | null
+  until: string | null
+  windows: unknown[]
+  failing: Failing[]
+}
+interface Answer {
+  verified: boolean
+  clock: string
+  rulesLoaded: boolean
+  countries: Country[]
+}
 
 function instant(value: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(value))
@@ -36,7 +52,13 @@ function reasons(a: Strings['acceptance'], country: Country, lang: string): Node
   const list = el('ul', undefined, 'reasons')
   for (const rule of country.failing) {
     const item = el('li')
-    if (rule.description.fallback) item.append(Object.assign(el('abbr', rule.description.language.toUpperCase(), 'fallback'), { title: languageName(rule.description.language, lang) }), ' ')
+    if (rule.description.fallback)
+      item.append(
+        Object.assign(el('abbr', rule.description.language.toUpperCase(), 'fallback'), {
+          title: languageName(rule.description.language, lang),
+        }),
+        ' ',
+      )
     const text = el('span', rule.description.text)
     text.lang = rule.description.language
     item.append(text)
@@ -56,7 +78,10 @@ function row(strings: Strings, lang: string, country: Country): HTMLTableRowElem
     cell(a.now, country.accepted ? a.yes : a.no, 'now'),
     ...(never
       ? [Object.assign(cell(`${a.from} – ${a.until}`, a.never, 'never'), { colSpan: 2 })]
-      : [cell(a.from, country.from ? instant(country.from, lang) : '—', 'from'), cell(a.until, country.until ? instant(country.until, lang) : a.noEnd, 'until')]),
+      : [
+          cell(a.from, country.from ? instant(country.from, lang) : '—', 'from'),
+          cell(a.until, country.until ? instant(country.until, lang) : a.noEnd, 'until'),
+        ]),
     cell(a.why, reasons(a, country, lang), 'why'),
   )
   return tr
@@ -85,10 +110,13 @@ export async function showAcceptance(strings: Strings, lang: string, hc1: string
   const thead = el('thead')
   thead.append(head)
   const tbody = el('tbody')
-  const sorted = [...answer.countries].sort((x, y) => Number(y.accepted) - Number(x.accepted) || countryName(x.country, lang).localeCompare(countryName(y.country, lang), lang))
+  const sorted = [...answer.countries].sort(
+    (x, y) => Number(y.accepted) - Number(x.accepted) || countryName(x.country, lang).localeCompare(countryName(y.country, lang), lang),
+  )
   tbody.append(...sorted.map((country) => row(strings, lang, country)))
   table.append(thead, tbody)
   parts.push(table)
-  if (answer.countries.some((country) => country.failing.some((rule) => rule.description.fallback))) parts.push(el('p', a.fallback, 'note fallback-note'))
+  if (answer.countries.some((country) => country.failing.some((rule) => rule.description.fallback)))
+    parts.push(el('p', a.fallback, 'note fallback-note'))
   body.replaceChildren(...parts)
 }
