@@ -59,6 +59,8 @@ describe.skipIf(!runnable)('the result card in chromium', () => {
   for (const [lang, prefix, startWidth] of [
     ['ru', 'ru-', 360],
     ['vi', 'vn-', 360],
+    ['en', 'ru-', 360],
+    ['ru', 'ru-', 1280],
     ['en', 'ru-', 1280],
     ['vi', 'vn-', 1280],
   ] as const) {
