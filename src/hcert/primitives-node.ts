@@ -3,8 +3,8 @@
 // KeyObject with dsaEncoding, so the signer probes the KeyObject form once and falls back to the PEM.
 import { KeyObject, constants, createHash, createHmac, createPrivateKey, sign, verify } from 'node:crypto'
 import { deflateSync, inflateSync } from 'node:zlib'
-import type { Hashing, Primitives } from './primitives.ts'
-import { InflateLimitError } from './primitives.ts'
+import type { Hashing, Primitives } from './primitives-types.ts'
+import { InflateLimitError } from './primitives-types.ts'
 import type { CoseAlgorithm, Signer } from './signer.ts'
 
 const keyObjects = new WeakMap<CryptoKey, KeyObject>()

@@ -1,8 +1,8 @@
 // Primitives on Web APIs only: crypto.subtle and pako. Works on every runtime; slower than node:crypto
 // and node:zlib on Node (see `npm run bench`).
 import { Deflate, Inflate } from 'pako'
-import type { Hashing, Primitives } from './primitives.ts'
-import { InflateLimitError } from './primitives.ts'
+import type { Hashing, Primitives } from './primitives-types.ts'
+import { InflateLimitError } from './primitives-types.ts'
 import type { CoseAlgorithm, Signer } from './signer.ts'
 
 function pemToDer(pem: string): Uint8Array {

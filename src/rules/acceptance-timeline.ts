@@ -1,7 +1,7 @@
 // The timeline of acceptance.ts: the certificate's life, the instants where a rule may change its
 // answer (rule ValidFrom/ValidTo, the certificate's dates shifted by the rules' plusTime amounts),
 // and the windows merged from the answers at each instant and inside each gap between them.
-import type { AcceptanceCertificate, AcceptanceWindow } from './acceptance.ts'
+import type { AcceptanceCertificate, AcceptanceWindow } from './acceptance-types.ts'
 import type { Rule } from './types.ts'
 
 const DAY = 86_400_000

@@ -12,17 +12,10 @@ import { failingLogic } from './failing-logic.ts'
 import { certificateTypeOf, selectRules } from './select.ts'
 import { contains, cutPoints, lifetime, windowsOf } from './acceptance-timeline.ts'
 import type { OpenReason, Rule, RuleSet } from './types.ts'
+import type { AcceptanceCertificate, AcceptanceWindow } from './acceptance-types.ts'
 
-export interface AcceptanceCertificate {
-  /** The DCC JSON (claim -260/1). */
-  readonly payload: unknown
-  /** The CWT iss: its Invalidation rules apply too. */
-  readonly issuerCountry?: string
-  readonly iat?: Date
-  readonly exp?: Date
-  /** Base64 kid, for rules that read it. */
-  readonly kid?: string
-}
+export type { AcceptanceCertificate, AcceptanceWindow } from './acceptance-types.ts'
+
 
 export interface AcceptanceOptions {
   /** The instant `accepted` and `failing` answer for. */
@@ -53,12 +46,6 @@ export interface FailingRule {
   readonly failingLogic: string
 }
 
-export interface AcceptanceWindow {
-  /** First instant accepted (ISO 8601), or null when accepted since before every rule and date. */
-  readonly from: string | null
-  /** Last instant accepted (ISO 8601), or null when no rule or date ends it. */
-  readonly until: string | null
-}
 
 export interface CountryAcceptance {
   readonly country: string
