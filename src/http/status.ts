@@ -8,6 +8,9 @@ const statuses: Readonly<Record<string, number>> = {
   CONSENT_REQUIRED: 400,
   UNAUTHORIZED: 401,
   HOLDER_MISMATCH: 403,
+  HOLDER_NAME_INVALID: 400,
+  // one answer for every refusal about a record until the requester binds to its holder
+  NO_MATCHING_CERTIFICATE: 404,
   HOLDER_LOCKED: 429,
   NOT_FOUND: 404,
   RECORD_NOT_FOUND: 404,
@@ -18,6 +21,7 @@ const statuses: Readonly<Record<string, number>> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   // not convertible
   RECORD_INVALID: 422,
+  RECORD_INCONSISTENT: 422,
   RECORD_EXPIRED: 422,
   RECORD_REVOKED: 422,
   RECORD_INCOMPLETE: 422,
