@@ -5,6 +5,8 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import QRCode from 'qrcode'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { testdataPath } from '../../test/shared.ts'
 import { makeDsc, makeHc1, VACCINATION } from '../qa/test-certificate.ts'
@@ -70,7 +72,15 @@ describe('certbridge qa', () => {
     expect(await qa(dir, '--at', 'soon')).toBe(2)
     expect(err.join('\n')).toMatch(/--at takes an ISO 8601 date/)
     expect(await qa(dir, '--countries', 'DE')).toBe(2)
-    expect(await qa(dir, '--rules', 'https://rules.example/')).toBe(2)
-    expect(err.join('\n')).toMatch(/rules from a URL are not supported yet/)
+    // A rules URL is read as a gateway distribution; one that answers nothing usable is a usage error.
+    const empty = createServer((_req, res) => res.writeHead(404).end()).listen(0, '127.0.0.1')
+    await new Promise((resolve) => empty.once('listening', resolve))
+    try {
+      const { port } = empty.address() as AddressInfo
+      expect(await qa(dir, '--rules', `http://127.0.0.1:${port}/`)).toBe(2)
+      expect(err.join('\n')).toMatch(/rules: /)
+    } finally {
+      empty.close()
+    }
   })
 })

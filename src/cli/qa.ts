@@ -18,12 +18,13 @@ import { formatCheckCounts, formatQaTable, formatTotals } from '../qa/table.ts'
 import type { FileReport } from '../qa/types.ts'
 import { acceptanceCountries } from '../rules/acceptance.ts'
 import { loadRuleSetFromDirectory } from '../rules/load-dir.ts'
+import { loadRuleSetFromUrl } from '../rules/load-url.ts'
 import type { RuleSet } from '../rules/types.ts'
 import { loadTrustListSigners, loadTrustLists } from '../trust/load.ts'
 import { parseClock } from '../verify/clock.ts'
 
 const HELP = `Usage: certbridge qa <path>... [--trust <list>]... [--trust-signer <key>]... [--countries DE,FR,...|all]
-                    [--at <date>] [--rules <dir>] [--lang <xx>] [--json <file>] [--html <file>]
+                    [--at <date>] [--rules <dir|url>] [--lang <xx>] [--json <file>] [--html <file>]
                     [--junit <file>] [--baseline <previous.json>]
 
 Checks certificates as every verifier would: decoding stages and lenient cases, the QR symbol of
@@ -37,7 +38,8 @@ Inputs: PNG/JPEG pictures of QR codes, text files of HC1 strings (one per line),
 
   --trust <file|url>      trust list (gateway/DE JSON, CH, JWKS, GDHCN DID); repeatable; NAME=<location>
   --trust-signer <key>    key that signs DID trust lists (JWK, JWKS, DID document, did:web); repeatable
-  --rules <dir>           business rules, <CC>/<RuleID>/rule.json + valuesets/ (as the EU test data)
+  --rules <dir|url>       business rules, <CC>/<RuleID>/rule.json + valuesets/ (as the EU test data),
+                          or the base URL of a gateway's rule distribution (<url>/rules, <url>/valuesets)
   --countries <list>      arrival countries, comma-separated, or 'all' (default: all with --rules)
   --at <date>             validation clock, ISO 8601 (default: now; test vectors: their own clock)
   --lang <xx>             language of rule descriptions (default en; English when a rule lacks it)
@@ -82,7 +84,6 @@ async function qa(values: ReturnType<typeof parse>['values'], paths: string[]): 
   if (paths.length === 0) throw new UsageError('give at least one picture, text file, test vector or folder')
   const at = values.at === undefined ? undefined : parseClock(values.at)
   if (values.at !== undefined && !at) throw new UsageError('--at takes an ISO 8601 date or date-time with zone, e.g. 2022-01-15 or 2022-01-15T12:00:00Z')
-  if (values.rules !== undefined && /^https?:\/\//i.test(values.rules)) throw new UsageError('--rules takes a directory; rules from a URL are not supported yet')
   if (values.countries !== undefined && values.rules === undefined) throw new UsageError('--countries needs --rules <dir>')
   if (values.lang !== undefined && !/^[a-z]{2}$/i.test(values.lang)) throw new UsageError('--lang takes a two-letter language code, e.g. de')
 
@@ -91,7 +92,7 @@ async function qa(values: ReturnType<typeof parse>['values'], paths: string[]): 
   for (const list of trust?.lists ?? []) {
     if (list.signature) console.error(`qa: trust list ${list.source}: proof ${list.signature}${list.chains ? `, DSC chains ${list.chains.valid} valid / ${list.chains.invalid} invalid` : ''}`)
   }
-  const rules: RuleSet | undefined = values.rules !== undefined ? await configured('rules', () => loadRuleSetFromDirectory(values.rules!)) : undefined
+  const rules: RuleSet | undefined = values.rules !== undefined ? await configured('rules', () => loadRules(values.rules!)) : undefined
   const countries = rules ? countriesOf(values.countries, rules) : undefined
   const baseline = values.baseline !== undefined ? await configured('baseline', async () => parseBaseline(JSON.parse(await readFile(values.baseline!, 'utf8')))) : undefined
   const inputs = await configured('input', () => listInputs(paths))
@@ -142,6 +143,11 @@ async function qa(values: ReturnType<typeof parse>['values'], paths: string[]): 
   if (values.html) await writeFile(values.html, renderQaHtml(report, pictures))
   if (values.junit) await writeFile(values.junit, renderJunit(report))
   return exitCode(report)
+}
+
+/** A rules folder, or the base URL of a gateway's business-rule distribution (GET <url>/rules, …). */
+function loadRules(location: string): Promise<RuleSet> {
+  return /^https?:\/\//i.test(location) ? loadRuleSetFromUrl(location) : loadRuleSetFromDirectory(location)
 }
 
 function countriesOf(option: string | undefined, rules: RuleSet): string[] {

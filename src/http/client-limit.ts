@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppDeps } from './deps.ts'
 import { HttpError } from './problem.ts'
 
-export const CLIENT_LIMITED_PATHS = ['/v1/verify', '/v1/links/describe', '/v1/transliterate', '/v1/card.pdf', '/v1/acceptance'] as const
+export const CLIENT_LIMITED_PATHS = ['/v1/verify', '/v1/qa', '/v1/links/describe', '/v1/transliterate', '/v1/card.pdf', '/v1/acceptance'] as const
 
 export function limitClients(deps: Pick<AppDeps, 'clientId' | 'publicLimit'>): MiddlewareHandler {
   return async (c, next) => {
