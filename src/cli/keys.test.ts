@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
 import { createPrivateKey } from 'node:crypto'
@@ -49,6 +50,9 @@ describe('certbridge keys', () => {
     expect(out.join('\n')).toMatch(/prepared: signs from 2026-08-31/)
     clock = new Date('2026-05-01T10:00:00Z')
     expect(await run(['rotate', '--data-dir', dir], io())).toBe(0)
+    const audit = new Database(join(dir, 'certbridge.sqlite'), { readonly: true })
+    expect(audit.prepare('SELECT action, outcome FROM audit_events').all()).toEqual([{ action: 'keys.rotate', outcome: 'OK' }])
+    audit.close()
     out = []
     expect(await run(['list', '--data-dir', dir, '--json'], io())).toBe(0)
     const listed = JSON.parse(out.join('\n'))

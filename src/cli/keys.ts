@@ -5,6 +5,8 @@
 //   dsc     the SCA signs a DSC (offline); the first becomes active, later ones wait as `next`
 //   rotate  the next prepared DSC becomes active now (or, with --ca, a new one is signed)
 //   list    every DSC: kid, state, validity, usage period, usage (never a private key)
+import { recordAuditInDataDir } from '../audit/node.ts'
+import { createLogger } from '../log.ts'
 import { parseArgs } from 'node:util'
 import { CertbridgeError } from '../errors.ts'
 import {
@@ -176,6 +178,8 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
       const before = activeDsc(settleKeyStore(store, now), now).kidBase64
       const rotated = await rotateKeyStore(store, now, await ca(), dscOptions)
       await saveKeyStore(dataDir, rotated, { overwrite: true })
+      // On record in the service's audit log (DATA_DIR's database): what happened, never a key.
+      await recordAuditInDataDir(dataDir, { action: 'keys.rotate', outcome: 'OK' }, createLogger(() => {}))
       await report(rotated, now, json, io, `Rotated: ${activeDsc(rotated, now).kidBase64} is now active; ${before} is retired and stays published until its notAfter.`)
       return 0
     }
