@@ -45,6 +45,8 @@ export interface SandboxOptions {
    * records and samples in every process (load tests).
    */
   readonly population?: number
+  /** YYYY-MM-DD the fixtures are dated from; today (UTC) by default. */
+  readonly today?: string
 }
 
 export type SandboxFactory = (options?: SandboxOptions) => AdapterSandbox

@@ -11,10 +11,8 @@ export const SANDBOX_TOKEN = 'sandbox-test-token-xx-template'
 /** An id no record has. */
 export const UNKNOWN_ID = '199999999999'
 
-export interface XxTemplateSandboxOptions extends SandboxOptions {
-  /** YYYY-MM-DD the records are dated from; today (UTC) by default. */
-  readonly today?: string
-}
+/** The common sandbox options (population, today). */
+export type XxTemplateSandboxOptions = SandboxOptions
 
 export interface XxTemplateFixture {
   readonly name: string

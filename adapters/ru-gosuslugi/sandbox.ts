@@ -13,10 +13,8 @@ export const SANDBOX_TOKEN = 'sandbox-test-token-ru-gosuslugi'
 /** A 1×1 PNG standing in for the QR image Gosuslugi returns (the adapter never reads it). */
 const PLACEHOLDER_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgAB4iG8MwAAAABJRU5ErkJggg=='
 
-export interface GosuslugiSandboxOptions extends SandboxOptions {
-  /** YYYY-MM-DD the fixtures are dated from; today (UTC) by default. */
-  readonly today?: string
-}
+/** The common sandbox options (population, today). */
+export type GosuslugiSandboxOptions = SandboxOptions
 
 const TITLES: Readonly<Record<string, [string, string]>> = {
   VACCINE_CERT: ['Сертификат вакцинации от COVID-19', 'Certificate of COVID-19 vaccination'],

@@ -10,10 +10,8 @@ export const SANDBOX_TOKEN = 'sandbox-test-token-ru-mos'
 /** A 1×1 PNG standing in for the QR image mos.ru returns (the adapter never reads it). */
 const PLACEHOLDER_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgAB4iG8MwAAAABJRU5ErkJggg=='
 
-export interface MosSandboxOptions extends SandboxOptions {
-  /** YYYY-MM-DD the fixtures are dated from; today (UTC) by default. */
-  readonly today?: string
-}
+/** The common sandbox options (population, today). */
+export type MosSandboxOptions = SandboxOptions
 
 export function qrLink(number: string): string {
   return `https://immune.mos.ru/qr?id=${number}`

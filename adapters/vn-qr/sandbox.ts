@@ -7,10 +7,8 @@ import { claimOf, people, vnFixtures, type VnFixture } from './records.ts'
 export const SANDBOX_TOKEN = 'sandbox-test-token-vn-qr'
 
 /** `population` is accepted for the common factory shape but ignored: vn-qr has no synthetic population. */
-export interface VnSandboxOptions extends SandboxOptions {
-  /** YYYY-MM-DD the fixtures are dated from; today (UTC) by default. */
-  readonly today?: string
-}
+/** The common sandbox options (population, today). */
+export type VnSandboxOptions = SandboxOptions
 
 const expectations: Readonly<Record<string, SandboxSample['expect']>> = {
   'unmapped product, Nanocovax': { status: 422, code: 'PRODUCT_UNMAPPED' },
