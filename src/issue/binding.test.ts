@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bindHolder, checkShownAgainstRegister, foldName, validateClaimNames } from './binding.ts'
+import { bindHolder, checkShownAgainstRegister, fitsDate, foldName, validateClaimNames } from './binding.ts'
 import { CertbridgeError } from '../errors.ts'
 import type { HolderClaim, NormalizedHolder } from '../../adapters/_sdk/record.ts'
 
@@ -109,6 +109,22 @@ describe('checkShownAgainstRegister', () => {
     expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'masked', words: ['Ж*****', 'М****', 'И*******'] } }, holder.identity))).toBe('RECORD_INCONSISTENT')
     expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'masked', words: ['Ж*****', 'А****'] } }, holder.identity))).toBe('RECORD_INCONSISTENT')
     expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'clear', fullName: 'ZHUKOVA ALINA IGOREVNA' } }, holder.identity))).toBe('RECORD_INCONSISTENT')
+  })
+})
+
+describe('fitsDate (a shown birth date against the register)', () => {
+  it('compares the visible parts only; a masked part may stand where the register has none', () => {
+    expect(fitsDate('1987-01-18', '1987-01-18')).toBe(true)
+    expect(fitsDate('1987-**-**', '1987-01-18')).toBe(true)
+    expect(fitsDate('1987-01-**', '1987-01-18')).toBe(true)
+    expect(fitsDate('1987-01-**', '1987-02-18')).toBe(false)
+    expect(fitsDate('1987-01-18', '1987-01-19')).toBe(false)
+    expect(fitsDate('1987-01-18', '1987')).toBe(false)
+    expect(fitsDate('1987-**-**', '1987')).toBe(true)
+  })
+  it('the Vietnamese QR name folds as the register does', () => {
+    expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'clear', fullName: 'NGUYEN VAN A' } }, { familyName: 'Nguyễn', givenName: 'Văn A', dateOfBirth: '1987' }))).toBe('ok')
+    expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'clear', fullName: 'VAN A NGUYEN' } }, { familyName: 'Nguyễn', givenName: 'Văn A', dateOfBirth: '1987' }))).toBe('RECORD_INCONSISTENT')
   })
 })
 

@@ -144,9 +144,17 @@ function fitsMask(word: string, mask: string): boolean {
   return letters.length === masked.length && masked.every((m, i) => m === '*' || m === letters[i])
 }
 
-/** A shown date ('1965-**-**', '1987-01-18') against the registered one: visible digits equal. */
-function fitsDate(shown: string, registered: string): boolean {
-  return shown.length === registered.length && [...shown].every((ch, i) => ch === '*' || ch === registered[i])
+/**
+ * A shown date ('1965-**-**', '1987-01-18') against the registered one (possibly partial, '1965'):
+ * every part shown must equal the register's; a masked part may stand where the register has none.
+ */
+export function fitsDate(shown: string, registered: string): boolean {
+  const parts = registered.split('-')
+  return shown.split('-').every((part, i) => {
+    const known = parts[i]
+    if (known === undefined) return /^\*+$/.test(part)
+    return part.length === known.length && [...part].every((ch, j) => ch === '*' || ch === known[j])
+  })
 }
 
 /**
