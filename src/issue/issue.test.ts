@@ -135,6 +135,8 @@ describe('createIssuer', () => {
     expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(['IDEMPOTENCY_CONFLICT'])
     expect(db.sqlite.prepare('select count(*) as n from issuances').get()).toEqual({ n: 1 })
     expect(db.sqlite.prepare("select count(*) as n from idempotency_keys where event_key = ''").get()).toEqual({ n: 0 })
+    // The 409 cost no binding attempt: every counter of attempts is back at zero.
+    expect(db.sqlite.prepare("select sum(count) as n from rate_limits where bucket like 'attempts:%'").get()).toEqual({ n: 0 })
   })
 
   it('scopes Idempotency-Keys per client, and gives back a key whose work failed', async () => {

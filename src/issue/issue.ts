@@ -182,9 +182,10 @@ export function createIssuer(deps: IssuerDeps) {
       // national record as far as the link names it, and an attempt reserved before the look-up.
       const named = adapter.recordRef?.(link) ?? `${adapter.id}|link|${canonicalJson(link)}`
       const linkRecordKey = await hasher.hash('record', named)
-      const reservations = [await limitAndReserve(linkRecordKey, clientKey, nowSeconds)]
+      // (The Idempotency-Key first: a key reused for another body is a 409 that costs no attempt.)
       const idempotency = request.idempotencyKey ? await reserveIdempotency(request, clientKey, nowSeconds) : undefined
       if (idempotency?.reserved) pendingKey = idempotency.keyHash
+      const reservations = [await limitAndReserve(linkRecordKey, clientKey, nowSeconds)]
 
       // 3. The national record, validated and reduced to the closed minimal record, or the refusal
       // the adapter gave about it (told only to the bound holder).
