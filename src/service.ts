@@ -7,7 +7,7 @@ import { createApp } from './http/app.ts'
 import type { AppDeps, SampleEntry } from './http/deps.ts'
 import { createServiceMetrics, type Metrics } from './http/metrics.ts'
 import type { Logger } from './log.ts'
-import { createIssuer, type SigningKey } from './issue/issue.ts'
+import { createIssuer, isAboutTheRecord, type SigningKey } from './issue/issue.ts'
 import { createKeyedHasher } from './issue/keyed-hash.ts'
 import { revocationHash, revocationHashTypes, revocationHashBytes, type RevocationInput } from './revocation/hashes.ts'
 import type { RevocationList } from './revocation/list.ts'
@@ -124,7 +124,9 @@ export async function createService(parts: ServiceParts) {
       try {
         return await clients.get(adapter.id)!.resolve(link)
       } catch (error) {
-        outcome = (error as { code?: string }).code ?? 'INTERNAL'
+        const code = (error as { code?: string }).code ?? 'INTERNAL'
+        // /metrics may be public: what the record holds is told to its bound holder only, never here.
+        outcome = isAboutTheRecord(code) ? 'RECORD_ANSWER' : code
         throw error
       } finally {
         metrics.upstreamLatency({ adapter: adapter.id, outcome }, (performance.now() - started) / 1000)

@@ -309,7 +309,7 @@ export function createIssuer(deps: IssuerDeps) {
  * What an adapter may say about a record that only its bound holder may hear: whether it exists,
  * whose it is, its state, and whether its product or type converts.
  */
-const UNTOLD_UNTIL_BOUND: ReadonlySet<AdapterErrorCode> = new Set<AdapterErrorCode>([
+const UNTOLD_UNTIL_BOUND: ReadonlySet<string> = new Set<AdapterErrorCode>([
   'RECORD_NOT_FOUND',
   'RECORD_INVALID',
   'RECORD_EXPIRED',
@@ -320,6 +320,14 @@ const UNTOLD_UNTIL_BOUND: ReadonlySet<AdapterErrorCode> = new Set<AdapterErrorCo
   'PRODUCT_UNMAPPED',
   'RECORD_INCONSISTENT',
 ])
+
+/**
+ * Whether an adapter's refusal is about the record (told only to the bound holder). Anything that
+ * counts outcomes where others can read them (metrics) names such refusals by this class alone.
+ */
+export function isAboutTheRecord(code: string): boolean {
+  return UNTOLD_UNTIL_BOUND.has(code)
+}
 
 /** The one refusal a requester gets about a record until they bind to its holder. */
 export function noMatchingCertificate(): CertbridgeError {

@@ -145,6 +145,10 @@ describe('one record, one lock, one answer', () => {
       shapes.add(JSON.stringify({ status: answer.status, code: answer.body.code, title: answer.body.title, detail: answer.body.detail, type: answer.body.type }))
     }
     expect(shapes.size).toBe(1)
+    // Nor does /metrics (open by default) tell what the look-ups found.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text()
+    expect(metrics).toContain('outcome="RECORD_ANSWER"')
+    expect(metrics).not.toMatch(/outcome="(RECORD_NOT_FOUND|RECORD_EXPIRED|RECORD_REVOKED|RECORD_INVALID|HOLDER_MISMATCH|PRODUCT_UNMAPPED|TYPE_NOT_CONVERTIBLE)"/)
   })
 
   it('tells the record state and product to the bound holder only', async () => {
