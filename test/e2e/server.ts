@@ -17,7 +17,16 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const server = await startServer({
     port: 0,
     dataDir,
-    env: { CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000', CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '100000', CERTBRIDGE_RATE_VERIFY_PER_CLIENT_PER_MINUTE: '100000', ...env },
+    // One test process is one client sending many requests, many at once for one record: the limits
+    // and the binding-attempt budget (attempts in flight count) are lifted unless a test sets them.
+    env: {
+      CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000',
+      CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '100000',
+      CERTBRIDGE_RATE_VERIFY_PER_CLIENT_PER_MINUTE: '100000',
+      CERTBRIDGE_HOLDER_MAX_MISMATCHES: '100000',
+      CERTBRIDGE_HOLDER_MAX_MISMATCHES_PER_RECORD: '100000',
+      ...env,
+    },
     log: createLogger((line) => logs.push(line)),
   })
   return {

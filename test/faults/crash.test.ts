@@ -68,6 +68,8 @@ beforeAll(async () => {
   env = {
     CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000',
     CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '100000',
+    CERTBRIDGE_HOLDER_MAX_MISMATCHES: '100000',
+    CERTBRIDGE_HOLDER_MAX_MISMATCHES_PER_RECORD: '100000',
     CERTBRIDGE_UPSTREAM_DEADLINE_MS: '20000',
   }
   for (const [name, value] of Object.entries(mos.config(proxy.baseUrl))) if (value !== undefined) env[settingVariable('ru-mos', name)] = value
