@@ -23,7 +23,7 @@ beforeAll(async () => {
   const dsc = await makeDsc()
   const good = await makeHc1(dsc, { payload: VACCINATION })
   await mkdir(join(dir, 'in', 'DE', '1.3.0'), { recursive: true })
-  await writeFile(join(dir, 'in', 'DE', '1.3.0', 'good.png'), await QRCode.toBuffer(good, { errorCorrectionLevel: 'Q', margin: 4, scale: 3 }))
+  await writeFile(join(dir, 'in', 'DE', '1.3.0', 'good.png'), await QRCode.toBuffer(good, { errorCorrectionLevel: 'Q', margin: 4, scale: 6 }))
   await writeFile(join(dir, 'in', 'DE', '1.3.0', 'lines.txt'), `${good}\nHC2:NOT-A-CERTIFICATE\n`)
   await writeFile(join(dir, 'trust.json'), JSON.stringify({ certificates: [{ certificateType: 'DSC', country: 'DE', kid: base64(dsc.key.kid), rawData: base64(dsc.key.der!) }] }))
   vi.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')))
@@ -47,7 +47,8 @@ describe('certbridge qa', () => {
     const code = await qa(join(dir, 'in'), '--trust', join(dir, 'trust.json'), '--rules', testdataPath('business-rules'), '--countries', 'DE,NL', '--at', '2022-01-15', '--json', join(dir, 'r.json'), '--junit', join(dir, 'r.xml'), '--html', join(dir, 'r.html'))
     expect(code).toBe(1)
     const report = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8'))
-    expect(report.totals).toEqual({ files: 3, decoded: 2, errors: 1, warnings: 0 })
+    const failedChecks = report.files.flatMap((f: { checks: { code: string; passed: boolean }[] }) => f.checks.filter((c) => !c.passed).map((c) => c.code))
+    expect({ totals: report.totals, failedChecks }).toEqual({ totals: { files: 3, decoded: 2, errors: 1, warnings: 0 }, failedChecks: ['DECODE_PREFIX'] })
     const [picture, first, second] = report.files
     expect(picture).toMatchObject({ path: join(dir, 'in', 'DE', '1.3.0', 'good.png'), country: 'DE', decoded: true })
     expect(picture.checks.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['QR_QUIET_ZONE', 'SIG_VALID', 'SCHEMA_CLAIMED_VERSION', 'ISS_CLAIMED_COUNTRY', 'RULES_ACCEPTED']))
