@@ -1,4 +1,4 @@
-// The Worker's tests inside workerd (@cloudflare/vitest-pool-workers): src/worker.ts as the `main`
+// The Worker's tests inside workerd (@cloudflare/vitest-pool-workers): src/runtime/workerd/main.ts as the `main`
 // Worker (SELF), the bindings of wrangler.toml with a local D1 per test file, the drizzle migrations
 // applied by a setup file. Run alone with `npx vitest run -c vitest.workers.config.ts`.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a development tool written in TypeScript (`node bin/dev.mjs fuzz/run.ts [args]`, as `npm run
+// Runs a development tool written in TypeScript (`node bin/dev.mjs tools/fuzz/run.ts [args]`, as `npm run
 // fuzz` does) through tsx, a dev dependency: without the dev dependencies it says so in one line.
 import { pathToFileURL } from 'node:url'
 

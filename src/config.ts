@@ -1,6 +1,6 @@
-// Configuration, parsed once at the edge (src/node.ts from process.env, src/worker.ts from Workers
+// Configuration, parsed once at the edge (src/runtime/node/main.ts from process.env, src/runtime/workerd/main.ts from Workers
 // bindings) into explicit values passed down as arguments. Nothing else reads the environment.
-import { CertbridgeError } from './errors.ts'
+import { CertbridgeError } from './platform/errors.ts'
 import type { AdapterConfig, CountryAdapter } from '../adapters/_sdk/adapter.ts'
 
 export type Mode = 'sandbox' | 'production'

@@ -1,7 +1,7 @@
 // The EU conformance vectors, run through the codec inside `npm test`: any miss that is not an
 // explained exclusion fails the suite.
 import { describe, expect, it } from 'vitest'
-import { runConformance } from '../src/conformance/runner.ts'
+import { runConformance } from '../tools/conformance/runner.ts'
 import { testdataPath } from './shared.ts'
 
 describe('EU dgc-testdata conformance', () => {
@@ -21,8 +21,8 @@ describe('EU dgc-testdata conformance', () => {
   })
 
   it('counts a broken vector as a miss (the runner can fail)', async () => {
-    const { CHECKS } = await import('../src/conformance/checks.ts')
-    const { parseVector } = await import('../src/conformance/vector.ts')
+    const { CHECKS } = await import('../tools/conformance/checks.ts')
+    const { parseVector } = await import('../tools/conformance/vector.ts')
     const vector = parseVector('XX/2DCode/raw/1.json', JSON.stringify({ PREFIX: 'HC1:ABC', BASE45: 'ABD', EXPECTEDRESULTS: { EXPECTEDUNPREFIX: true } }))
     expect(await CHECKS.EXPECTEDUNPREFIX(vector)).toBe(false)
   })

@@ -1,6 +1,6 @@
 // `npm run build`: compiles the product (src/ and adapters/, tests excluded) to JavaScript in dist/,
 // one output file per source file in the same layout, so every `new URL(..., import.meta.url)` keeps
-// pointing where it did (dist/src/db/node.js finds dist/migrations). esbuild transpiles each file;
+// pointing where it did (dist/src/runtime/node/database.js finds dist/migrations). esbuild transpiles each file;
 // relative imports stay imports (`.ts` → `.js`), packages stay external, JSON is inlined (Node needs
 // import attributes for JSON modules). The worker-thread boot files (`*.mjs`) register tsx's loader
 // for the sources; compiled, there is nothing to load, so `tsx/esm/api` becomes a no-op.

@@ -1,4 +1,4 @@
-import { CertbridgeError } from '../../src/errors.ts'
+import { CertbridgeError } from '../../src/platform/errors.ts'
 import type { NormalizedHolder } from './record.ts'
 
 /** Stable codes of everything an adapter (or the SDK around it) can refuse. */

@@ -3,7 +3,7 @@
 // distinct citizens. Nothing is stored per holder: every id carries its holder's index, so a look-up
 // decodes the index, rebuilds that holder from (seed, index, today) and checks the id round-trips.
 // Same size and day → byte-identical records and samples in every process.
-import { CertbridgeError } from '../../src/errors.ts'
+import { CertbridgeError } from '../../src/platform/errors.ts'
 import type { SandboxSample } from '../_sdk/sandbox.ts'
 import { COURSES, daysAround, digits, flat, hex, holderDraws, syntheticPerson, type Day } from './people.ts'
 import type { GosFixture } from './records.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bindHolder } from '../../src/issue/binding.ts'
-import { CertbridgeError } from '../../src/errors.ts'
+import { CertbridgeError } from '../../src/platform/errors.ts'
 import { AdapterError } from '../_sdk/errors.ts'
 import { SANDBOX_BASE, codeOf, inProcess } from '../_contract/in-process.ts'
 import { statusForCode } from '../../src/http/status.ts'

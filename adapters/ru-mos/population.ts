@@ -4,7 +4,7 @@
 // holder: the certificate number carries the holder's index, so a look-up decodes it, rebuilds that
 // holder from (seed, index, today) and checks the number round-trips. Same size and day →
 // byte-identical records and samples in every process.
-import { CertbridgeError } from '../../src/errors.ts'
+import { CertbridgeError } from '../../src/platform/errors.ts'
 import type { HolderClaim } from '../_sdk/record.ts'
 import type { SandboxSample } from '../_sdk/sandbox.ts'
 import { COURSES, daysAround, digits, flat, holderDraws, syntheticPerson, type Day } from '../ru-gosuslugi/people.ts'

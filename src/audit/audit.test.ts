@@ -2,9 +2,9 @@
 // write is logged, never thrown.
 import { afterEach, describe, expect, it } from 'vitest'
 import { auditPage, createAuditSink, recordAudit } from './audit.ts'
-import { recordAuditInDataDir } from './node.ts'
-import { openNodeDb, type NodeDb } from '../db/node.ts'
-import { createLogger } from '../log.ts'
+import { recordAuditInDataDir } from '../runtime/node/audit.ts'
+import { openNodeDb, type NodeDb } from '../runtime/node/database.ts'
+import { createLogger } from '../platform/log.ts'
 import { createBreaker } from '../../adapters/_sdk/breaker.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -7,7 +7,7 @@
 // throws: an audit write that fails is logged as an error and the operation goes on.
 import type { Db } from '../db/db.ts'
 import { insertAuditEvent, listAuditEvents, type AuditRow } from '../db/guards.ts'
-import type { Logger } from '../log.ts'
+import type { Logger } from '../platform/log.ts'
 
 export type AuditAction =
   /** POST /v1/revocations: outcome REVOKED or NOT_FOUND. */
@@ -22,7 +22,7 @@ export type AuditAction =
   | 'trust.refresh'
   /** `certbridge keys rotate` (or another key-store change): outcome OK or an error code. */
   | 'keys.rotate'
-  /** The purge of expired rows failed (src/maintenance.ts): outcome an error code. Runs that succeed are only logged. */
+  /** The purge of expired rows failed (src/service/maintenance.ts): outcome an error code. Runs that succeed are only logged. */
   | 'db.purge'
 
 export interface AuditEvent {

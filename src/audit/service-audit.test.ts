@@ -1,10 +1,10 @@
-// The audit events the assembled service records by itself (src/service.ts): a circuit breaker that
+// The audit events the assembled service records by itself (src/service/service.ts): a circuit breaker that
 // opens, and trust-list refreshes that changed a list or failed (an unchanged one is not recorded).
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../config.ts'
-import { openNodeDb, type NodeDb } from '../db/node.ts'
-import { createLogger } from '../log.ts'
-import { createService } from '../service.ts'
+import { openNodeDb, type NodeDb } from '../runtime/node/database.ts'
+import { createLogger } from '../platform/log.ts'
+import { createService } from '../service/service.ts'
 import { createKeyStore } from '../trust/keystore.ts'
 import type { RefreshOutcome } from '../trust/refresh.ts'
 import { adapters, sandboxes } from '../../adapters/registry.ts'

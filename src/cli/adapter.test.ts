@@ -41,7 +41,7 @@ async function quietly(argv: string[]): Promise<{ code: number; out: string; err
 
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'certbridge-scaffold-'))
-  for (const entry of ['adapters', 'src', 'test', 'migrations', 'package.json'])
+  for (const entry of ['adapters', 'src', 'test', 'tools', 'bin', 'migrations', 'package.json'])
     cpSync(join(root, entry), join(copy, entry), { recursive: true })
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir')
 })

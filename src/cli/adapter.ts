@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 
 export type ScaffoldErrorCode = 'SCAFFOLD_USAGE' | 'SCAFFOLD_EXISTS' | 'SCAFFOLD_REGISTRY'
 

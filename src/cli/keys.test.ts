@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run, type KeysIo } from './keys.ts'
 import { createParticipant } from '../trust/onboard/participant.ts'
-import { writeParticipantFolder } from '../trust/onboard/folder.ts'
+import { writeParticipantFolder } from '../runtime/node/trust/onboard-folder.ts'
 
 const pemBody = (pem: string) => pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '')
 let ca: string

@@ -5,10 +5,10 @@
 //   dsc     the SCA signs a DSC (offline); the first becomes active, later ones wait as `next`
 //   rotate  the next prepared DSC becomes active now (or, with --ca, a new one is signed)
 //   list    every DSC: kid, state, validity, usage period, usage (never a private key)
-import { recordAuditInDataDir } from '../audit/node.ts'
-import { createLogger } from '../log.ts'
+import { recordAuditInDataDir } from '../runtime/node/audit.ts'
+import { createLogger } from '../platform/log.ts'
 import { parseArgs } from 'node:util'
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import {
   activeDsc,
   addDsc,
@@ -23,9 +23,9 @@ import {
   type DscType,
   type KeyStore,
 } from '../trust/keystore.ts'
-import { keyStoreExists, keyStorePath, loadKeyStore, saveKeyStore } from '../trust/keystore-file.ts'
+import { keyStoreExists, keyStorePath, loadKeyStore, saveKeyStore } from '../runtime/node/trust/keystore-file.ts'
 import { report } from './keys-report.ts'
-import { DEFAULT_DOMAIN, readFolderSigner } from '../trust/onboard/folder.ts'
+import { DEFAULT_DOMAIN, readFolderSigner } from '../runtime/node/trust/onboard-folder.ts'
 
 export interface KeysIo {
   readonly out: (line: string) => void
@@ -122,7 +122,7 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
     }
     if (values.pkcs11 && action !== 'list') {
       // The key pair is made in the token; the SCA certifies its public key below.
-      const hsm = await import('../trust/hsm/pkcs11.ts')
+      const hsm = await import('../runtime/node/trust/hsm/pkcs11.ts')
       const config = await hsm.readPkcs11Config(dataDir)
       if (!config) throw new UsageError(`--pkcs11 needs ${dataDir}/${hsm.PKCS11_CONFIG_FILE} naming the module and the token`)
       const opened = hsm.openPkcs11Token(config, io.env[hsm.PIN_VARIABLE])

@@ -1,23 +1,23 @@
 // `certbridge qa <path>... [options]`: mutual-recognition QA of any issuer's certificates, in bulk.
-// Reads pictures, HC1 text files, EU test vectors and folders of them (src/qa/inputs-node.ts), runs
+// Reads pictures, HC1 text files, EU test vectors and folders of them (src/runtime/node/qa/inputs.ts), runs
 // every check of the catalogue on each (src/qa/check-certificate.ts), prints a table with a progress
 // bar on stderr, and writes --json, --html and --junit reports and a --baseline diff.
 // Exit code: 0 no error-level check failed, 1 some did, 2 usage error.
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { createProgress } from '../harness/progress.ts'
+import { createProgress } from '../../tools/harness/progress.ts'
 import { diffBaseline, formatBaselineDiff, parseBaseline } from '../qa/baseline.ts'
 import { checkCertificate, type QaOptions } from '../qa/check-certificate.ts'
 import { renderQaHtml, type Picture } from '../qa/html.ts'
-import { listInputs, readSubjects } from '../qa/inputs-node.ts'
+import { listInputs, readSubjects } from '../runtime/node/qa/inputs.ts'
 import { renderJunit } from '../qa/junit.ts'
 import { isPng } from '../qa/pixels.ts'
-import { inspectQrImage } from '../qa/qr-inspect-node.ts'
+import { inspectQrImage } from '../runtime/node/qa/qr-inspect.ts'
 import { buildReport, exitCode } from '../qa/report.ts'
 import { formatCheckCounts, formatQaTable, formatTotals } from '../qa/table.ts'
 import type { FileReport } from '../qa/types.ts'
 import { acceptanceCountries } from '../rules/acceptance.ts'
-import { loadRuleSetFromDirectory } from '../rules/load-dir.ts'
+import { loadRuleSetFromDirectory } from '../runtime/node/rules-dir.ts'
 import { loadRuleSetFromUrl } from '../rules/load-url.ts'
 import type { RuleSet } from '../rules/types.ts'
 import { loadTrustListSigners, loadTrustLists } from '../trust/load.ts'

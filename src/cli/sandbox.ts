@@ -3,7 +3,7 @@
 // links; runs until Ctrl-C. Secrets (tokens) are sandbox test values, printed as such.
 import { adapters } from '../../adapters/registry.ts'
 import { settingVariable } from '../config.ts'
-import { startAllSandboxes } from '../sandbox/serve.ts'
+import { startAllSandboxes } from '../runtime/node/sandbox/serve.ts'
 
 function parsePort(argv: string[]): number | undefined | 'bad' {
   const index = argv.indexOf('--port')

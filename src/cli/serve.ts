@@ -3,9 +3,9 @@
 import cluster from 'node:cluster'
 import { createServer } from 'node:net'
 import { parseArgs } from 'node:util'
-import { prepareDataDir, startServer } from '../node.ts'
-import { announceListening, clusterMetrics, startPrimary, workerCount } from '../cluster.ts'
-import { createLogger } from '../log.ts'
+import { prepareDataDir, startServer } from '../runtime/node/main.ts'
+import { announceListening, clusterMetrics, startPrimary, workerCount } from '../runtime/node/cluster.ts'
+import { createLogger } from '../platform/log.ts'
 
 /**
  * Resolves on the first SIGINT or SIGTERM. The handlers stay: a second signal (a process manager

@@ -3,7 +3,7 @@
 // and how many DSC chains hold. Exit code 0 when readable and not refused, 1 when the signature is
 // invalid (or absent while a signer is given), 2 for usage errors and unreadable lists.
 import { parseArgs } from 'node:util'
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { detectFormat, importTrustListEntries, readTrustList, TrustListError } from '../trust/lists.ts'
 import { loadJsonDocument, loadTrustListSigners, parseLocation, readDidList, sourceName } from '../trust/load.ts'
 import type { SignatureStatus } from '../trust/gdhcn/proof.ts'

@@ -4,9 +4,9 @@
 // checks (src/trust/onboard/qa.ts) on what it wrote.
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { createParticipant } from '../trust/onboard/participant.ts'
-import { DEFAULT_DOMAIN, readOnboardingFiles, writeParticipantFolder } from '../trust/onboard/folder.ts'
+import { DEFAULT_DOMAIN, readOnboardingFiles, writeParticipantFolder } from '../runtime/node/trust/onboard-folder.ts'
 import { alpha3, certificateChecks, folderChecks } from '../trust/onboard/qa.ts'
 
 export interface OnboardIo {

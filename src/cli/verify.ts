@@ -4,10 +4,10 @@
 // errors (bad options, unreadable files, lists or rules).
 import { readFile, stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { CertbridgeError } from '../errors.ts'
-import { decodeQrImageInWorker } from '../qr/decode-pool.ts'
+import { CertbridgeError } from '../platform/errors.ts'
+import { decodeQrImageInWorker } from '../runtime/node/qr/decode-pool.ts'
 import { loadRevocationLists } from '../revocation/load.ts'
-import { loadRuleSetFromDirectory } from '../rules/load-dir.ts'
+import { loadRuleSetFromDirectory } from '../runtime/node/rules-dir.ts'
 import type { RuleSet } from '../rules/types.ts'
 import { loadTrustListSigners, loadTrustLists } from '../trust/load.ts'
 import { parseClock } from '../verify/clock.ts'

@@ -8,7 +8,7 @@
 //     addresses).
 // A claim that binds gives its reservation back; a refusal keeps it. So the counters count the
 // failed attempts (and those in flight), never the holder's own successful requests.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import type { AtomicStep, Db } from './db.ts'
 import { hitRateLimits, type RateDecision, type RateHit } from './guards.ts'
 import { statementsOf } from './statements.ts'

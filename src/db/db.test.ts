@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { migrationsFolder, openNodeDb, type NodeDb } from './node.ts'
+import { migrationsFolder, openNodeDb, type NodeDb } from '../runtime/node/database.ts'
 import { findIssuance, recordIssuance, revokeBySource, revokeByUciHash, revokedEntries, findIdempotencyKey } from './issuances.ts'
 import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
 

@@ -1,12 +1,12 @@
 // The purge of expired rows, with an injected clock: each kind goes when it has expired and not before.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { openNodeDb, type NodeDb } from './node.ts'
+import { openNodeDb, type NodeDb } from '../runtime/node/database.ts'
 import { purgeExpired } from './purge.ts'
 import { recordIssuance } from './issuances.ts'
 import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
 import { insertAuditEvent } from './guards.ts'
-import { runPurge, startPurgeTimer } from '../maintenance.ts'
-import { createLogger } from '../log.ts'
+import { runPurge, startPurgeTimer } from '../service/maintenance.ts'
+import { createLogger } from '../platform/log.ts'
 
 let db: NodeDb
 afterEach(() => db?.close())

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openNodeDb } from './node.ts'
+import { openNodeDb } from '../runtime/node/database.ts'
 import { hitRateLimit, slidingCount } from './guards.ts'
 
 describe('sliding rate windows', () => {

@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Db } from './db.ts'
-import { openD1Db } from './d1.ts'
+import { openD1Db } from '../runtime/workerd/database.ts'
 import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
 import { findIdempotencyKey, findIssuance, recordIssuance, revokeByUciHash, revokedHashType } from './issuances.ts'
-import { migrationsFolder, openNodeDb } from './node.ts'
+import { migrationsFolder, openNodeDb } from '../runtime/node/database.ts'
 import { statementsOf } from './statements.ts'
 
 interface Driver {

@@ -1,5 +1,5 @@
 // Typed errors of the DCC payload layer. Messages never carry names, identifiers or keys.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 
 export type DccErrorCode =
   /** deriveUvci was given a country, key or material it cannot use. */

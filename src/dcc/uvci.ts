@@ -4,7 +4,7 @@
 // The bridge derives the opaque part with HMAC-SHA-256 of the source record and event (the codec's
 // primitives for a raw key, crypto.subtle for a CryptoKey): the same record and event give the same
 // UVCI, and the national id cannot be read back from it.
-import { createHmacSha256, type HmacSha256 } from '../hcert/primitives.ts'
+import { createHmacSha256, type HmacSha256 } from '../platform/primitives.ts'
 import { DccError } from './errors.ts'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:'

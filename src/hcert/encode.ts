@@ -5,7 +5,7 @@ import { encodeCoseSign1, protectedHeaderBytes, sigStructure } from './cose.ts'
 import { encodeCwt } from './cwt.ts'
 import { HcertError } from './errors.ts'
 import { addPrefix } from './prefix.ts'
-import type { Signer } from './signer.ts'
+import type { Signer } from '../platform/signer.ts'
 import { deflateZlib } from './zlib.ts'
 
 export interface EncodeOptions {

@@ -1,6 +1,6 @@
 // Typed errors of the HCERT codec: one stable code per pipeline stage or check. Messages name the
 // stage and the reason only; they never carry payload contents, keys or input text.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 
 export type HcertErrorCode =
   | 'HCERT_PREFIX'

@@ -4,8 +4,8 @@ import type { KeyResolver, TrustedKey } from '../trust/types.ts'
 import { sigStructure } from './cose.ts'
 import type { DecodedHcert } from './decode.ts'
 import { HcertError } from './errors.ts'
-import { primitives } from './primitives.ts'
-import { ES256, PS256 } from './signer.ts'
+import { primitives } from '../platform/primitives.ts'
+import { ES256, PS256 } from '../platform/signer.ts'
 
 /** Returns the key that verified the signature; throws HCERT_ALGORITHM, HCERT_KID_UNKNOWN or HCERT_SIGNATURE. */
 export async function verifySignature(decoded: DecodedHcert, keys: KeyResolver): Promise<TrustedKey> {

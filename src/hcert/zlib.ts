@@ -3,7 +3,7 @@
 // tag 18, tag 61, or a bare four-item array). `inflateZlib` is the strict form.
 import { HcertError } from './errors.ts'
 import { MAX_INFLATED_BYTES } from './limits.ts'
-import { InflateLimitError, primitives } from './primitives.ts'
+import { InflateLimitError, primitives } from '../platform/primitives.ts'
 
 export function inflateZlib(bytes: Uint8Array): Uint8Array {
   // A zlib header: CM = 8 (deflate), window ≤ 32 KiB, and the FCHECK multiple of 31.

@@ -2,7 +2,7 @@ import type { Config } from '../config.ts'
 import type { IssuedCertificate, IssueRequest } from '../issue/issue.ts'
 import type { SandboxSample } from '../../adapters/_sdk/sandbox.ts'
 import type { ServiceMetrics } from './metrics.ts'
-import type { Logger } from '../log.ts'
+import type { Logger } from '../platform/log.ts'
 import type { VerifyRouteDeps } from '../verify/routes.ts'
 import type { CardPdfRenderer } from '../web/card-pdf-types.ts'
 import type { AuditPage, AuditSink } from '../audit/audit.ts'
@@ -11,7 +11,7 @@ export interface SampleEntry extends SandboxSample {
   readonly adapter: string
 }
 
-/** Everything the HTTP layer needs, built at the edge (src/node.ts, src/worker.ts). */
+/** Everything the HTTP layer needs, built at the edge (src/runtime/node/main.ts, src/runtime/workerd/main.ts). */
 export interface AppDeps {
   readonly config: Pick<Config, 'mode'>
   readonly issuer: { issue(request: IssueRequest): Promise<IssuedCertificate> }

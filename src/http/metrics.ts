@@ -1,6 +1,6 @@
 // A small Prometheus text-format registry: counters and one latency histogram. No labels that could
 // carry personal data: adapter ids, outcome codes and HTTP statuses only. A registry can be written
-// as a plain snapshot and summed with others, so several processes serving one port (src/cluster.ts)
+// as a plain snapshot and summed with others, so several processes serving one port (src/runtime/node/cluster.ts)
 // answer /metrics with the totals of all of them.
 
 /** A registry's values as plain data (structured-cloneable, so it crosses process boundaries). */

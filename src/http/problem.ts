@@ -1,6 +1,6 @@
 // RFC 9457 problem details: every error the API answers is application/problem+json with a stable
 // `code`. Never a stack trace; a 500 only for a bug, with a correlation id to find it in the logs.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { statusForCode } from './status.ts'
 
 export interface Problem {

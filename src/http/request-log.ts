@@ -3,7 +3,7 @@
 // status, the problem code of a refusal, the adapter a QR text belonged to, and the duration.
 import type { Context, MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
-import type { Logger } from '../log.ts'
+import type { Logger } from '../platform/log.ts'
 
 export interface RequestLogOptions {
   readonly log: Logger

@@ -2,7 +2,7 @@
 // which entry is the client's, and what a client wrote further left is never believed.
 import { describe, expect, it } from 'vitest'
 import { clientAddress, parseTrustProxy } from './trust-proxy.ts'
-import { workerClientId } from '../worker/client-id.ts'
+import { workerClientId } from '../runtime/workerd/client-id.ts'
 
 describe('parseTrustProxy', () => {
   it('is off when unset, empty, 0 or off', () => {

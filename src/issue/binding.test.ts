@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bindHolder, checkShownAgainstRegister, fitsDate, foldName, validateClaimNames } from './binding.ts'
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import type { HolderClaim, NormalizedHolder } from '../../adapters/_sdk/record.ts'
 
 const holder: NormalizedHolder = {

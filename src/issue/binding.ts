@@ -11,7 +11,7 @@
 // Two further checks live here because they are about the same person:
 // - validateClaimNames: names in a claim are letters only (before any upstream call);
 // - checkShownAgainstRegister: the public side's masks describe the registered person (after binding).
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import type { HolderClaim, NormalizedHolder, RegisteredIdentity, ShownHolder } from '../../adapters/_sdk/record.ts'
 import { transliterate } from '../dcc/icao.ts'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createIssuer } from './issue.ts'
 import { createKeyedHasher } from './keyed-hash.ts'
-import { openNodeDb } from '../db/node.ts'
+import { openNodeDb } from '../runtime/node/database.ts'
 import { revokedEntries, findIssuanceByUciHash } from '../db/issuances.ts'
 import { createEs256Signer, verifyHc1 } from '../hcert/index.ts'
 import { revocationHash } from '../revocation/hashes.ts'
@@ -9,7 +9,7 @@ import { AdapterError } from '../../adapters/_sdk/errors.ts'
 import type { CountryAdapter } from '../../adapters/_sdk/adapter.ts'
 import type { NormalizedRecord } from '../../adapters/_sdk/record.ts'
 import { defaultValidityDays } from '../config.ts'
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 
 const record: NormalizedRecord = {
   country: 'RU',

@@ -8,7 +8,7 @@
 // refusal about the record (not found, not theirs, expired, revoked, not convertible, and any
 // mismatch an adapter finds) is the one NO_MATCHING_CERTIFICATE. Attempts are counted per national
 // record (not per link text) and reserved before the look-up (src/db/attempts.ts).
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { AdapterError, type AdapterErrorCode } from '../../adapters/_sdk/errors.ts'
 import type { AdapterLink, CountryAdapter } from '../../adapters/_sdk/adapter.ts'
 import type { HolderClaim, NormalizedHolder, NormalizedRecord } from '../../adapters/_sdk/record.ts'

@@ -2,7 +2,7 @@
 // recognise again without storing it: source records, events, idempotency keys, links. Each use has
 // its own purpose label, so a hash made for one purpose never matches another. The HMAC comes from the
 // codec's primitives: synchronous node:crypto by default, crypto.subtle where that is chosen.
-import { createHmacSha256 } from '../hcert/primitives.ts'
+import { createHmacSha256 } from '../platform/primitives.ts'
 
 const encoder = new TextEncoder()
 

@@ -2,7 +2,7 @@
 // certificate's own expiry, the per-type validity counted from the event, the recovery's stated end,
 // and the signing DSC's notAfter. A record that would already be expired is refused. A recovery ends
 // at the end (23:59:59 UTC) of its last valid day, the DCC's `du`, never at that day's start.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { addDays, recoveryValidUntil } from '../dcc/recovery-window.ts'
 import type { NormalizedRecord } from '../../adapters/_sdk/record.ts'
 import type { CertificateType } from '../config.ts'

@@ -14,7 +14,7 @@ import { makeRule } from '../rules/test-rule.ts'
 import { CATALOGUE } from './catalogue.ts'
 import { checkCertificate, type QaOptions, type QaSubject } from './check-certificate.ts'
 import { readPixels } from './pixels.ts'
-import { inspectQrImage } from './qr-inspect-node.ts'
+import { inspectQrImage } from '../runtime/node/qa/qr-inspect.ts'
 import { SCHEMA_PROPERTIES } from './schema.ts'
 import { EXP, IAT, makeDsc, makeHc1, RECOVERY, TEST, USAGE, VACCINATION, type Hc1Options, type TestDsc } from './test-certificate.ts'
 

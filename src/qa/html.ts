@@ -3,7 +3,7 @@
 // countries' acceptance (windows, failing rules with their descriptions and failing logic).
 // Pass and fail are said in words as well as colours.
 import type { CountryAcceptance } from '../rules/acceptance.ts'
-import { escapeHtml } from '../harness/html.ts'
+import { escapeHtml } from '../../tools/harness/html.ts'
 import { definition } from './catalogue.ts'
 import { checkCounts } from './report.ts'
 import { formatTotals } from './table.ts'

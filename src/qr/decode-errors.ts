@@ -1,5 +1,5 @@
 // Typed failures of QR image decoding. Messages describe the image, never its content.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 
 export type QrDecodeErrorCode =
   /** The upload is over the byte or pixel bound. */

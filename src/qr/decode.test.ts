@@ -4,7 +4,7 @@ import { deflate } from 'pako'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { testdataPath } from '../../test/shared.ts'
 import { createQrImageDecoder, decodeMemoryEstimate, QR_IMAGE_LIMITS, QrDecodeError } from './decode.ts'
-import { decodeQrImage, loadZxingReaderWasm } from './decode-node.ts'
+import { decodeQrImage, loadZxingReaderWasm } from '../runtime/node/qr/decode.ts'
 import { readImageHeader } from './decode-image-header.ts'
 import { renderQr } from './render.ts'
 

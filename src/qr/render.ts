@@ -6,8 +6,8 @@
 // node:zlib is five times faster than pako here), so the same code serves on Node and on Workers.
 // The matrix is scanned once into horizontal runs of dark modules; both renderers draw from the runs.
 import encodeQR from 'qr'
-import { CertbridgeError } from '../errors.ts'
-import { primitives } from '../hcert/primitives.ts'
+import { CertbridgeError } from '../platform/errors.ts'
+import { primitives } from '../platform/primitives.ts'
 
 export interface RenderedQr {
   readonly svg: string
@@ -40,7 +40,7 @@ export class QrRenderError extends CertbridgeError<QrRenderErrorCode> {}
  * HC1 texts that fit version 19 at level Q (644 characters) are drawn at version 19 at least. A
  * vaccination HC1 (about 560 characters) would need 18 and a test or recovery one (about 610) 19;
  * `qr` keeps the layout of one version only, so alternating between them rebuilt it on nearly every
- * certificate, which cost more than the encoding (`npx tsx bench/qr-render.ts`). Version 19 is four
+ * certificate, which cost more than the encoding (`npx tsx tools/bench/qr-render.ts`). Version 19 is four
  * modules wider than 18 and keeps more error correction codewords; readers treat both alike.
  */
 export const HC1_QR_VERSION_FLOOR = 19

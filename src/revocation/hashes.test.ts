@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { inflateSync } from 'node:zlib'
 import cbor from 'cbor'
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { revocationHash, revocationHashBytes, revocationHashes } from './hashes.ts'
 
 // Published revocation-hash examples: the German Corona-Warn-App's unit-test data

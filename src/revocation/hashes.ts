@@ -3,8 +3,8 @@
 //   COUNTRYCODEUCI  the CWT issuer country (claim 1) followed by `ci`, UTF-8
 //   SIGNATURE       the COSE_Sign1 signature bytes; for ES256 only the first half (r), for RSA the whole
 // truncated to the first 16 bytes (128 bits) and written in standard base64.
-import { CertbridgeError } from '../errors.ts'
-import { sha256 } from '../hcert/primitives.ts'
+import { CertbridgeError } from '../platform/errors.ts'
+import { sha256 } from '../platform/primitives.ts'
 
 export type RevocationHashType = 'UCI' | 'COUNTRYCODEUCI' | 'SIGNATURE'
 export const revocationHashTypes: readonly RevocationHashType[] = ['UCI', 'COUNTRYCODEUCI', 'SIGNATURE']

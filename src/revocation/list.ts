@@ -8,7 +8,7 @@
 //
 // A hash is the first 128 bits of SHA-256 (hashes.ts), written as base64 or as 32 hex digits; entries
 // of any other length are skipped and counted, not fatal.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { revocationHashBytes, revocationHashTypes, type RevocationHashType, type RevocationInput } from './hashes.ts'
 
 export class RevocationListError extends CertbridgeError<'REVOCATION_LIST_INVALID' | 'REVOCATION_LIST_UNAVAILABLE'> {}

@@ -1,6 +1,6 @@
 // Typed errors of the business-rules engine. Messages name the rule file or the field at fault, never
 // payload contents: a rule set is public configuration, a payload is personal data.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 
 export type RulesErrorCode =
   /** A rule file or value-set file does not have the shape of the EU business rules. */

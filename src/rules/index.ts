@@ -1,5 +1,5 @@
 // Business rules (CertLogic) for verification. Web APIs only; the Node directory loader is
-// src/rules/load-dir.ts, imported separately so that Workers bundles never see node:fs.
+// src/runtime/node/rules-dir.ts, imported separately so that Workers bundles never see node:fs.
 export { checkBusinessRules, type CheckInput } from './check.ts'
 export { RulesError, type RulesErrorCode } from './errors.ts'
 export { certLogicData, englishDescription, evaluateRule, evaluateRules } from './evaluate.ts'

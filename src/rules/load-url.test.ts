@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testdataPath } from '../../test/shared.ts'
 import { acceptanceCountries } from './acceptance.ts'
-import { loadRuleSetFromDirectory } from './load-dir.ts'
+import { loadRuleSetFromDirectory } from '../runtime/node/rules-dir.ts'
 import { loadRuleSetFromUrl } from './load-url.ts'
 
 function gatewayFiles(dir: string): Map<string, string> {
@@ -87,7 +87,7 @@ describe('loadRuleSetFromUrl', () => {
   })
 
   it('is what the Node server loads from CERTBRIDGE_RULES_URL: /verify offers the countries', async () => {
-    const { startServer } = await import('../node.ts')
+    const { startServer } = await import('../runtime/node/main.ts')
     const dataDir = mkdtempSync(join(tmpdir(), 'certbridge-rules-url-'))
     const quiet = { debug() {}, info() {}, warn() {}, error() {} }
     const server = await startServer({ port: 0, dataDir, env: { CERTBRIDGE_RULES_URL: base }, log: quiet as never })

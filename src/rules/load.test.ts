@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testdataPath } from '../../test/shared.ts'
-import { loadRuleSetFromDirectory } from './load-dir.ts'
+import { loadRuleSetFromDirectory } from '../runtime/node/rules-dir.ts'
 import { parseRuleSet } from './load.ts'
 import { makeRule } from './test-rule.ts'
 

@@ -1,7 +1,7 @@
 // Import of a Document Signer Certificate (X.509, DER/base64/PEM) into a TrustedKey: the public key
 // imported for crypto.subtle (ECDSA P-256 → ES256, RSA → PS256), the kid, the validity window, the
 // country and the certificate types its extended key usage allows.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { computeKid } from '../hcert/kid.ts'
 import type { CertificateType, TrustedKey } from './types.ts'
 import { loadX509, type X509Module } from './x509.ts'

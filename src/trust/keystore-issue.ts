@@ -5,7 +5,7 @@
 // beyond its SCA; subject C = the SCA's country. The SCA's private key is only used here, in the
 // offline command, and never stored with the DSC.
 import { computeKid } from './dsc.ts'
-import { toBase64 } from './bytes.ts'
+import { toBase64 } from '../platform/bytes.ts'
 import { loadX509 } from './x509.ts'
 import { addDays, DAY, exportPkcs8Pem, generateKeyPair, randomSerial, seconds, signingAlgorithm, subjectName } from './onboard/certs.ts'
 import { KeyStoreError, MIN_DSC_DAYS, DSC_USAGE_OIDS, DSC_VALIDITY_DAYS, type StoredCsca } from './keystore-types.ts'

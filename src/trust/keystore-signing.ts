@@ -2,8 +2,8 @@
 // clock: the signing DSC is the first of [active, next…] whose private-key usage period holds `now`;
 // when every usage period is over and nothing is prepared, the last DSC still valid goes on signing
 // (`certbridge keys list` says so) rather than stopping the service.
-import type { Signer } from '../hcert/signer.ts'
-import { fromBase64 } from './bytes.ts'
+import type { Signer } from '../platform/signer.ts'
+import { fromBase64 } from '../platform/bytes.ts'
 import { KeyStoreError, type KeyStore, type StoredDsc } from './keystore-types.ts'
 
 export interface ActiveDsc {

@@ -1,5 +1,5 @@
 // The key store's document types, error codes and governance constants (see keystore.ts).
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 
 export type KeyStoreErrorCode =
   | 'KEYSTORE_INVALID'

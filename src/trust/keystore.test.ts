@@ -21,7 +21,7 @@ import {
 } from './keystore.ts'
 import { parseKeyStore, parseKeyStoreDocument } from './keystore-parse.ts'
 import { importDsc, computeKid } from './dsc.ts'
-import { fromBase64, fromPem, toBase64, toPem } from './bytes.ts'
+import { fromBase64, fromPem, toBase64, toPem } from '../platform/bytes.ts'
 import { loadX509 } from './x509.ts'
 
 const DAY = 86_400_000

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { testdataPath } from '../../test/shared.ts'
 import { detectFormat, importTrustListEntry, parseTrustList, readTrustList, typesFromUse } from './lists.ts'
-import { toBase64 } from './bytes.ts'
+import { toBase64 } from '../platform/bytes.ts'
 
 const snapshot = (cc: string): unknown => JSON.parse(readFileSync(testdataPath('trustlists', `trustlist_${cc}.json`), 'utf8'))
 

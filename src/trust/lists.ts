@@ -13,9 +13,9 @@
 // importing its key ≈ 0.6 ms here, so a verifier can index the 832 DE keys by kid at once and import
 // a key only when a certificate names it (store.ts). Unusable entries are skipped and counted by
 // reason; one bad entry never fails the whole list.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { importDsc } from './dsc.ts'
-import { fromBase64, toBase64 } from './bytes.ts'
+import { fromBase64, toBase64 } from '../platform/bytes.ts'
 import type { CertificateType, TrustedKey } from './types.ts'
 
 export type TrustListFormat = 'gateway' | 'ch' | 'jwks' | 'did'

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { testdataPath } from '../../test/shared.ts'
 import { loadJsonDocument, loadTrustList, loadTrustLists, parseLocation, sourceName } from './load.ts'
-import { fromBase64 } from './bytes.ts'
+import { fromBase64 } from '../platform/bytes.ts'
 
 const chText = readFileSync(testdataPath('trustlists', 'trustlist_ch.json'), 'utf8')
 let server: Server

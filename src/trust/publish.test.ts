@@ -3,7 +3,7 @@ import { createHash, createPublicKey } from 'node:crypto'
 import { createKeyStore, rotateKeyStore } from './keystore.ts'
 import { gatewayTrustList, jwks, ownTrustedKeys } from './publish.ts'
 import { parseTrustList } from './lists.ts'
-import { toBase64 } from './bytes.ts'
+import { toBase64 } from '../platform/bytes.ts'
 
 const DAY = 86_400_000
 const now = new Date('2026-03-01T10:00:00.000Z')

@@ -5,7 +5,7 @@
 import countries from 'i18n-iso-countries'
 import { importDsc } from './dsc.ts'
 import { didTrustList, type DidTrustListDocument } from './gdhcn/publish-did.ts'
-import { fromBase64, toHex } from './bytes.ts'
+import { fromBase64, toHex } from '../platform/bytes.ts'
 import { publishedDscs, type KeyStore } from './keystore.ts'
 import type { TrustedKey } from './types.ts'
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { testdataPath } from '../../test/shared.ts'
 import { createRefreshingTrustLists, type RefreshOutcome } from './refresh.ts'
 import { loadTrustListSigners } from './load.ts'
-import { fromBase64 } from './bytes.ts'
+import { fromBase64 } from '../platform/bytes.ts'
 
 const good = readFileSync(testdataPath('gdhcn', 'tng-cdn-dev', 'v2', 'trustlist', '-', 'XXA', 'DSC', 'did.json'), 'utf8')
 const KID = fromBase64('XPjhL9Znd1M=')

@@ -3,7 +3,7 @@
 // (If-None-Match / If-Modified-Since). A refresh that fails (unreachable, invalid, or refused for its
 // signature) keeps the last good copy and marks the list stale; verification always reads the
 // current good copies, so no request waits for fetching, canonicalization or proof checks.
-import type { Logger } from '../log.ts'
+import type { Logger } from '../platform/log.ts'
 import type { TrustListFormat } from './lists.ts'
 import { loadJsonIfChanged, parseLocation, sourceName, type LoadOptions, type Validators } from './documents.ts'
 import { trustListFromJson, type LoadedTrustList } from './load.ts'

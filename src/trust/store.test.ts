@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { testdataPath } from '../../test/shared.ts'
 import { parseTrustList, readTrustList } from './lists.ts'
 import { createLazyTrustStore, createTrustStore, mergeTrustStores } from './store.ts'
-import { fromBase64, toBase64 } from './bytes.ts'
+import { fromBase64, toBase64 } from '../platform/bytes.ts'
 
 const snapshot = (cc: string): unknown => JSON.parse(readFileSync(testdataPath('trustlists', `trustlist_${cc}.json`), 'utf8'))
 

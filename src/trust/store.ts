@@ -6,7 +6,7 @@
 // ≈ 2 s of certificate parsing into a few milliseconds.
 import { importTrustListEntry, type TrustListEntry } from './lists.ts'
 import { computeKid } from './dsc.ts'
-import { toBase64 } from './bytes.ts'
+import { toBase64 } from '../platform/bytes.ts'
 import type { KeyResolver, TrustedKey } from './types.ts'
 
 export interface TrustStore {

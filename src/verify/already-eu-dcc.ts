@@ -4,7 +4,7 @@
 // answered "already EU-compatible, needs no conversion" (ALREADY_EU_DCC); any other is refused with
 // EU_DCC_UNVERIFIED, which says plainly that it could not be verified and why (its status from the
 // verification taxonomy, src/verify/status.ts), never that it needs no conversion.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { HC1_PREFIX } from '../hcert/prefix.ts'
 import type { VerificationStatus } from './status.ts'
 import type { VerificationResult, VerifyDeps, VerifyOptions } from './types.ts'

@@ -23,7 +23,7 @@ export interface VerifyRouteDeps {
   readonly revocation?: RevocationList | RevocationLookup
   readonly rules?: RuleSet
   readonly now: () => Date
-  /** QR image decoder (src/qr/decode-node.ts on Node, the wasm module import on Workers). */
+  /** QR image decoder (src/runtime/node/qr/decode.ts on Node, the wasm module import on Workers). */
   readonly decodeImage: QrImageDecoder
 }
 

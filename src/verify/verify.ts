@@ -8,7 +8,7 @@
 // Bad input never throws: a certificate that cannot be verified is an answer, not an error. What was
 // decoded is still returned (e.g. the payload of a certificate whose signer is unknown), with
 // `verified: false` while the signature has not been checked against a trusted key.
-import { CertbridgeError } from '../errors.ts'
+import { CertbridgeError } from '../platform/errors.ts'
 import { certificateType } from '../hcert/certificate-type.ts'
 import { DEFAULT_SKEW_SECONDS, checkDscValidity, checkExpiry, checkKeyUsage } from '../hcert/checks.ts'
 import { decodeHc1, type DecodedHcert } from '../hcert/decode.ts'
@@ -17,7 +17,7 @@ import { checkSchema } from '../hcert/schema.ts'
 import { verifySignature } from '../hcert/signature.ts'
 import type { RevocationHashType } from '../revocation/hashes.ts'
 import { checkBusinessRules } from '../rules/check.ts'
-import { toBase64 } from '../trust/bytes.ts'
+import { toBase64 } from '../platform/bytes.ts'
 import type { TrustedKey } from '../trust/types.ts'
 import { certificateIdentifier, dateOfSeconds } from './payload-fields.ts'
 import { statusText, type VerificationStatus } from './status.ts'

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { testdataPath } from '../../test/shared.ts'
-import { buildCardFonts, generatedFontModule, generatedFontPath } from './build-card-font.ts'
+import { buildCardFonts, generatedFontModule, generatedFontPath } from '../../tools/web/build-card-font.ts'
 import { cardPdf } from './card-pdf.ts'
 import { webRoutes } from './routes.ts'
 
@@ -10,7 +10,7 @@ const austrianTest = (JSON.parse(readFileSync(testdataPath('dgc-testdata', 'AT',
   .PREFIX
 
 describe('card-font.gen.ts', () => {
-  it('is the current subset of DejaVu Sans (regenerate: npx tsx src/web/build-card-font.ts)', async () => {
+  it('is the current subset of DejaVu Sans (regenerate: npx tsx tools/web/build-card-font.ts)', async () => {
     expect(readFileSync(generatedFontPath, 'utf8') === generatedFontModule(await buildCardFonts())).toBe(true)
   })
 })

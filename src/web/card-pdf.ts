@@ -7,7 +7,7 @@
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { decodeHc1 } from '../hcert/decode.ts'
-import { fromBase64 } from '../trust/bytes.ts'
+import { fromBase64 } from '../platform/bytes.ts'
 import { qrMatrix, QR_MARGIN } from '../qr/render.ts'
 import { cardFontBold, cardFontRegular } from './card-font.gen.ts'
 import { dccFacts, findDcc } from './client/facts.ts'

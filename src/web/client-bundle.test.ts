@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildClientScript, generatedModule, generatedModulePath } from './build-client.ts'
+import { buildClientScript, generatedModule, generatedModulePath } from '../../tools/web/build-client.ts'
 
 describe('client-bundle.gen.ts', () => {
-  it('is the current build of src/web/client (regenerate: npx tsx src/web/build-client.ts)', async () => {
+  it('is the current build of src/web/client (regenerate: npx tsx tools/web/build-client.ts)', async () => {
     const fresh = generatedModule(await buildClientScript())
     expect(readFileSync(generatedModulePath, 'utf8') === fresh).toBe(true)
   })

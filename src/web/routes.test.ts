@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sandboxes } from '../../adapters/registry.ts'
 import { testdataPath } from '../../test/shared.ts'
-import { loadRuleSetFromDirectory } from '../rules/load-dir.ts'
+import { loadRuleSetFromDirectory } from '../runtime/node/rules-dir.ts'
 import { webRoutes } from './routes.ts'
 
 const app = webRoutes({ sandbox: true })

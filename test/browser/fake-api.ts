@@ -1,4 +1,4 @@
-// A stand-in for the bridge's API, used only while the real Node server (src/node.ts) cannot start:
+// A stand-in for the bridge's API, used only while the real Node server (src/runtime/node/main.ts) cannot start:
 // the sandbox samples come from the real adapter registry; issuance answers each sample's `expect`
 // (a fixed HC1 text for issuable ones) and verification answers VALID for what it issued.
 import { Hono } from 'hono'

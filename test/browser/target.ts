@@ -37,7 +37,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<Target> 
   const dataDir = mkdtempSync(join(tmpdir(), 'certbridge-web-'))
   let real: { url: string; close(): Promise<void> } | undefined
   try {
-    const { startServer } = await import('../../src/node.ts')
+    const { startServer } = await import('../../src/runtime/node/main.ts')
     const env = options.rules ? { CERTBRIDGE_RULES_DIR: testdataPath('business-rules') } : {}
     real = await startServer({ port: 0, dataDir, env, log: quietLog as never })
   } catch (error) {

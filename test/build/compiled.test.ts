@@ -88,7 +88,7 @@ const DEV_TOOL_MODULES = ['bench', 'load', 'harness', 'conformance', 'adapter'].
 function productPackages(dist: string): Map<string, string> {
   const packages = new Map<string, string>()
   const seen = new Set<string>()
-  const queue = ['src/cli.js', 'src/worker.js']
+  const queue = ['src/cli.js', 'src/runtime/workerd/main.js']
   while (queue.length > 0) {
     const file = queue.pop()!
     if (seen.has(file) || DEV_TOOL_MODULES.includes(file)) continue

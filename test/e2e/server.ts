@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startServer, type RunningServer } from '../../src/node.ts'
-import { createLogger } from '../../src/log.ts'
+import { startServer, type RunningServer } from '../../src/runtime/node/main.ts'
+import { createLogger } from '../../src/platform/log.ts'
 
 export interface TestServer extends RunningServer {
   readonly dataDir: string

@@ -3,7 +3,7 @@
 // mocked; timers, performance.now() and sockets keep real time.
 import { vi } from 'vitest'
 
-/** Breaker reset time of src/service.ts (adapters/_sdk/breaker.ts default). */
+/** Breaker reset time of src/service/service.ts (adapters/_sdk/breaker.ts default). */
 export const BREAKER_RESET_MS = 30_000
 
 /** Moves the mocked wall clock forward by `ms` (starting from the real time on first use). */

@@ -11,8 +11,8 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxes } from '../../adapters/registry.ts'
 import { settingVariable } from '../../src/config.ts'
-import { startFaultProxy, type FaultProxy } from '../../src/sandbox/faults.ts'
-import { serveSandbox, type ServedSandbox } from '../../src/sandbox/listen.ts'
+import { startFaultProxy, type FaultProxy } from '../../src/runtime/node/sandbox/faults.ts'
+import { serveSandbox, type ServedSandbox } from '../../src/runtime/node/sandbox/listen.ts'
 import { startLoad, type Upstream } from './harness.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))

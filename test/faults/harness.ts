@@ -4,8 +4,8 @@
 import { adapters, sandboxes } from '../../adapters/registry.ts'
 import type { SandboxSample } from '../../adapters/_sdk/sandbox.ts'
 import { settingVariable } from '../../src/config.ts'
-import { startFaultProxy, type FaultProxy } from '../../src/sandbox/faults.ts'
-import { serveSandbox, type ServedSandbox } from '../../src/sandbox/listen.ts'
+import { startFaultProxy, type FaultProxy } from '../../src/runtime/node/sandbox/faults.ts'
+import { serveSandbox, type ServedSandbox } from '../../src/runtime/node/sandbox/listen.ts'
 import { startTestServer, type TestServer } from '../e2e/server.ts'
 import { startTruncatingFront, type TruncatingFront } from './truncating-front.ts'
 

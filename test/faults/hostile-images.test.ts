@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../src/node.ts'
-import { createLogger } from '../../src/log.ts'
-import type { QrPoolEvent } from '../../src/qr/decode-pool.ts'
+import { startServer, type RunningServer } from '../../src/runtime/node/main.ts'
+import { createLogger } from '../../src/platform/log.ts'
+import type { QrPoolEvent } from '../../src/runtime/node/qr/decode-pool.ts'
 import { finderTiledPng, sixteenBitPng } from './hostile-images.ts'
 
 const fixtures = new URL('../fixtures/qr/', import.meta.url)

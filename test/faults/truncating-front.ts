@@ -1,9 +1,9 @@
 // A pass-through HTTP front (Node only) placed before a fault proxy. When `truncate` is on it answers
 // 200 application/json announcing more bytes than it sends, then cuts the connection: the one fault
-// src/sandbox/faults.ts does not inject. Otherwise it pipes requests and answers unchanged, so the
+// src/runtime/node/sandbox/faults.ts does not inject. Otherwise it pipes requests and answers unchanged, so the
 // proxy's own faults (hang, slow body, reset, ...) still reach the client as they are.
 import { createServer, request } from 'node:http'
-import { listen } from '../../src/sandbox/listen.ts'
+import { listen } from '../../src/runtime/node/sandbox/listen.ts'
 
 export interface TruncatingFront {
   readonly baseUrl: string

@@ -9,8 +9,8 @@
 // cannot turn a 502 or 503 into a 504. The breaker's clock is moved by hand.
 import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Fault } from '../../src/sandbox/faults.ts'
-import { listen, type ServedSandbox } from '../../src/sandbox/listen.ts'
+import type { Fault } from '../../src/runtime/node/sandbox/faults.ts'
+import { listen, type ServedSandbox } from '../../src/runtime/node/sandbox/listen.ts'
 import { ADAPTERS, issue, startFaultRig, startLoad, type Answer, type FaultRig, type Upstream } from './harness.ts'
 import { advanceClock, BREAKER_RESET_MS, restoreClock } from './clock.ts'
 

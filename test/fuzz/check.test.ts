@@ -1,8 +1,8 @@
 // The fuzz checker itself: it must flag untyped exceptions, unexpected codes, slow cases and hangs,
 // or the fuzz targets could never fail.
 import { describe, expect, it } from 'vitest'
-import { CertbridgeError } from '../../src/errors.ts'
-import { FuzzFinding, typedAsync, typedSync } from '../../fuzz/check.ts'
+import { CertbridgeError } from '../../src/platform/errors.ts'
+import { FuzzFinding, typedAsync, typedSync } from '../../tools/fuzz/check.ts'
 
 describe('fuzz checker', () => {
   it('accepts results and typed errors', async () => {

@@ -1,9 +1,9 @@
-// The fixed-seed share of the fuzzing in `npm test`: every target of fuzz/targets.ts with a few
+// The fixed-seed share of the fuzzing in `npm test`: every target of tools/fuzz/targets.ts with a few
 // hundred generated cases (npm run fuzz runs 100,000). A failure prints fast-check's shrunk
 // counterexample and the seed to replay it.
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import { fuzzTargets } from '../../fuzz/targets.ts'
+import { fuzzTargets } from '../../tools/fuzz/targets.ts'
 
 const SEED = 20_260_709
 const RUNS: Readonly<Record<string, number>> = {

@@ -1,7 +1,7 @@
 // Inputs the fuzzing found to break a parser, kept as plain regression tests once fixed.
 import { describe, expect, it } from 'vitest'
 import { parseRevocationList } from '../../src/revocation/list.ts'
-import { typedSync } from '../../fuzz/check.ts'
+import { typedSync } from '../../tools/fuzz/check.ts'
 
 describe('fuzz regressions', () => {
   // parseRevocationList once did `push(...hashes)`, which overflows the stack past ~120,000 hashes

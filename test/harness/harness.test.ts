@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { adapters as registered } from '../../adapters/registry.ts'
-import { run } from '../../src/cli/harness.ts'
-import type { HarnessReport } from '../../src/harness/report.ts'
-import { QUICK_SAMPLES_PER_ADAPTER } from '../../src/harness/run.ts'
+import { run } from '../../tools/harness/cli.ts'
+import type { HarnessReport } from '../../tools/harness/report.ts'
+import { QUICK_SAMPLES_PER_ADAPTER } from '../../tools/harness/run.ts'
 import { testdataPath } from '../shared.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'certbridge-harness-test-'))

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { revocationHash } from '../../src/revocation/hashes.ts'
 import { computeKid } from '../../src/trust/dsc.ts'
-import { toBase64 } from '../../src/trust/bytes.ts'
+import { toBase64 } from '../../src/platform/bytes.ts'
 import { testdataPath } from '../shared.ts'
 import { loadVector, type LoadedVector } from './vectors.ts'
 

@@ -2,7 +2,7 @@
 // VALIDATIONCLOCK (the expected status follows from the vector's EXPECTEDRESULTS and description),
 // then DE vectors against the DE trust list snapshot and the EU business-rules snapshot.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadRuleSetFromDirectory } from '../../src/rules/load-dir.ts'
+import { loadRuleSetFromDirectory } from '../../src/runtime/node/rules-dir.ts'
 import type { RuleSet } from '../../src/rules/types.ts'
 import { loadTrustList, type LoadedTrustList } from '../../src/trust/load.ts'
 import { createTrustStore, mergeTrustStores } from '../../src/trust/store.ts'

@@ -8,7 +8,7 @@ import { encodeCoseSign1, protectedHeaderBytes, sigStructure } from '../../src/h
 import { encodeCwt } from '../../src/hcert/cwt.ts'
 import { addPrefix } from '../../src/hcert/prefix.ts'
 import { deflateZlib } from '../../src/hcert/zlib.ts'
-import { fromBase64 } from '../../src/trust/bytes.ts'
+import { fromBase64 } from '../../src/platform/bytes.ts'
 import { loadTrustList, type LoadedTrustList } from '../../src/trust/load.ts'
 import { createTrustStore, mergeTrustStores } from '../../src/trust/store.ts'
 import { ALREADY_EU_DCC_MESSAGE, alreadyEuDcc, EuDccUnverifiedError, isEuDccText } from '../../src/verify/already-eu-dcc.ts'

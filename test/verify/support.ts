@@ -1,11 +1,11 @@
 // Test support for verification: fresh ES256 keys as trusted keys, signed HC1s, a schema-valid
 // payload from the public conformance data, and a tiny rule set.
 import { readFileSync } from 'node:fs'
-import { createEs256Signer } from '../../src/hcert/primitives.ts'
+import { createEs256Signer } from '../../src/platform/primitives.ts'
 import { issueHc1 } from '../../src/hcert/encode.ts'
-import type { Signer } from '../../src/hcert/signer.ts'
+import type { Signer } from '../../src/platform/signer.ts'
 import type { Rule, RuleSet } from '../../src/rules/types.ts'
-import { toPem } from '../../src/trust/bytes.ts'
+import { toPem } from '../../src/platform/bytes.ts'
 import type { CertificateType, TrustedKey } from '../../src/trust/types.ts'
 import { testdataPath } from '../shared.ts'
 

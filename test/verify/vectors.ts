@@ -1,7 +1,7 @@
 // EU conformance vectors for verification tests: the HC1 text, the DSC of TESTCTX.CERTIFICATE as a
 // trusted key (source 'vector'), and the vector's validation clock.
 import { readFileSync } from 'node:fs'
-import { parseVector, type Vector } from '../../src/conformance/vector.ts'
+import { parseVector, type Vector } from '../../tools/conformance/vector.ts'
 import { importDsc } from '../../src/trust/dsc.ts'
 import type { TrustedKey } from '../../src/trust/types.ts'
 import { testdataPath } from '../shared.ts'

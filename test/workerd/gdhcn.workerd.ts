@@ -9,10 +9,10 @@ import devWho from '../../../shared/testdata/gdhcn/who-signing-dev/did.json?raw'
 import { signDidDocument, verifyProof } from '../../src/trust/gdhcn/proof.ts'
 import { readTrustListSigners } from '../../src/trust/gdhcn/signers.ts'
 import { trustListFromJson } from '../../src/trust/load.ts'
-import { buildWorkerService } from '../../src/worker/build.ts'
-import type { WorkerEnv } from '../../src/worker/env.ts'
+import { buildWorkerService } from '../../src/runtime/workerd/build.ts'
+import type { WorkerEnv } from '../../src/runtime/workerd/env.ts'
 import { createKeyStore } from '../../src/trust/keystore.ts'
-import { toBase64 } from '../../src/trust/bytes.ts'
+import { toBase64 } from '../../src/platform/bytes.ts'
 
 describe('GDHCN trust lists in workerd', () => {
   it('verifies the DEV XXA list with the DEV WHO key and refuses it changed by one byte', async () => {

@@ -1,4 +1,4 @@
-// End to end inside workerd: the Worker (src/worker.ts) in sandbox mode with a local D1 and the
+// End to end inside workerd: the Worker (src/runtime/workerd/main.ts) in sandbox mode with a local D1 and the
 // national sandboxes in-process. A Gosuslugi sample is issued, the trust list is fetched from the
 // Worker, and the HC1 is verified twice: with the project's verifier running in workerd, and by the
 // Worker's own POST /v1/verify. workerd forbids code generation, so any eval/new Function on these
@@ -9,7 +9,7 @@ import { adapters as registered } from '../../adapters/registry.ts'
 import { verifyHc1 } from '../../src/hcert/index.ts'
 import { parseTrustList } from '../../src/trust/lists.ts'
 import { createTrustStore } from '../../src/trust/store.ts'
-import { toBase64 } from '../../src/trust/bytes.ts'
+import { toBase64 } from '../../src/platform/bytes.ts'
 
 interface Sample {
   adapter: string

@@ -1,13 +1,13 @@
 // The Worker's HCERT primitives inside workerd: what one signs the other verifies, high-S included,
 // and deflate/inflate round-trip with the inflate cap enforced. (node:crypto.verify, the Node
-// default, throws in workerd for a KeyObject made from a CryptoKey: see src/worker/primitives.ts.)
+// default, throws in workerd for a KeyObject made from a CryptoKey: see src/runtime/workerd/primitives.ts.)
 import { describe, expect, it } from 'vitest'
-import { InflateLimitError, usePrimitives } from '../../src/hcert/primitives.ts'
+import { InflateLimitError, usePrimitives } from '../../src/platform/primitives.ts'
 import { inflateZlib } from '../../src/hcert/zlib.ts'
 import { MAX_INFLATED_BYTES } from '../../src/hcert/limits.ts'
-import { nodePrimitives } from '../../src/hcert/primitives-node.ts'
-import { toPem } from '../../src/trust/bytes.ts'
-import { workerPrimitives } from '../../src/worker/primitives.ts'
+import { nodePrimitives } from '../../src/runtime/node/primitives.ts'
+import { toPem } from '../../src/platform/bytes.ts'
+import { workerPrimitives } from '../../src/runtime/workerd/primitives.ts'
 
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n
 

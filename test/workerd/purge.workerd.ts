@@ -2,8 +2,8 @@
 // an expired rate-limit counter and idempotency key go, a live counter stays.
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import worker from '../../src/worker.ts'
-import type { WorkerEnv } from '../../src/worker/env.ts'
+import worker from '../../src/runtime/workerd/main.ts'
+import type { WorkerEnv } from '../../src/runtime/workerd/env.ts'
 
 describe('scheduled purge', () => {
   it('removes what has expired and keeps the rest', async () => {

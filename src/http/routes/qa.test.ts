@@ -3,7 +3,7 @@
 import { HTTPException } from 'hono/http-exception'
 import QRCode from 'qrcode'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { decodeQrImage } from '../../qr/decode-node.ts'
+import { decodeQrImage } from '../../runtime/node/qr/decode.ts'
 import { makeDsc, makeHc1, VACCINATION, type TestDsc } from '../../qa/test-certificate.ts'
 import { parseRuleSet } from '../../rules/load.ts'
 import { makeRule } from '../../rules/test-rule.ts'

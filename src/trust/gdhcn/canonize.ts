@@ -4,7 +4,7 @@
 // default; the Node edge moves it to a worker thread (canonize-thread.ts, useCanonicalizer), since
 // a large list keeps the event loop busy for a tenth of a second or more.
 import jsonld from 'jsonld'
-import { CertbridgeError } from '../../errors.ts'
+import { CertbridgeError } from '../../platform/errors.ts'
 import * as didV1 from './contexts/did-v1.ts'
 import * as jws2020 from './contexts/jws-2020-v1.ts'
 import * as tngDev from './contexts/tng-v1-dev.ts'

@@ -1,7 +1,7 @@
 // Certificate chains of a GDHCN trust list: a DSC (x5c[0]) is trusted only when x5c[1] or one of its
 // participant's SCA entries signs it and the DSC's validity lies within that SCA's. Parsed SCAs are
 // kept by their base64, so a list of many DSCs under few SCAs parses each SCA once.
-import { fromBase64 } from '../bytes.ts'
+import { fromBase64 } from '../../platform/bytes.ts'
 import { loadX509, type X509Module } from '../x509.ts'
 
 type Certificate = InstanceType<X509Module['X509Certificate']>

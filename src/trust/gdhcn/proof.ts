@@ -3,7 +3,7 @@
 // `<header>.` followed by SHA-256(URDNA2015(proof options)) and SHA-256(URDNA2015(document without
 // proof)); the signature is ECDSA P-256 over SHA-256 of that input, DER-encoded. signDidDocument
 // writes the same proof (the sandbox's "WHO" and the tests use it).
-import { fromBase64, toBase64Url } from '../bytes.ts'
+import { fromBase64, toBase64Url } from '../../platform/bytes.ts'
 import { loadX509 } from '../x509.ts'
 import { canonize } from './canonize.ts'
 import type { TrustListSigner } from './signers.ts'

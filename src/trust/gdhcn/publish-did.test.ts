@@ -4,7 +4,7 @@ import { didDocument, jwks, participantCode } from '../publish.ts'
 import { trustListFromJson } from '../load.ts'
 import { didWebOfRequest } from '../../http/routes/trust.ts'
 import { signDidDocument } from './proof.ts'
-import { fromBase64 } from '../bytes.ts'
+import { fromBase64 } from '../../platform/bytes.ts'
 
 const now = new Date('2026-03-01T10:00:00.000Z')
 const store = await createKeyStore({ country: 'XX', organisation: 'certbridge sandbox', now, test: true })

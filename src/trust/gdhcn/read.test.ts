@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { testdataPath } from '../../../test/shared.ts'
 import { loadTrustList, loadTrustListSigners, trustListFromJson } from '../load.ts'
-import { fromBase64 } from '../bytes.ts'
+import { fromBase64 } from '../../platform/bytes.ts'
 import { signDidDocument } from './proof.ts'
 import type { TrustListSigner } from './signers.ts'
 

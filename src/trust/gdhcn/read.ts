@@ -3,7 +3,7 @@
 // DIDs of further lists, resolved here (depth-bounded, each one's id checked and proof verified).
 // Every document's proof is checked against the configured signers; only DSCs of the DCC domain
 // whose chain checks out (chain.ts) become entries, everything else is counted by reason.
-import { fromBase64 } from '../bytes.ts'
+import { fromBase64 } from '../../platform/bytes.ts'
 import type { TrustListEntry } from '../lists.ts'
 import { createChainChecker } from './chain.ts'
 import { isDidTrustList, isRecord } from './did.ts'

@@ -2,7 +2,7 @@
 // a JWK set, or a DID document whose verificationMethod entries carry a publicKeyJwk. Only EC P-256
 // public keys are taken; anything else is refused with a coded error. Reading them from a file or
 // URL is the loader's job (../load.ts).
-import { CertbridgeError } from '../../errors.ts'
+import { CertbridgeError } from '../../platform/errors.ts'
 
 export class TrustSignerError extends CertbridgeError<'TRUST_LIST_SIGNER_INVALID'> {}
 

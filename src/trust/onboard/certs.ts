@@ -1,8 +1,8 @@
 // Small building blocks shared by the onboarding certificates (SCA, TLS, UP) and the DSCs the SCA
 // signs: P-256 key pairs, random serial numbers, X.509 subjects with exactly one C, whole-second
 // times, and PKCS#8 PEM import/export. WebCrypto only, so the same code runs on Node and Workers.
-import { fromPem, toPem } from '../bytes.ts'
-import { CertbridgeError } from '../../errors.ts'
+import { fromPem, toPem } from '../../platform/bytes.ts'
+import { CertbridgeError } from '../../platform/errors.ts'
 
 export const ecdsa = { name: 'ECDSA', namedCurve: 'P-256' } as const
 export const signingAlgorithm = { name: 'ECDSA', hash: 'SHA-256' } as const

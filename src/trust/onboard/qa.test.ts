@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { testdataPath } from '../../../test/shared.ts'
 import { run } from '../../cli/trust-onboard.ts'
-import { readOnboardingFiles } from './folder.ts'
+import { readOnboardingFiles } from '../../runtime/node/trust/onboard-folder.ts'
 import { alpha3, certificateChecks, folderChecks, type OnboardingFile } from './qa.ts'
 
 const now = new Date('2026-06-01T08:00:00Z')

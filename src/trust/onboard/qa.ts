@@ -8,7 +8,7 @@
 // folder name, which country mode compares with the C attribute.
 import countries from 'i18n-iso-countries'
 import * as pkijs from 'pkijs'
-import { fromBase64 } from '../bytes.ts'
+import { fromBase64 } from '../../platform/bytes.ts'
 import { loadX509, type X509Module } from '../x509.ts'
 import { DAY } from './certs.ts'
 
