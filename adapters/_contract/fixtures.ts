@@ -1,25 +1,9 @@
-// What an adapter hands the shared contract suite: its links and the records its sandbox serves.
-import type { AdapterErrorCode } from '../_sdk/errors.ts'
-import type { NormalizedRecord } from '../_sdk/record.ts'
+// What the suite derives from an adapter's fixtures (adapters/_sdk/fixtures.ts: its links and the
+// records its sandbox serves).
+import type { ContractFixtures } from '../_sdk/fixtures.ts'
 
-export interface ContractFixtures {
-  readonly links: {
-    /** The adapter's own links, each with the `kind` match must report. */
-    readonly valid: readonly { readonly text: string; readonly kind: string }[]
-    /** Other countries' QR texts: match must return null. */
-    readonly foreign: readonly string[]
-    /** Imitations and broken forms: match must throw this code. */
-    readonly forged: readonly { readonly text: string; readonly code: 'LINK_FORGED' | 'LINK_UNSUPPORTED' | 'LINK_MALFORMED' }[]
-  }
-  /** Every sandbox record, with the exact record it normalises to or the code it is refused with. */
-  readonly records: readonly {
-    readonly name: string
-    readonly qr: string
-    readonly expected: NormalizedRecord | { readonly code: AdapterErrorCode }
-  }[]
-  /** A QR that retrieves fine: the fault-injection cases go through it. */
-  readonly faultProbe: string
-}
+export type { ContractFixtures } from '../_sdk/fixtures.ts'
+
 
 /**
  * Fragments that must never appear in a log line or an error message: the identifiers in the links

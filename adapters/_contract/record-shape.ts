@@ -11,7 +11,7 @@ import type {
   NormalizedHolder,
   TestEvent,
   VaccinationEvent,
-} from '../_sdk/record.ts'
+} from '../../src/dcc/record.ts'
 
 type Shape<T> = Record<keyof T, z.ZodType>
 

@@ -1,4 +1,4 @@
-import type { NormalizedRecord } from './record.ts'
+import type { NormalizedRecord } from '../../src/dcc/record.ts'
 
 /** One setting an adapter reads, from `CERTBRIDGE_<ADAPTER_ID>_<NAME>` (Node) or a Workers var/secret. */
 export interface AdapterSetting {

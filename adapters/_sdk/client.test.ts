@@ -4,7 +4,7 @@ import type { AdapterContext, CountryAdapter } from './adapter.ts'
 import { createAdapterClient } from './client.ts'
 import { AdapterError } from './errors.ts'
 import { requestJson } from './http.ts'
-import type { NormalizedRecord } from './record.ts'
+import type { NormalizedRecord } from '../../src/dcc/record.ts'
 
 const record: NormalizedRecord = {
   country: 'XX',

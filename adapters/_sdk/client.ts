@@ -14,7 +14,7 @@ import type { AdapterConfig, AdapterContext, AdapterLink, CountryAdapter } from 
 import { createBreaker, isUpstreamFailure, type BreakerOptions, type BreakerState } from './breaker.ts'
 import { AdapterError } from './errors.ts'
 import { DEFAULT_MAX_BODY_BYTES, setBodyLimit } from './http.ts'
-import type { NormalizedRecord } from './record.ts'
+import type { NormalizedRecord } from '../../src/dcc/record.ts'
 
 export interface AdapterClientOptions {
   readonly config: AdapterConfig

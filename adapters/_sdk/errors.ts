@@ -1,5 +1,5 @@
 import { CertbridgeError } from '../../src/platform/errors.ts'
-import type { NormalizedHolder } from './record.ts'
+import type { NormalizedHolder } from '../../src/dcc/record.ts'
 
 /** Stable codes of everything an adapter (or the SDK around it) can refuse. */
 export type AdapterErrorCode =

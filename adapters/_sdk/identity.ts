@@ -2,7 +2,7 @@
 // state it in each contract): names in the national script, the foreign passport's Latin spelling
 // where the register holds it, and the date of birth. One wire shape, one reader, for every adapter.
 import { z } from 'zod'
-import type { RegisteredIdentity } from './record.ts'
+import type { RegisteredIdentity } from '../../src/dcc/record.ts'
 
 /** ICAO 9303 machine-readable charset as registers write passport names: letters, spaces, hyphens. */
 const icaoLatin = z.string().min(1).max(80).regex(/^[A-Z]+(?:[ -][A-Z]+)*$/)

@@ -1,6 +1,6 @@
 // The adapter SDK: the contract every adapter implements and the helpers they share. Web APIs only.
 export * from './adapter.ts'
-export * from './record.ts'
+export * from '../../src/dcc/record.ts'
 export * from './identity.ts'
 export * from './doses.ts'
 export * from './recovery.ts'
@@ -12,3 +12,4 @@ export * from './shape.ts'
 export * from './dates.ts'
 export * from './breaker.ts'
 export * from './client.ts'
+export type * from './fixtures.ts'

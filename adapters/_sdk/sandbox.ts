@@ -1,5 +1,6 @@
 import type { AdapterConfig } from './adapter.ts'
-import type { HolderClaim } from './record.ts'
+import type { HolderClaim } from '../../src/dcc/record.ts'
+import { CertbridgeError } from '../../src/platform/errors.ts'
 
 /** The outcome a sample must produce through POST /v1/certificates. */
 export interface SampleExpectation {
@@ -50,3 +51,23 @@ export interface SandboxOptions {
 }
 
 export type SandboxFactory = (options?: SandboxOptions) => AdapterSandbox
+
+/** Seven digits of index in the unrz (and hex digits in the uuid) bound the population. */
+/** A synthetic population asked for outside its bounds: the size, or an index no holder has. */
+export class SandboxPopulationError extends CertbridgeError {
+  constructor(message: string) {
+    super('SANDBOX_POPULATION_INVALID', message)
+    this.name = 'SandboxPopulationError'
+  }
+}
+
+export const MAX_POPULATION = 1_000_000
+
+/** The synthetic population a sandbox serves beside its fixtures (`SandboxOptions.population`), checked. */
+export function populationSize(population: number | undefined): number {
+  const size = population ?? 0
+  if (!Number.isInteger(size) || size < 0 || size > MAX_POPULATION) {
+    throw new SandboxPopulationError(`The sandbox population must be a whole number from 0 to ${MAX_POPULATION}.`)
+  }
+  return size
+}

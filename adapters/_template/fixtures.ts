@@ -1,9 +1,9 @@
 // Fixtures of the shared contract suite for xx-template: QR texts, and every sandbox record with the
 // exact record it must normalise to (or the code it must be refused with). Dated from `today`, like
 // the sandbox. The suite derives the standard forgeries of the valid links itself.
-import type { ContractFixtures } from '../_contract/fixtures.ts'
-import type { AdapterErrorCode } from '../_sdk/errors.ts'
-import type { NormalizedRecord } from '../_sdk/record.ts'
+import type { ContractFixtures } from '../_sdk/index.ts'
+import type { AdapterErrorCode } from '../_sdk/index.ts'
+import type { NormalizedRecord } from '../_sdk/index.ts'
 import { mapProduct } from './products.ts'
 import { certLink, UNKNOWN_ID, xxTemplateFixtures, type XxTemplateFixture } from './sandbox.ts'
 

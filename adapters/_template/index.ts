@@ -1,5 +1,5 @@
 // xx-template: certificate links of cert.xx-template.example, through the plug-in contract.
-import type { AdapterConfig, CountryAdapter } from '../_sdk/adapter.ts'
+import type { AdapterConfig, CountryAdapter } from '../_sdk/index.ts'
 import { parseXxTemplateLink, type XxTemplateLink } from './link.ts'
 import { normalizeXxTemplate, sourceRef } from './normalize.ts'
 import { baseUrl, retrieveXxTemplate } from './retrieve.ts'

@@ -1,8 +1,7 @@
 // The link of xx-template: https://cert.xx-template.example/c/<certificate id> (12 to 20 digits). Pure;
 // refuses imitations before any request is made. Text that mentions the national domain but is not
 // exactly the real origin is a forgery; anything else is simply not ours.
-import type { AdapterLink } from '../_sdk/adapter.ts'
-import { AdapterError } from '../_sdk/errors.ts'
+import { AdapterError, type AdapterLink } from '../_sdk/index.ts'
 
 export const XX_TEMPLATE_HOST = 'cert.xx-template.example'
 export const XX_TEMPLATE_ORIGIN = `https://${XX_TEMPLATE_HOST}`

@@ -2,10 +2,8 @@
 // the status is VALID up to and including validUntil; expired and revoked refusals carry sourceRef so
 // that what was derived from the record can be revoked, and the registered holder (withHolder) so
 // that the bridge tells them to the bound holder alone.
-import type { NormalizeContext } from '../_sdk/adapter.ts'
-import { AdapterError, withHolder } from '../_sdk/errors.ts'
-import { identityOf } from '../_sdk/identity.ts'
-import type { NormalizedHolder, NormalizedRecord, VaccinationEvent } from '../_sdk/record.ts'
+import { AdapterError, identityOf, type NormalizeContext, withHolder } from '../_sdk/index.ts'
+import type { NormalizedHolder, NormalizedRecord, VaccinationEvent } from '../_sdk/index.ts'
 import { mapProduct } from './products.ts'
 import type { CheckAnswer, RecordAnswer, XxTemplateRaw } from './wire.ts'
 

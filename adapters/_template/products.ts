@@ -1,7 +1,7 @@
 // Vaccine products as the national record source names them → EU value-set product codes (mp). Only
 // exact names (after folding case, dashes and spaces) map; anything else is PRODUCT_UNMAPPED, never
 // guessed. List every name the national register uses; name known non-EU products in `unmapped`.
-import { productMapper } from '../_sdk/products.ts'
+import { productMapper } from '../_sdk/index.ts'
 
 export const mapProduct = productMapper({
   national: {

@@ -1,9 +1,6 @@
 // I/O only: the public check API, then (when configured) the record source for the event data. Both
 // URLs are built here from configuration; nothing from the QR but the validated id is sent.
-import type { AdapterConfig, AdapterContext } from '../_sdk/adapter.ts'
-import { AdapterError } from '../_sdk/errors.ts'
-import { requestJson } from '../_sdk/http.ts'
-import { parseShape } from '../_sdk/shape.ts'
+import { type AdapterConfig, type AdapterContext, AdapterError, parseShape, requestJson } from '../_sdk/index.ts'
 import { XX_TEMPLATE_ORIGIN, type XxTemplateLink } from './link.ts'
 import { checkAnswer, recordAnswer, type RecordAnswer, type XxTemplateRaw } from './wire.ts'
 

@@ -2,8 +2,8 @@
 // served from invented people dated from `today`. Web APIs only (a Hono app). Replace the records with
 // ones that cover every link form, type, status and refusal of the real national system.
 import { Hono } from 'hono'
-import type { HolderClaim } from '../_sdk/record.ts'
-import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/sandbox.ts'
+import type { HolderClaim } from '../_sdk/index.ts'
+import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/index.ts'
 import { XX_TEMPLATE_ORIGIN } from './link.ts'
 import type { CheckAnswer, RecordAnswer } from './wire.ts'
 

@@ -1,7 +1,7 @@
 // The wire formats xx-template speaks: the national public check API and the record source whose
 // contract this adapter defines (README.md). Shapes only; the rules live in normalize.ts.
 import { z } from 'zod'
-import { registeredHolder } from '../_sdk/identity.ts'
+import { registeredHolder } from '../_sdk/index.ts'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const country = z.string().regex(/^[A-Z]{2}$/)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AdapterError } from '../_sdk/errors.ts'
+import { AdapterError } from '../_sdk/index.ts'
 import { readCheck, type CheckAnswer } from './check.ts'
 
 const today = '2024-05-10'

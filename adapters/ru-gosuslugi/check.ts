@@ -1,9 +1,8 @@
 // Pure reading of a public check answer: the status rules of DESIGN.md §3.1, the certificate id the
 // record source is keyed by, the masked holder and the expiry. Called by retrieve (to stop before the
 // record source when the certificate is not valid) and again by normalize.
-import { AdapterError } from '../_sdk/errors.ts'
-import { parseRuDate } from '../_sdk/dates.ts'
-import type { ShownHolder } from '../_sdk/record.ts'
+import { AdapterError, parseRuDate } from '../_sdk/index.ts'
+import type { ShownHolder } from '../_sdk/index.ts'
 import type { Attr, V1Answer, V2Item, V3Answer } from './wire.ts'
 
 export type CheckAnswer =

@@ -1,8 +1,8 @@
 // Fixtures of the shared contract suite for ru-gosuslugi: links, and the sandbox records with the
 // exact record each normalises to (or its refusal). Dated from `today`, like the sandbox.
-import type { ContractFixtures } from '../_contract/fixtures.ts'
-import type { NormalizedRecord } from '../_sdk/record.ts'
-import { identityOf } from '../_sdk/identity.ts'
+import type { ContractFixtures } from '../_sdk/index.ts'
+import type { NormalizedRecord } from '../_sdk/index.ts'
+import { identityOf } from '../_sdk/index.ts'
 import { gosFixtures, maskPassport, maskWord, registeredHolderOf, CK_ANY, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, UNRZ_UNKNOWN, UUID_UNKNOWN, type GosFixture } from './records.ts'
 import { fixtureNamed, linkV1, linkV1Unrz, linkV2, linkV3, typedNumber } from './samples.ts'
 

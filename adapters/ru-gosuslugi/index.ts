@@ -1,5 +1,5 @@
 // ru-gosuslugi: Russia's federal Gosuslugi certificate links (DESIGN.md §3.1), through the plug-in contract.
-import type { AdapterConfig, CountryAdapter } from '../_sdk/adapter.ts'
+import type { AdapterConfig, CountryAdapter } from '../_sdk/index.ts'
 import { parseGosuslugiLink, type GosuslugiLink } from './link.ts'
 import { normalizeGosuslugi } from './normalize.ts'
 import { baseUrl, retrieveGosuslugi, type GosuslugiRaw } from './retrieve.ts'

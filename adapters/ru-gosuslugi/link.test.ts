@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AdapterError } from '../_sdk/errors.ts'
+import { AdapterError } from '../_sdk/index.ts'
 import { parseGosuslugiLink } from './link.ts'
 
 const UUID = '6f8b5b4e-2c1a-4c1e-9d55-0a8e2c1f3b7a'

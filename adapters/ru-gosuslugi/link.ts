@@ -2,8 +2,7 @@
 // not a Gosuslugi link, or a typed refusal. Only the exact origin https://www.gosuslugi.ru is
 // accepted (no userinfo, no port, no backslash, no whitespace inside); anything that imitates the
 // host name or the certificate paths on another host is LINK_FORGED.
-import type { AdapterLink } from '../_sdk/adapter.ts'
-import { AdapterError } from '../_sdk/errors.ts'
+import { AdapterError, type AdapterLink } from '../_sdk/index.ts'
 
 export const GOSUSLUGI_ORIGIN = 'https://www.gosuslugi.ru'
 const HOST = 'www.gosuslugi.ru'

@@ -1,14 +1,9 @@
 // Pure: a retrieved Gosuslugi certificate → the closed, minimal record. The check answer decides
 // validity, holder and expiry (check.ts); the record source's event decides what the DCC states.
-import type { NormalizeContext } from '../_sdk/adapter.ts'
-import { isoDay } from '../_sdk/dates.ts'
-import { AdapterError, withHolder } from '../_sdk/errors.ts'
-import { identityOf } from '../_sdk/identity.ts'
-import { checkRecoveryTest } from '../_sdk/recovery.ts'
-import type { NormalizedEvent, NormalizedHolder, NormalizedRecord } from '../_sdk/record.ts'
+import { AdapterError, checkRecoveryTest, euDoseNumbers, identityOf, isoDay, type NormalizeContext, withHolder } from '../_sdk/index.ts'
+import type { NormalizedEvent, NormalizedHolder, NormalizedRecord } from '../_sdk/index.ts'
 import { expired, notConvertible, readCheck, type CheckVerdict, type NationalType } from './check.ts'
-import { euDoseNumbers } from '../_sdk/doses.ts'
-import { foldProductName, mapProduct } from './products.ts'
+import { foldProductName, mapProduct } from '../_ru/products.ts'
 import type { GosuslugiRaw } from './retrieve.ts'
 import type { RecordEvent } from './wire.ts'
 

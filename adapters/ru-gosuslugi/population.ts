@@ -3,15 +3,12 @@
 // distinct citizens. Nothing is stored per holder: every id carries its holder's index, so a look-up
 // decodes the index, rebuilds that holder from (seed, index, today) and checks the id round-trips.
 // Same size and day → byte-identical records and samples in every process.
-import { CertbridgeError } from '../../src/platform/errors.ts'
-import type { SandboxSample } from '../_sdk/sandbox.ts'
-import { COURSES, daysAround, digits, flat, hex, holderDraws, syntheticPerson, type Day } from './people.ts'
+import { populationSize, SandboxPopulationError, type SandboxSample } from '../_sdk/index.ts'
+import { COURSES, daysAround, digits, flat, hex, holderDraws, syntheticPerson, type Day } from '../_ru/people.ts'
 import type { GosFixture } from './records.ts'
 import { linkV1, linkV1Unrz, linkV2, linkV3 } from './samples.ts'
 import type { RecordEvent } from './wire.ts'
 
-/** Seven digits of index in the unrz (and hex digits in the uuid) bound the population. */
-export const MAX_POPULATION = 1_000_000
 const SEED = 0x60_5b_52_55
 /** Fixture unrz start with 90 or 40, fixture uuids have variant nibble 9: the population never collides. */
 const UNRZ_PREFIX = '97'
@@ -27,14 +24,6 @@ export interface GosPopulation {
   byUuid(uuid: string): GosFixture | undefined
   /** One issuable sample per holder, built on first call and kept. */
   samples(): readonly SandboxSample[]
-}
-
-export function populationSize(population: number | undefined): number {
-  const size = population ?? 0
-  if (!Number.isInteger(size) || size < 0 || size > MAX_POPULATION) {
-    throw new CertbridgeError('SANDBOX_POPULATION_INVALID', `The sandbox population must be a whole number from 0 to ${MAX_POPULATION}.`)
-  }
-  return size
 }
 
 export function unrzOf(index: number): string {
@@ -99,7 +88,7 @@ export function gosPopulation(size: number, today: string): GosPopulation {
   return {
     size,
     fixture(index) {
-      if (!inRange(index)) throw new CertbridgeError('SANDBOX_POPULATION_INVALID', 'No synthetic holder has this index.')
+      if (!inRange(index)) throw new SandboxPopulationError('No synthetic holder has this index.')
       return fixture(index)
     },
     byUnrz(unrz) {

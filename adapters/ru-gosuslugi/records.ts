@@ -1,17 +1,11 @@
 // The sandbox's invented people and certificates, dated from `today` so they stay valid. Nobody here
 // is a real person; numbers and uuids are made up.
-import { addDays } from '../_sdk/dates.ts'
-import type { RegisteredHolderWire } from '../_sdk/identity.ts'
-import type { HolderClaim } from '../_sdk/record.ts'
+import { addDays, type RegisteredHolderWire } from '../_sdk/index.ts'
+import type { HolderClaim } from '../_sdk/index.ts'
 import type { RecordEvent } from './wire.ts'
+import type { Person } from '../_ru/people.ts'
 
-export interface Person {
-  readonly claim: HolderClaim & { readonly patronymic: string; readonly documentNumber: string }
-  /** The Latin spelling Gosuslugi masks in `envalue`. */
-  readonly latin: readonly [string, string, string]
-  /** The register holds a foreign passport, spelt as `latin` in upper case. */
-  readonly passport?: boolean
-}
+export type { Person } from '../_ru/people.ts'
 
 function person(family: string, given: string, patronymic: string, latin: [string, string, string], dateOfBirth: string, documentNumber: string, passport = false): Person {
   return { claim: { familyName: family, givenName: given, patronymic, dateOfBirth, documentNumber }, latin, ...(passport ? { passport } : {}) }

@@ -5,11 +5,7 @@
 // v2's API moved from /api/covid-cert/v3/ to /v4/. The adapter asks v4 (the current path) first and
 // falls back to v3 only when v4 answers HTTP 404, so a deployment or mirror still on v3 works; a
 // certificate missing from both is RECORD_NOT_FOUND.
-import type { AdapterConfig, AdapterContext } from '../_sdk/adapter.ts'
-import { isoDay } from '../_sdk/dates.ts'
-import { AdapterError } from '../_sdk/errors.ts'
-import { requestJson, type JsonAnswer } from '../_sdk/http.ts'
-import { parseShape } from '../_sdk/shape.ts'
+import { type AdapterConfig, type AdapterContext, AdapterError, isoDay, type JsonAnswer, parseShape, requestJson } from '../_sdk/index.ts'
 import { readCheck, type CheckAnswer } from './check.ts'
 import { GOSUSLUGI_ORIGIN, type GosuslugiLink } from './link.ts'
 import { recordAnswer, v1Answer, v2Answer, v3Answer, type RecordAnswer } from './wire.ts'

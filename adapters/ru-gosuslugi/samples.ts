@@ -1,6 +1,6 @@
 // Sample QR links of the ru-gosuslugi sandbox with the holder to claim and the outcome the service
 // must give (HTTP status per src/http/status.ts): every link form, type, status and refusal.
-import type { SandboxSample } from '../_sdk/sandbox.ts'
+import type { SandboxSample } from '../_sdk/index.ts'
 import { CK_ANY, people, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, UNRZ_UNKNOWN, UUID_UNKNOWN, type GosFixture } from './records.ts'
 
 const ORIGIN = 'https://www.gosuslugi.ru'

@@ -2,8 +2,7 @@
 // both /v3/ and /v4/, v3) and the record source, in their wire formats, served from records.ts and,
 // when asked for, a synthetic population (population.ts) through the same paths. Web APIs only (a Hono app).
 import { Hono } from 'hono'
-import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/sandbox.ts'
-import { isoDay } from '../_sdk/dates.ts'
+import { type AdapterSandbox, isoDay, type SandboxOptions, type SandboxSample } from '../_sdk/index.ts'
 import { gosFixtures, maskPassport, maskWord, registeredHolderOf, ruDate, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, type GosFixture } from './records.ts'
 import { gosPopulation } from './population.ts'
 import { sampleList } from './samples.ts'

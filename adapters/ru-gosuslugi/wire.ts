@@ -1,7 +1,7 @@
 // Wire shapes of the Gosuslugi public check API (DESIGN.md §3.1) and of the record source this
 // adapter defines (README.md). Only the fields the adapter reads are declared; others pass unread.
 import { z } from 'zod'
-import { registeredHolder } from '../_sdk/identity.ts'
+import { registeredHolder } from '../_sdk/index.ts'
 
 /** An attribute of a v2 item or a v3 answer: `{type, title, entitle, value, envalue, order}`. */
 export const attr = z.object({

@@ -1,8 +1,7 @@
 // Fixtures of the shared contract suite for ru-mos: links, and every sandbox record with the exact
 // record it must normalise to (or the code it must be refused with). Dated from `today`, like the sandbox.
-import type { NormalizedRecord } from '../_sdk/record.ts'
-import type { AdapterErrorCode } from '../_sdk/errors.ts'
-import { identityOf } from '../_sdk/identity.ts'
+import type { NormalizedRecord } from '../_sdk/index.ts'
+import { type AdapterErrorCode, identityOf } from '../_sdk/index.ts'
 import { people, registeredHolderOf, shiftDay, UNKNOWN_NUMBER } from './records.ts'
 import { qrLink } from './sandbox.ts'
 

@@ -1,5 +1,5 @@
 // ru-mos: Moscow's immune.mos.ru certificate links (DESIGN.md §3.2), through the plug-in contract.
-import type { AdapterConfig, CountryAdapter } from '../_sdk/adapter.ts'
+import type { AdapterConfig, CountryAdapter } from '../_sdk/index.ts'
 import { parseMosLink, type MosLink } from './link.ts'
 import { normalizeMos, sourceRef } from './normalize.ts'
 import { baseUrl, retrieveMos } from './retrieve.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AdapterError } from '../_sdk/errors.ts'
+import { AdapterError } from '../_sdk/index.ts'
 import { parseMosLink } from './link.ts'
 
 function codeOf(text: string): string {

@@ -1,8 +1,7 @@
 // Moscow's QR link: https://immune.mos.ru/qr?id=<alphanumeric>. Pure; refuses imitations before any
 // request is made. Anything that claims to be Moscow's (mentions mos.ru or immune) but is not exactly
 // the real origin is a forgery; anything else is simply not ours.
-import { AdapterError } from '../_sdk/errors.ts'
-import type { AdapterLink } from '../_sdk/adapter.ts'
+import { AdapterError, type AdapterLink } from '../_sdk/index.ts'
 
 export const MOS_ORIGIN = 'https://immune.mos.ru'
 

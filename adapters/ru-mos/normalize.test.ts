@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AdapterError } from '../_sdk/errors.ts'
+import { AdapterError } from '../_sdk/index.ts'
 import { certificateDose, lastValidDay, normalizeMos } from './normalize.ts'
 import { mosFixtures, registeredHolderOf } from './records.ts'
 import type { MosRaw } from './wire.ts'

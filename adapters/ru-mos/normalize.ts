@@ -3,12 +3,8 @@
 // certificate for a new course, and the record source lists every course: each certificate states the
 // last dose of its own course, numbered over the whole history (a booster after 2/2 is 3/3), so the
 // renewed certificate yields the new dose and the superseded one keeps its own until its own end.
-import { AdapterError, withHolder } from '../_sdk/errors.ts'
-import { identityOf } from '../_sdk/identity.ts'
-import { checkRecoveryTest } from '../_sdk/recovery.ts'
-import type { NormalizeContext } from '../_sdk/adapter.ts'
-import type { NormalizedEvent, NormalizedHolder, NormalizedRecord, TestEvent } from '../_sdk/record.ts'
-import { euDoseNumbers } from '../_sdk/doses.ts'
+import { AdapterError, checkRecoveryTest, euDoseNumbers, identityOf, type NormalizeContext, withHolder } from '../_sdk/index.ts'
+import type { NormalizedEvent, NormalizedHolder, NormalizedRecord, TestEvent } from '../_sdk/index.ts'
 import { mapProduct } from './products.ts'
 import type { MosCertificate, MosDose, MosRaw, MosRecordBody } from './wire.ts'
 

@@ -4,11 +4,8 @@
 // holder: the certificate number carries the holder's index, so a look-up decodes it, rebuilds that
 // holder from (seed, index, today) and checks the number round-trips. Same size and day →
 // byte-identical records and samples in every process.
-import { CertbridgeError } from '../../src/platform/errors.ts'
-import type { HolderClaim } from '../_sdk/record.ts'
-import type { SandboxSample } from '../_sdk/sandbox.ts'
-import { COURSES, daysAround, digits, flat, holderDraws, syntheticPerson, type Day } from '../ru-gosuslugi/people.ts'
-import { populationSize } from '../ru-gosuslugi/population.ts'
+import { type HolderClaim, populationSize, SandboxPopulationError, type SandboxSample } from '../_sdk/index.ts'
+import { COURSES, daysAround, digits, flat, holderDraws, syntheticPerson, type Day } from '../_ru/people.ts'
 import { MOS_ORIGIN } from './link.ts'
 import { maskName, moscowMidnight, type MosFixture } from './records.ts'
 import type { MosDose, MosRecordBody } from './wire.ts'
@@ -69,7 +66,7 @@ export function mosPopulation(size: number, today: string): MosPopulation {
   return {
     size,
     fixture(index) {
-      if (!inRange(index)) throw new CertbridgeError('SANDBOX_POPULATION_INVALID', 'No synthetic holder has this index.')
+      if (!inRange(index)) throw new SandboxPopulationError('No synthetic holder has this index.')
       return certificate(index, day)
     },
     byNumber(number) {

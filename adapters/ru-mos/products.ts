@@ -1,2 +1,2 @@
 // Moscow's records name vaccines as the Russian federal register does: the same table as Gosuslugi.
-export { mapProduct, foldProductName, type EuVaccine } from '../ru-gosuslugi/products.ts'
+export { mapProduct, foldProductName, type EuVaccine } from '../_ru/products.ts'

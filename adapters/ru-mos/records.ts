@@ -1,8 +1,8 @@
 // Sandbox fixture records for ru-mos: invented people, dated relative to `today` so that the sandbox
 // stays usable whatever the clock says. Each entry is what mos.ru's check API and the record source
 // hold for one certificate number.
-import type { RegisteredHolderWire } from '../_sdk/identity.ts'
-import type { HolderClaim } from '../_sdk/record.ts'
+import type { RegisteredHolderWire } from '../_sdk/index.ts'
+import type { HolderClaim } from '../_sdk/index.ts'
 import type { MosCertificate, MosRecordBody } from './wire.ts'
 
 export interface MosFixture {

@@ -2,7 +2,7 @@
 // served from the fixture records in records.ts and, when asked for, a synthetic population
 // (population.ts) through the same paths. Web APIs only (a Hono app).
 import { Hono } from 'hono'
-import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/sandbox.ts'
+import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/index.ts'
 import { mosPopulation } from './population.ts'
 import { mosFixtures, people, registeredHolderOf, UNKNOWN_NUMBER, type MosFixture } from './records.ts'
 

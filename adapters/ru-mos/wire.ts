@@ -1,7 +1,7 @@
 // The wire formats ru-mos speaks: mos.ru's public check API (DESIGN.md §3.2) and the record source
 // whose contract this adapter defines (README.md). Shapes only; the rules live in normalize.ts.
 import { z } from 'zod'
-import { registeredHolder } from '../_sdk/identity.ts'
+import { registeredHolder } from '../_sdk/index.ts'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const dateTime = z.iso.datetime({ offset: true })

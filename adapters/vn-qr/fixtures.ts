@@ -1,7 +1,7 @@
 // Fixtures of the shared contract suite for vn-qr: QR texts, and every sandbox record with the exact
 // record it must normalise to (or the code it must be refused with). Dated from `today`, like the sandbox.
-import type { NormalizedRecord, VaccinationEvent } from '../_sdk/record.ts'
-import type { AdapterErrorCode } from '../_sdk/errors.ts'
+import type { NormalizedRecord, VaccinationEvent } from '../_sdk/index.ts'
+import type { AdapterErrorCode } from '../_sdk/index.ts'
 import { shiftDay, vnFixtures } from './records.ts'
 
 type Expected = NormalizedRecord | { readonly code: AdapterErrorCode }

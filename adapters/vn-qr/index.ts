@@ -1,6 +1,6 @@
 // vn-qr: Vietnam's national personal QR (DESIGN.md §3.3), through the plug-in contract. The QR carries
 // identity only; the event comes from the record source, the adapter's only origin.
-import type { AdapterConfig, CountryAdapter } from '../_sdk/adapter.ts'
+import type { AdapterConfig, CountryAdapter } from '../_sdk/index.ts'
 import { normalizeVn, sourceRef } from './normalize.ts'
 import { parseVnQr, type VnLink } from './qr.ts'
 import { retrieveVn } from './retrieve.ts'

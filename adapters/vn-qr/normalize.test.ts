@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AdapterError } from '../_sdk/errors.ts'
+import { AdapterError } from '../_sdk/index.ts'
 import { normalizeVn, vietnamDay } from './normalize.ts'
 import { parseVnQr } from './qr.ts'
 import { vnFixtures } from './records.ts'

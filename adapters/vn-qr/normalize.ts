@@ -1,10 +1,7 @@
 // Pure: the QR and the record source's answer → the closed, minimal record: the registered holder
 // (names with diacritics, birth date), what the QR shows of them, and the one event.
-import { AdapterError, withHolder } from '../_sdk/errors.ts'
-import { identityOf } from '../_sdk/identity.ts'
-import { checkRecoveryTest } from '../_sdk/recovery.ts'
-import type { NormalizeContext } from '../_sdk/adapter.ts'
-import type { NormalizedEvent, NormalizedHolder, NormalizedRecord } from '../_sdk/record.ts'
+import { AdapterError, checkRecoveryTest, identityOf, type NormalizeContext, withHolder } from '../_sdk/index.ts'
+import type { NormalizedEvent, NormalizedHolder, NormalizedRecord } from '../_sdk/index.ts'
 import { mapProduct } from './products.ts'
 import type { VnRaw, VnRecord } from './wire.ts'
 

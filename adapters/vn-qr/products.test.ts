@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AdapterError } from '../_sdk/errors.ts'
+import { AdapterError } from '../_sdk/index.ts'
 import { mapProduct } from './products.ts'
 
 function refusal(name: string): AdapterError {

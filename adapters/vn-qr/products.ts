@@ -2,9 +2,9 @@
 // names (after folding case, spaces and dashes) map; anything else is refused with PRODUCT_UNMAPPED,
 // never guessed. AstraZeneca doses are Vaxzevria unless the record says Covishield (made by the Serum
 // Institute of India). Vietnam's own "Covivac" (IVAC) is not Russia's CoviVac.
-import { productMapper } from '../_sdk/products.ts'
+import { productMapper } from '../_sdk/index.ts'
 
-export { foldProductName, type EuVaccine } from '../_sdk/products.ts'
+export { foldProductName, type EuVaccine } from '../_sdk/index.ts'
 
 const nationalToMp: Readonly<Record<string, string>> = {
   astrazeneca: 'EU/1/21/1529',

@@ -1,8 +1,7 @@
 // Vietnam's national personal QR (Decision 1405/QĐ-BTTTT): plain text
 // `SoGiayTo|HoTen|NgaySinh|LoaiDinhDanh|QID|EXT`. Pure, strict: every field is checked, and a refusal
 // names the field, never its value. Text with fewer than three '|' is not ours.
-import { AdapterError } from '../_sdk/errors.ts'
-import type { AdapterLink } from '../_sdk/adapter.ts'
+import { AdapterError, type AdapterLink } from '../_sdk/index.ts'
 
 export interface VnLink extends AdapterLink {
   /** LoaiDinhDanh 0: the person's own QR; 1: made on behalf of the person it designates. */

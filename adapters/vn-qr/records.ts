@@ -1,7 +1,7 @@
 // Sandbox fixture records for vn-qr: invented people, dated relative to `today` so that the sandbox
 // stays usable whatever the clock says. Each entry is one personal QR and what the record source holds
 // for its QID (absent: it answers 404).
-import type { HolderClaim } from '../_sdk/record.ts'
+import type { HolderClaim } from '../_sdk/index.ts'
 import { foldVietnamese } from './names.ts'
 import type { VnRecord } from './wire.ts'
 

@@ -1,9 +1,6 @@
 // I/O only: the record source, by the QR's QID. The QR names no host: without a configured record
 // source nothing can be retrieved, and the adapter refuses with RECORD_INCOMPLETE.
-import { AdapterError } from '../_sdk/errors.ts'
-import { requestJson } from '../_sdk/http.ts'
-import { parseShape } from '../_sdk/shape.ts'
-import type { AdapterContext } from '../_sdk/adapter.ts'
+import { type AdapterContext, AdapterError, parseShape, requestJson } from '../_sdk/index.ts'
 import type { VnLink } from './qr.ts'
 import { recordAnswer, type VnRaw } from './wire.ts'
 

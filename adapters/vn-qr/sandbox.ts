@@ -1,7 +1,7 @@
 // The vn-qr sandbox: the national platform's record source, in its wire format (README.md), served
 // from the fixture records in records.ts. Web APIs only (a Hono app).
 import { Hono } from 'hono'
-import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/sandbox.ts'
+import type { AdapterSandbox, SandboxOptions, SandboxSample } from '../_sdk/index.ts'
 import { claimOf, people, vnFixtures, type VnFixture } from './records.ts'
 
 export const SANDBOX_TOKEN = 'sandbox-test-token-vn-qr'

@@ -1,7 +1,7 @@
 // The record source vn-qr speaks (its contract is in README.md): the minimal event data of one person,
 // keyed by the QID of their personal QR. Shapes only; the rules live in normalize.ts.
 import { z } from 'zod'
-import { registeredHolder } from '../_sdk/identity.ts'
+import { registeredHolder } from '../_sdk/index.ts'
 import type { VnLink } from './qr.ts'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)

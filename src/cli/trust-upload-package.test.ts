@@ -14,7 +14,7 @@ import { saveKeyStore } from '../runtime/node/trust/keystore-file.ts'
 import { openCms } from '../trust/onboard/cms.ts'
 import { openNodeDb } from '../runtime/node/database.ts'
 import { recordIssuance, revokeByUciHash } from '../db/issuances.ts'
-import { revocationBatches } from '../trust/onboard/revocation-batch.ts'
+import { revocationBatches } from '../revocation/batch.ts'
 
 const now = new Date('2026-04-01T09:00:00Z')
 let root: string

@@ -15,7 +15,7 @@ import { publishedDscs } from '../trust/keystore.ts'
 import { loadKeyStore } from '../runtime/node/trust/keystore-file.ts'
 import { signCms } from '../trust/onboard/cms.ts'
 import { DEFAULT_DOMAIN, readFolderSigner } from '../runtime/node/trust/onboard-folder.ts'
-import { revocationBatches } from '../trust/onboard/revocation-batch.ts'
+import { revocationBatches } from '../revocation/batch.ts'
 import { revocationHashTypes, type RevocationHashType } from '../revocation/hashes.ts'
 
 export interface UploadIo {

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { AtomicStep, Db } from './db.ts'
 import { issuances, signatures } from './schema.ts'
 import { statementsOf } from './statements.ts'
+import type { RevokedEntry } from '../revocation/batch.ts'
 
 export type IssuanceRow = typeof issuances.$inferSelect
 export type NewIssuance = typeof issuances.$inferInsert
@@ -81,14 +82,6 @@ export async function revokeBySource(db: Db, sourceKey: string, reason: Revocati
     .where(and(eq(issuances.sourceKey, sourceKey), eq(issuances.status, 'valid')))
     .returning({ eventKey: issuances.eventKey })
   return result.length
-}
-
-export interface RevokedEntry {
-  readonly kid: string
-  readonly uciHash: string
-  readonly countryUciHash: string
-  readonly signatureHashes: readonly string[]
-  readonly expiresAt: number
 }
 
 /** Revoked certificates that have not expired yet (expired ones need no revocation entry). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { NormalizedEvent, NormalizedRecord } from '../../adapters/_sdk/record.ts'
+import type { NormalizedEvent, NormalizedRecord } from './record.ts'
 import { buildPayload, certificateType } from './payload.ts'
 import { validateDcc } from './schema.ts'
 import { deriveUvci, isValidUvci } from './uvci.ts'

@@ -2,7 +2,7 @@
 // holder (fn/gn in the holder's script, fnt/gnt by ICAO 9303), the date of birth, and the one event
 // with EU value-set codes, the issuer and the UVCI. The result is checked against the schema before it
 // is returned, so nothing invalid reaches the signer.
-import type { NormalizedRecord, RecoveryEvent, VaccinationEvent } from '../../adapters/_sdk/record.ts'
+import type { NormalizedRecord, RecoveryEvent, VaccinationEvent } from './record.ts'
 import { DccError } from './errors.ts'
 import { codePointLength } from './formats.ts'
 import { cyrillicLanguageOf, transliterate, type CyrillicLanguage } from './icao.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { NormalizedRecord, RecoveryEvent } from '../../adapters/_sdk/record.ts'
+import type { NormalizedRecord, RecoveryEvent } from './record.ts'
 import { certificateValidity } from '../issue/policy.ts'
 import { buildPayload } from './payload.ts'
 import { endOfDaySeconds, recoveryValidUntil, recoveryWindow } from './recovery-window.ts'

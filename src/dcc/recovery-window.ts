@@ -2,7 +2,7 @@
 // RR-EU-0002): from 11 days after the first positive test at the earliest, for 180 days after it at
 // most. `df` and `du` are dates, `du` the last valid day; the CWT `exp` of the certificate ends at the
 // end of that day (23:59:59 UTC), never at its start, so the two agree.
-import type { RecoveryEvent } from '../../adapters/_sdk/record.ts'
+import type { RecoveryEvent } from './record.ts'
 import { DccError } from './errors.ts'
 
 const DAY_MS = 86_400_000

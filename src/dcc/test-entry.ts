@@ -4,7 +4,7 @@
 // date-time with seconds and a zone: a record time without seconds is completed (10:15 → 10:15:00),
 // fractions of a second are dropped, and a time without a zone is refused, so nothing reaches the
 // schema check that it would refuse later.
-import type { TestEvent } from '../../adapters/_sdk/record.ts'
+import type { TestEvent } from './record.ts'
 import { DccError } from './errors.ts'
 import { codePointLength } from './formats.ts'
 import { isRatDevice } from './test-devices.ts'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bindHolder, checkShownAgainstRegister, fitsDate, foldName, validateClaimNames } from './binding.ts'
 import { CertbridgeError } from '../platform/errors.ts'
-import type { HolderClaim, NormalizedHolder } from '../../adapters/_sdk/record.ts'
+import type { HolderClaim, NormalizedHolder } from '../dcc/record.ts'
 
 const holder: NormalizedHolder = {
   identity: { familyName: 'Жукова', givenName: 'Алёна', patronymic: 'Игоревна', latin: { familyName: 'ZHUKOVA', givenName: 'ALYONA' }, dateOfBirth: '1986-04-12' },

@@ -12,7 +12,7 @@
 // - validateClaimNames: names in a claim are letters only (before any upstream call);
 // - checkShownAgainstRegister: the public side's masks describe the registered person (after binding).
 import { CertbridgeError } from '../platform/errors.ts'
-import type { HolderClaim, NormalizedHolder, RegisteredIdentity, ShownHolder } from '../../adapters/_sdk/record.ts'
+import type { HolderClaim, NormalizedHolder, RegisteredIdentity, ShownHolder } from '../dcc/record.ts'
 import { transliterate } from '../dcc/icao.ts'
 
 const MISMATCH_MESSAGE = 'The details given do not match the holder of this certificate.'

@@ -7,7 +7,7 @@ import { createEs256Signer, verifyHc1 } from '../hcert/index.ts'
 import { revocationHash } from '../revocation/hashes.ts'
 import { AdapterError } from '../../adapters/_sdk/errors.ts'
 import type { CountryAdapter } from '../../adapters/_sdk/adapter.ts'
-import type { NormalizedRecord } from '../../adapters/_sdk/record.ts'
+import type { NormalizedRecord } from '../dcc/record.ts'
 import { defaultValidityDays } from '../config.ts'
 import { CertbridgeError } from '../platform/errors.ts'
 

@@ -11,7 +11,7 @@
 import { CertbridgeError } from '../platform/errors.ts'
 import { AdapterError, type AdapterErrorCode } from '../../adapters/_sdk/errors.ts'
 import type { AdapterLink, CountryAdapter } from '../../adapters/_sdk/adapter.ts'
-import type { HolderClaim, NormalizedHolder, NormalizedRecord } from '../../adapters/_sdk/record.ts'
+import type { HolderClaim, NormalizedHolder, NormalizedRecord } from '../dcc/record.ts'
 import type { Db } from '../db/db.ts'
 import { dropIdempotencyReservation, findIdempotencyKey, findIssuance, recordIssuance, reserveIdempotencyKey, revokeBySource } from '../db/issuances.ts'
 import { hitRateLimits, type RateHit } from '../db/guards.ts'

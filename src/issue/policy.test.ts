@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { certificateValidity } from './policy.ts'
-import type { NormalizedRecord } from '../../adapters/_sdk/record.ts'
+import type { NormalizedRecord } from '../dcc/record.ts'
 
 const vaccination: NormalizedRecord = {
   country: 'RU',

@@ -4,7 +4,7 @@
 // at the end (23:59:59 UTC) of its last valid day, the DCC's `du`, never at that day's start.
 import { CertbridgeError } from '../platform/errors.ts'
 import { addDays, recoveryValidUntil } from '../dcc/recovery-window.ts'
-import type { NormalizedRecord } from '../../adapters/_sdk/record.ts'
+import type { NormalizedRecord } from '../dcc/record.ts'
 import type { CertificateType } from '../config.ts'
 
 export interface ValidityInput {

@@ -1,8 +1,8 @@
 // Vaccine products as the Russian federal register names them → EU value-set codes. The register is
 // the one Gosuslugi and Moscow's mos.ru both read from, so ru-mos uses this table too.
-import { productMapper } from '../_sdk/products.ts'
+import { productMapper } from '../_sdk/index.ts'
 
-export { foldProductName, type EuVaccine } from '../_sdk/products.ts'
+export { foldProductName, type EuVaccine } from '../_sdk/index.ts'
 
 /** Register names (folded) → mp. Imported products as people registered doses received abroad. */
 export const russianRegisterProducts = {

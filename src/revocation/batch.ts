@@ -3,9 +3,17 @@
 //   { "country": "XX", "expires": "<ISO 8601>", "kid": "<base64 kid>", "hashType": "SIGNATURE",
 //     "entries": [ { "hash": "<base64 of the first 16 bytes of SHA-256>" } ] }
 // `expires` is when the gateway may drop the batch: the latest expiry of the certificates in it. The
-// batch is uploaded CMS-signed by the UP certificate, like a DSC (cms.ts).
-import type { RevokedEntry } from '../../db/issuances.ts'
-import type { RevocationHashType } from '../../revocation/hashes.ts'
+// batch is uploaded CMS-signed by the UP certificate, like a DSC (src/trust/onboard/cms.ts).
+import type { RevocationHashType } from './hashes.ts'
+
+/** One revoked certificate that has not expired: its kid, the revocation hashes and its expiry. */
+export interface RevokedEntry {
+  readonly kid: string
+  readonly uciHash: string
+  readonly countryUciHash: string
+  readonly signatureHashes: readonly string[]
+  readonly expiresAt: number
+}
 
 export const MAX_BATCH_ENTRIES = 1000
 

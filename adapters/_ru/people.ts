@@ -2,8 +2,17 @@
 // drawn deterministically from (seed, index) by a counter-seeded mulberry32, so that every process
 // builds the same person for the same index without storing anyone. Names agree in gender (family
 // name -ов/-ова, patronymic -ович/-овна); the Latin spelling is ICAO 9303 Part 3, as passports and
-// Gosuslugi's `envalue` write it. Shared with ru-mos, which reads from the same federal register.
-import type { Person } from './records.ts'
+// Gosuslugi's `envalue` write it. Shared by ru-gosuslugi and ru-mos, which read from the same federal register.
+import type { HolderClaim } from '../_sdk/index.ts'
+
+/** An invented holder as the federal register holds them. */
+export interface Person {
+  readonly claim: HolderClaim & { readonly patronymic: string; readonly documentNumber: string }
+  /** The Latin spelling Gosuslugi masks in `envalue`. */
+  readonly latin: readonly [string, string, string]
+  /** The register holds a foreign passport, spelt as `latin` in upper case. */
+  readonly passport?: boolean
+}
 
 /** A 32-bit integer hash (lowbias32): spreads consecutive indexes apart. */
 export function mix32(x: number): number {
