@@ -19,7 +19,7 @@ export interface Config {
   readonly uvciKey?: string
   /** Bearer token of POST /v1/revocations; sandbox mode generates one. */
   readonly adminToken?: string
-  /** The key store document (JSON, as `certbridge keys export` prints it), for deployments without
+  /** The key store document (the JSON of DATA_DIR/keystore.json that `certbridge keys init` writes), for deployments without
    *  a key-store file in DATA_DIR, e.g. a Workers secret. */
   readonly keyStoreJson?: string
   /** Trust lists (files or URLs) of foreign DSCs, used by verification and the eu-dcc adapter. */
