@@ -9,7 +9,7 @@ export default defineConfig(async () => {
   return {
     plugins: [
       cloudflareTest({
-        main: './src/worker.ts',
+        main: './src/runtime/workerd/main.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
       }),
