@@ -7,7 +7,7 @@
 import { buildState } from './build-state.mjs'
 
 /** Commands that are development tools: they use dev dependencies, the test data or the sources. */
-const DEV_TOOLS = new Set(['bench', 'load', 'harness', 'conformance'])
+const DEV_TOOLS = new Set(['bench', 'harness', 'conformance'])
 /** Commands of the product that read its sources (the adapter template), so they run from the sources. */
 const FROM_SOURCES = new Set(['adapter'])
 
