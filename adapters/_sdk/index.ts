@@ -1,3 +1,6 @@
+// adapters/_sdk/ (floor: adapter SDK): the one public surface adapters import. It imports the
+// platform and the payload (the record types it re-exports) only; issuance imports it, never the
+// reverse.
 // The adapter SDK: the contract every adapter implements and the helpers they share. Web APIs only.
 export * from './adapter.ts'
 export * from '../../src/dcc/record.ts'

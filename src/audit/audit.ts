@@ -1,3 +1,4 @@
+// src/audit/ (floor: audit): the audit trail, over the database. Everything above records through it.
 // The audit trail: what happened, never who. Each event is an action, an outcome code, optionally an
 // adapter id, and a time; it is written to the `audit_events` table and as one log line. No value
 // that names a person, a record, an address or a token ever goes in (the types only allow codes).

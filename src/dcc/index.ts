@@ -1,3 +1,6 @@
+// src/dcc/ (floor: payload): the EU DCC payload — its types, schema 1.3.x, value sets, UVCI, ICAO
+// 9303 names, recovery and test entries, and the normalized record a national source vouches for.
+// It imports the platform and the codec only.
 // The EU DCC payload layer: types, schema 1.3.x validation, value sets, UVCI, ICAO 9303
 // transliteration, and the payload built from a normalized record.
 export type {

@@ -1,3 +1,6 @@
+// src/qa/ (floor: QA): the QA checks of any issuer's certificates and their reports (HTML, JUnit,
+// JSON), over the codec, payload, trust, rules and verification. File and image input is the Node
+// edge's (src/runtime/node/qa/).
 // Every QA check on one certificate: the picture's QR symbol (when there is one), the decoding
 // stages, the schema, the codes, the plausibility of what it says, the signature against the given
 // trust lists, and the business rules of the chosen countries. What cannot run (a stage after a

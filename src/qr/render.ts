@@ -1,3 +1,5 @@
+// src/qr/ (floor: rules/qr): drawing an HC1 as a QR symbol (SVG, PNG) and reading QR images with the
+// decoder injected by the edge. It imports the platform and the codec only.
 // Renders an HC1 string as a QR code the way the HCERT spec asks: alphanumeric mode (base45 is a
 // subset of the QR alphanumeric alphabet, so the whole text fits one segment), error correction Q.
 // The symbol is computed by the `qr` package (paulmillr/qr: about 0.2 ms for an HC1, where `qrcode`

@@ -1,3 +1,5 @@
+// src/revocation/ (floor: revocation): revocation hashes, the lists a verifier reads and the batches
+// the bridge uploads. It imports the platform, the codec and trust lists' loading only.
 // An in-memory revocation list: sets of revocation hashes per EU hash type, looked up with the hashes
 // of the certificate at hand. Lists come from configuration (files or URLs, see load.ts) in either of
 // two JSON shapes:

@@ -1,3 +1,5 @@
+// src/rules/ (floor: rules): EU business rules (CertLogic), value sets and acceptance over time. It
+// imports the platform, the codec and the payload only.
 // Business rules (CertLogic) for verification. Web APIs only; the Node directory loader is
 // src/runtime/node/rules-dir.ts, imported separately so that Workers bundles never see node:fs.
 export { checkBusinessRules, type CheckInput } from './check.ts'

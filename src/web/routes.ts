@@ -1,3 +1,5 @@
+// src/web/ (floor: pages): the citizen's page, the card and its PDF, translations and the client
+// bundle, over HTTP's plumbing; src/http/app.ts mounts it.
 // The citizen's pages and their small helper endpoints, as one Hono router mounted by src/http/app.ts:
 //   GET /, GET /verify            the pages (language from ?lang=, the lang cookie, Accept-Language)
 //   GET /assets/:name             script (with jsQR), styles, print styles
