@@ -14,7 +14,6 @@ const productCommands: Record<string, Command> = {
   sandbox: { summary: 'start every national sandbox on 127.0.0.1 and print sample links', load: () => import('./cli/sandbox.ts') },
   keys: { summary: 'manage the DSCs the SCA signs offline: keys init | dsc | rotate | list', load: () => import('./cli/keys.ts') },
   verify: { summary: 'verify an HC1 string or a QR image against trust lists and rules', load: () => import('./cli/verify.ts') },
-  load: { summary: 'load test: the service under a national peak, checking nothing is lost', load: () => import('./cli/load.ts') },
   trust: { summary: 'the WHO trust network: trust inspect | onboard | upload-package', load: () => import('./cli/trust.ts') },
   adapter: { summary: 'scaffold a country adapter: adapter new <id> --country <CC>', load: () => import('./cli/adapter.ts') },
   qa: { summary: "QA of any issuer's certificates in bulk: every check, reports for CI", load: () => import('./cli/qa.ts') },

@@ -2,13 +2,13 @@
 // population, driven for a fixed number of requests (`--requests`, not `--seconds`: how many fit in a
 // time depends on the machine). Only correctness is asserted here (speed is measured by `npm run load`,
 // never by a test): the report's shape, statuses as expected, nothing lost or doubled, and every kind
-// of request of the mix answered, up to its first forged link (src/load/mix.ts is deterministic: the
+// of request of the mix answered, up to its first forged link (tools/load/mix.ts is deterministic: the
 // request that must get a 400 comes at a known step, and the run is made long enough to reach it).
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { adapters, sandboxes } from '../../adapters/registry.ts'
-import { createMix, type MixSample } from '../../src/load/mix.ts'
+import { createMix, type MixSample } from '../../tools/load/mix.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const CONNECTIONS = 4
@@ -45,7 +45,7 @@ describe('certbridge load --json', () => {
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ['bin/certbridge.mjs', 'load', '--requests', String(REQUESTS), '--connections', String(CONNECTIONS), '--population', '400', '--workers', '2', '--json', ...extra],
+        ['bin/dev.mjs', 'tools/load/main.ts', '--requests', String(REQUESTS), '--connections', String(CONNECTIONS), '--population', '400', '--workers', '2', '--json', ...extra],
         { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, timeout: 280_000 },
         (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       )

@@ -1,6 +1,6 @@
 // CPU per conversion, in one process: the service in sandbox mode with its national sandboxes and a
 // synthetic population, driven over loopback HTTP by eight concurrent clients with the load mix of
-// src/load/mix.ts (mostly first issuances, some repeats and refusals). The figure covers the whole
+// tools/load/mix.ts (mostly first issuances, some repeats and refusals). The figure covers the whole
 // exchange on this machine (server, both sides of each upstream call, and the client), so it is the
 // steadier measure of a change than the throughput of `npm run load`, whose three processes share
 // two cores. Five rounds after a warm-up; the best and the median shown.
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Agent, request } from 'undici'
 import { startServer } from '../../src/runtime/node/main.ts'
-import { createMix, type MixSample } from '../../src/load/mix.ts'
+import { createMix, type MixSample } from '../../tools/load/mix.ts'
 import type { Logger } from '../../src/platform/log.ts'
 
 const perRound = Number(process.argv[2] ?? 3_000)

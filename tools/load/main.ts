@@ -1,6 +1,6 @@
 // `npm run load -- [--seconds N] [--connections C] [--json]`: the national peak, measured. Starts the
 // service in sandbox mode (its national sandboxes on 127.0.0.1, with a synthetic population) in a
-// child process, drives POST /v1/certificates with autocannon over the mix of src/load/mix.ts (mostly
+// child process, drives POST /v1/certificates with autocannon over the mix of tools/load/mix.ts (mostly
 // first issuances for distinct holders, some repeats, requests that must fail), then checks that
 // nothing was lost: every 201 has its row in the database, no record and event got two UVCIs, and no
 // 5xx was answered.
@@ -13,8 +13,8 @@ import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
 import Database from 'better-sqlite3'
-import { revocationHash } from '../revocation/hashes.ts'
-import { createMix, type LoadRequest, type MixSample } from '../load/mix.ts'
+import { revocationHash } from '../../src/revocation/hashes.ts'
+import { createMix, type LoadRequest, type MixSample } from './mix.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -50,7 +50,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-export async function run(argv: string[]): Promise<number> {
+async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -66,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     },
   })
   if (values.help) {
-    console.log('Usage: certbridge load [--seconds N | --requests N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--population   synthetic holders to draw first issuances from (default 60000)\n--qr           the QR images each conversion asks for (default svg, as the API answers by default)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
+    console.log('Usage: npm run load -- [--seconds N | --requests N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--profile DIR]\n\n--workers      server processes (default auto: one per core)\n--population   synthetic holders to draw first issuances from (default 60000)\n--qr           the QR images each conversion asks for (default svg, as the API answers by default)\n--profile DIR writes a V8 CPU profile of the server to DIR (open it in Chrome DevTools).')
     return 0
   }
   const seconds = Number(values.seconds)
@@ -208,3 +208,5 @@ export async function run(argv: string[]): Promise<number> {
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
+
+process.exitCode = await run(process.argv.slice(2))

@@ -1,4 +1,4 @@
-// The request mix of `certbridge load`: a national peak is mostly citizens converting a certificate
+// The request mix of `npm run load`: a national peak is mostly citizens converting a certificate
 // for the first time, some asking again, and some whose request must fail. Out of every ten requests:
 //   7  a new holder of the synthetic population (a first issuance),
 //   1  a population holder seen a hundred requests earlier (a repeat: same UVCI, no new row),
@@ -7,7 +7,7 @@
 //      or revoked record, ...) or a forged link, each with the status it must get.
 // Without a population (or once it is used up), its share goes to repeats of what was issued before.
 
-import type { SampleEntry } from '../http/deps.ts'
+import type { SampleEntry } from '../../src/http/deps.ts'
 
 /** A sample as GET /v1/sandbox/samples and /v1/sandbox/population give it. */
 export type MixSample = SampleEntry
