@@ -1,7 +1,7 @@
 // Which kind of certificate a DCC payload is: exactly one of v (vaccination), t (test), r (recovery).
-import type { CertificateType } from '../trust/types.ts'
 
-export type { CertificateType }
+/** The three kinds of EU DCC. The one definition: trust (key usage), payload, rules and issuance use it. */
+export type CertificateType = 'vaccination' | 'test' | 'recovery'
 
 const GROUPS: ReadonlyArray<readonly [string, CertificateType]> = [
   ['v', 'vaccination'],

@@ -1,6 +1,7 @@
 // The trust checks after the signature: key usage of the DSC against the certificate type, and the
 // time rules (DSC notBefore ≤ iat, iat not in the future beyond a skew, clock ≤ exp, exp ≤ DSC notAfter).
-import type { CertificateType, TrustedKey } from '../trust/types.ts'
+import type { CertificateType } from './certificate-type.ts'
+import type { TrustedKey } from './trusted-key.ts'
 import { HcertError } from './errors.ts'
 
 /** Allowed clock skew for iat in the future (seconds). */

@@ -5,7 +5,7 @@ import { decodeHc1 } from './decode.ts'
 import { HcertError } from './errors.ts'
 import { checkDscValidity, checkExpiry, checkKeyUsage } from './checks.ts'
 import { encodeCbor, Tag } from './cbor.ts'
-import type { TrustedKey } from '../trust/types.ts'
+import type { TrustedKey } from './trusted-key.ts'
 
 const hc1Of = (cose: Uint8Array) => 'HC1:' + encodeBase45(new Uint8Array(deflateSync(cose)))
 const cwt = (claims: Map<number, unknown>) => encodeCbor(claims)

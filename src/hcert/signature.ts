@@ -1,6 +1,6 @@
 // Signature verification of a decoded HCERT against the keys a resolver returns for its kid. Kids
 // are 8 bytes and do collide, so every candidate key is tried.
-import type { KeyResolver, TrustedKey } from '../trust/types.ts'
+import type { KeyResolver, TrustedKey } from './trusted-key.ts'
 import { sigStructure } from './cose.ts'
 import type { DecodedHcert } from './decode.ts'
 import { HcertError } from './errors.ts'

@@ -1,6 +1,7 @@
 // HC1 text → verified payload: decode, signature against the resolver's keys, key usage, times,
 // and (optionally) the payload schema.
-import type { CertificateType, KeyResolver, TrustedKey } from '../trust/types.ts'
+import type { CertificateType } from './certificate-type.ts'
+import type { KeyResolver, TrustedKey } from './trusted-key.ts'
 import { certificateType } from './certificate-type.ts'
 import { DEFAULT_SKEW_SECONDS, checkDscValidity, checkExpiry, checkKeyUsage } from './checks.ts'
 import type { DecodedHcert } from './decode.ts'

@@ -6,7 +6,7 @@
 // trust lists, and the business rules of the chosen countries. What cannot run (a stage after a
 // failed one, the signature without trust lists) is left out or said, never guessed.
 import type { RuleSet } from '../rules/types.ts'
-import type { KeyResolver } from '../trust/types.ts'
+import type { KeyResolver } from '../hcert/trusted-key.ts'
 import { inCatalogueOrder } from './catalogue.ts'
 import { decodeChecks } from './decode.ts'
 import { plausibilityChecks } from './plausibility.ts'

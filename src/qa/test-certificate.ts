@@ -6,7 +6,7 @@ import { Tag, encodeCbor } from '../hcert/cbor.ts'
 import { sigStructure } from '../hcert/cose.ts'
 import { deflateZlib } from '../hcert/zlib.ts'
 import { importDsc } from '../trust/dsc.ts'
-import type { KeyResolver, TrustedKey } from '../trust/types.ts'
+import type { KeyResolver, TrustedKey } from '../hcert/trusted-key.ts'
 import { loadX509 } from '../trust/x509.ts'
 
 export const USAGE = { test: '1.3.6.1.4.1.1847.2021.1.1', vaccination: '1.3.6.1.4.1.1847.2021.1.2', recovery: '1.3.6.1.4.1.1847.2021.1.3' } as const

@@ -3,7 +3,8 @@
 // country and the certificate types its extended key usage allows.
 import { CertbridgeError } from '../platform/errors.ts'
 import { computeKid } from '../hcert/kid.ts'
-import type { CertificateType, TrustedKey } from './types.ts'
+import type { CertificateType } from '../hcert/certificate-type.ts'
+import type { TrustedKey } from '../hcert/trusted-key.ts'
 import { loadX509, type X509Module } from './x509.ts'
 
 export { computeKid }

@@ -16,7 +16,8 @@
 import { CertbridgeError } from '../platform/errors.ts'
 import { importDsc } from './dsc.ts'
 import { fromBase64, toBase64 } from '../platform/bytes.ts'
-import type { CertificateType, TrustedKey } from './types.ts'
+import type { CertificateType } from '../hcert/certificate-type.ts'
+import type { TrustedKey } from '../hcert/trusted-key.ts'
 
 export type TrustListFormat = 'gateway' | 'ch' | 'jwks' | 'did'
 

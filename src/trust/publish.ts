@@ -7,7 +7,7 @@ import { importDsc } from './dsc.ts'
 import { didTrustList, type DidTrustListDocument } from './gdhcn/publish-did.ts'
 import { fromBase64, toHex } from '../platform/bytes.ts'
 import { publishedDscs, type KeyStore } from './keystore.ts'
-import type { TrustedKey } from './types.ts'
+import type { TrustedKey } from '../hcert/trusted-key.ts'
 
 export interface GatewayTrustList {
   readonly certificates: {

@@ -7,7 +7,7 @@
 import { importTrustListEntry, type TrustListEntry } from './lists.ts'
 import { computeKid } from './dsc.ts'
 import { toBase64 } from '../platform/bytes.ts'
-import type { KeyResolver, TrustedKey } from './types.ts'
+import type { KeyResolver, TrustedKey } from '../hcert/trusted-key.ts'
 
 export interface TrustStore {
   readonly resolve: KeyResolver

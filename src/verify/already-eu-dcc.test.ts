@@ -6,7 +6,7 @@ import { resolverOf, signed, testKey, vectorPayload } from '../../test/verify/su
 import { createApp } from '../http/app.ts'
 import type { AppDeps } from '../http/deps.ts'
 import { createServiceMetrics } from '../http/metrics.ts'
-import type { TrustedKey } from '../trust/types.ts'
+import type { TrustedKey } from '../hcert/trusted-key.ts'
 import { ALREADY_EU_DCC_MESSAGE } from './already-eu-dcc.ts'
 
 const now = new Date('2021-10-15T12:00:00Z')

@@ -4,7 +4,7 @@ import type { CertificateType } from '../hcert/certificate-type.ts'
 import type { RevocationHashType, RevocationInput } from '../revocation/hashes.ts'
 import type { RevocationList } from '../revocation/list.ts'
 import type { RuleOutcome, RuleSet } from '../rules/types.ts'
-import type { KeyResolver } from '../trust/types.ts'
+import type { KeyResolver } from '../hcert/trusted-key.ts'
 import type { VerificationStatus } from './status.ts'
 
 /** Answers the hash type under which a certificate is revoked, or undefined when it is not. */

@@ -1,7 +1,7 @@
 // Test keys: a fresh P-256 key pair per run, as a PKCS#8 PEM signer and as a TrustedKey.
 import { generateKeyPairSync } from 'node:crypto'
 import type { Signer } from '../../src/platform/signer.ts'
-import type { TrustedKey } from '../../src/trust/types.ts'
+import type { TrustedKey } from '../../src/hcert/trusted-key.ts'
 import { createEs256Signer } from '../../src/platform/primitives.ts'
 
 export interface TestKey {

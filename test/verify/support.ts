@@ -6,7 +6,8 @@ import { issueHc1 } from '../../src/hcert/encode.ts'
 import type { Signer } from '../../src/platform/signer.ts'
 import type { Rule, RuleSet } from '../../src/rules/types.ts'
 import { toPem } from '../../src/platform/bytes.ts'
-import type { CertificateType, TrustedKey } from '../../src/trust/types.ts'
+import type { CertificateType } from '../../src/hcert/certificate-type.ts'
+import type { TrustedKey } from '../../src/hcert/trusted-key.ts'
 import { testdataPath } from '../shared.ts'
 
 export interface TestKey {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { parseVector, type Vector } from '../../tools/conformance/vector.ts'
 import { importDsc } from '../../src/trust/dsc.ts'
-import type { TrustedKey } from '../../src/trust/types.ts'
+import type { TrustedKey } from '../../src/hcert/trusted-key.ts'
 import { testdataPath } from '../shared.ts'
 
 export interface LoadedVector extends Vector {

@@ -6,7 +6,7 @@ import { opsPerSecond } from './measure.ts'
 import { dccUtilsVerifier, euReferenceSigner } from './peers.ts'
 import { createEs256Signer, encodeHc1, primitives, usePrimitives, verifyHc1 } from '../../src/hcert/index.ts'
 import { webPrimitives } from '../../src/platform/primitives-web.ts'
-import type { TrustedKey } from '../../src/trust/types.ts'
+import type { TrustedKey } from '../../src/hcert/trusted-key.ts'
 
 const TARGETS = { issueVsSign: 0.45, verifyVsVerify: 0.6, issueVsEuReference: 20, verifyVsDccUtils: 40 }
 

@@ -11,7 +11,7 @@ import { stripPrefix } from '../../src/hcert/prefix.ts'
 import { verifySignature } from '../../src/hcert/signature.ts'
 import { inflateZlib } from '../../src/hcert/zlib.ts'
 import { importDsc } from '../../src/trust/dsc.ts'
-import type { TrustedKey } from '../../src/trust/types.ts'
+import type { TrustedKey } from '../../src/hcert/trusted-key.ts'
 import { bytesEqual, jsonEqual } from './json-equal.ts'
 import type { Flag, Vector } from './vector.ts'
 

@@ -6,7 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join, relative, sep } from 'node:path'
 import { importDsc } from '../../../trust/dsc.ts'
-import type { KeyResolver } from '../../../trust/types.ts'
+import type { KeyResolver } from '../../../hcert/trusted-key.ts'
 import type { QaSubject } from '../../../qa/check-certificate.ts'
 import { isJpeg, isPng } from '../../../qa/pixels.ts'
 import type { Claims } from '../../../qa/types.ts'

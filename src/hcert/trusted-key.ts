@@ -1,9 +1,8 @@
 // What a verifier needs to know of a signer, whatever trust list or certificate it came from.
 // A DSC from a gateway/DE/AT/SE list carries its X.509 certificate; a key from the CH list is a bare
-// public key (no validity dates, usage letters instead of extended key usage OIDs).
-
-/** Certificate types a DSC may sign, from its extended key usage (absent = all types). */
-export type CertificateType = 'test' | 'vaccination' | 'recovery'
+// public key (no validity dates, usage letters instead of extended key usage OIDs). The codec checks
+// signatures against these keys, so the shape lives here; src/trust builds them from its lists.
+import type { CertificateType } from './certificate-type.ts'
 
 export interface TrustedKey {
   /** First 8 bytes of SHA-256 of the DSC's DER (or as published by the list for bare keys). */
@@ -17,7 +16,7 @@ export interface TrustedKey {
   /** DSC validity; undefined for bare keys. */
   readonly notBefore?: Date
   readonly notAfter?: Date
-  /** Types this key may sign; undefined means every type (no usage restriction). */
+  /** Types this key may sign, from its extended key usage; undefined means every type (no usage restriction). */
   readonly allowedTypes?: ReadonlySet<CertificateType>
   /** Which trust list the key came from, e.g. 'DE', 'AT', 'CH', 'SE', 'certbridge', 'vector'. */
   readonly source: string
