@@ -1,8 +1,9 @@
-// The HCERT codec: decode, verify and encode "HC1:" texts (eu-dcc-hcert-spec 1.0.8).
+// src/hcert/ (floor: codec): HC1 text to DCC payload and back, one stage per file, and the checks a
+// verifier runs on a decoded certificate against a key resolver. It imports the platform only.
+// The HCERT codec (eu-dcc-hcert-spec 1.0.8). The one verification pipeline that strings its checks
+// together with schema, revocation and business rules is src/verify/verify.ts.
 export { decodeHc1, decodeCose } from './decode.ts'
 export type { DecodedHcert } from './decode.ts'
-export { verifyHc1, verifyDecoded } from './verify.ts'
-export type { VerifiedHcert, VerifyOptions } from './verify.ts'
 export { encodeHc1, issueHc1, signCose } from './encode.ts'
 export type { EncodeOptions } from './encode.ts'
 export { certificateType } from './certificate-type.ts'

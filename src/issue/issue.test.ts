@@ -3,7 +3,8 @@ import { createIssuer } from './issue.ts'
 import { createKeyedHasher } from './keyed-hash.ts'
 import { openNodeDb } from '../runtime/node/database.ts'
 import { revokedEntries, findIssuanceByUciHash } from '../db/issuances.ts'
-import { createEs256Signer, verifyHc1 } from '../hcert/index.ts'
+import { createEs256Signer } from '../hcert/index.ts'
+import { verifyCertificate } from '../verify/verify.ts'
 import { revocationHash } from '../revocation/hashes.ts'
 import { AdapterError } from '../../adapters/_sdk/errors.ts'
 import type { CountryAdapter } from '../../adapters/_sdk/adapter.ts'
@@ -59,7 +60,8 @@ describe('createIssuer', () => {
     expect(again.repeated).toBe(true)
     expect(again.expiresAt).toEqual(first.expiresAt)
     expect(first.expiresAt.toISOString()).toBe('2022-07-01T00:00:00.000Z') // 365 days after the dose, before the national end of day
-    const verified = await verifyHc1(first.hc1, { keys, now: new Date('2021-08-02') })
+    const verified = await verifyCertificate({ hc1: first.hc1 }, { keys, now: new Date('2021-08-02') })
+    expect(verified.status).toBe('VALID')
     // The register's spelling (Пётр), not the claim's (Петр): the claim only binds.
     expect((verified.payload as { nam: unknown }).nam).toEqual({ fn: 'Иванов', fnt: 'IVANOV', gn: 'Пётр', gnt: 'PETR' })
     expect(db.sqlite.prepare('select count(*) as n from issuances').get()).toEqual({ n: 1 })

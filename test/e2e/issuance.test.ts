@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startTestServer, type TestServer } from './server.ts'
 import { adapters as registered } from '../../adapters/registry.ts'
-import { verifyHc1 } from '../../src/hcert/index.ts'
+import { verifyCertificate } from '../../src/verify/verify.ts'
 import { parseTrustList } from '../../src/trust/lists.ts'
 import { createTrustStore } from '../../src/trust/store.ts'
 import { p256 } from '@noble/curves/nist.js'
@@ -69,7 +69,8 @@ describe('issuance end to end (sandbox mode, real HTTP)', () => {
     const ok = issued.filter((i) => i.body.status === 201)
     expect(ok.length).toBeGreaterThan(5)
     for (const { sample, body } of ok) {
-      const verified = await verifyHc1(body.hc1, { keys: store.resolve, now: new Date() })
+      const verified = await verifyCertificate({ hc1: body.hc1 }, { keys: store.resolve, now: new Date() })
+      expect(verified.status, sample.name).toBe('VALID')
       expect(verified.type, sample.name).toBe(sample.expect.type)
       expect((verified.payload as any)[verified.type === 'vaccination' ? 'v' : verified.type === 'test' ? 't' : 'r'][0].ci).toBe(body.uvci)
     }

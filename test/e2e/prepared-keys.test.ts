@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from '../../src/runtime/node/main.ts'
 import { createLogger } from '../../src/platform/log.ts'
 import { run as onboard } from '../../src/cli/trust-onboard.ts'
 import { run as keys } from '../../src/cli/keys.ts'
-import { verifyHc1 } from '../../src/hcert/index.ts'
+import { verifyCertificate } from '../../src/verify/verify.ts'
 import { importDsc } from '../../src/trust/dsc.ts'
 import { createTrustStore } from '../../src/trust/store.ts'
 
@@ -51,7 +51,7 @@ describe('sandbox start on a prepared DATA_DIR', () => {
     const body = (await res.json()) as { kid: string; hc1: string }
     expect(body.kid).toBe(prepared.kid)
     const own = createTrustStore([await importDsc(prepared.certificate, { source: 'prepared' })])
-    await expect(verifyHc1(body.hc1, { keys: own.resolve, now: new Date() })).resolves.toMatchObject({ type: expect.any(String) })
+    await expect(verifyCertificate({ hc1: body.hc1 }, { keys: own.resolve, now: new Date() })).resolves.toMatchObject({ status: 'VALID', type: expect.any(String) })
     expect(readFileSync(join(dataDir, 'keystore.json'), 'utf8')).toBe(storeBefore)
     expect(storeBefore).not.toContain(readFileSync(join(participant, 'private', 'SCA.key'), 'utf8').split('\n')[1])
   })

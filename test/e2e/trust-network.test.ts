@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { startTestServer, type TestServer } from './server.ts'
 import { testdataPath } from '../shared.ts'
 import { loadTrustList } from '../../src/trust/load.ts'
-import { verifyHc1 } from '../../src/hcert/index.ts'
+import { verifyCertificate } from '../../src/verify/verify.ts'
 
 const good = readFileSync(testdataPath('gdhcn', 'tng-cdn-dev', 'v2', 'trustlist', '-', 'XXA', 'DSC', 'did.json'), 'utf8')
 let body = good
@@ -93,6 +93,6 @@ describe('GDHCN trust lists in the running service', () => {
     const sample = samples.find((s) => s.expect.status === 201)!
     const issued = await (await fetch(`${server.url}/v1/certificates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ qr: sample.qr, holder: sample.holder, consent: true }) })).json()
     expect(issued.hc1).toMatch(/^HC1:/)
-    await expect(verifyHc1(issued.hc1, { keys: list.store.resolve, now: new Date() })).resolves.toMatchObject({ type: expect.any(String) })
+    await expect(verifyCertificate({ hc1: issued.hc1 }, { keys: list.store.resolve, now: new Date() })).resolves.toMatchObject({ status: 'VALID', type: expect.any(String) })
   })
 })

@@ -6,7 +6,7 @@
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { adapters as registered } from '../../adapters/registry.ts'
-import { verifyHc1 } from '../../src/hcert/index.ts'
+import { verifyCertificate } from '../../src/verify/verify.ts'
 import { parseTrustList } from '../../src/trust/lists.ts'
 import { createTrustStore } from '../../src/trust/store.ts'
 import { toBase64 } from '../../src/platform/bytes.ts'
@@ -58,7 +58,8 @@ describe('the Worker in sandbox mode (workerd, local D1)', () => {
     const list = await (await SELF.fetch(`${origin}/v1/trust-list`)).json()
     const { keys } = await parseTrustList(list, { source: 'certbridge' })
     expect(keys.map((k) => toBase64(k.kid))).toContain(body.kid)
-    const verified = await verifyHc1(body.hc1, { keys: createTrustStore(keys).resolve, now: new Date() })
+    const verified = await verifyCertificate({ hc1: body.hc1 }, { keys: createTrustStore(keys).resolve, now: new Date() })
+    expect(verified.status).toBe('VALID')
     expect(verified.type).toBe('vaccination')
     expect((verified.payload as { v: { ci: string }[] }).v[0]!.ci).toBe(body.uvci)
 

@@ -1,12 +1,15 @@
-// `certbridge bench [--json] [--quick]`: issue and verify throughput of the codec beside native
-// node:crypto ES256 and the two peers, sequentially on one core.
+// `certbridge bench [--json] [--quick]`: issue and verify throughput beside native node:crypto ES256
+// and the two peers, sequentially on one core. Verify is the product's pipeline (src/verify), as
+// POST /v1/verify runs it, without revocation lists or business rules.
 import { sign, verify } from 'node:crypto'
 import { benchKeys, benchPayload } from './fixtures.ts'
 import { opsPerSecond } from './measure.ts'
 import { dccUtilsVerifier, euReferenceSigner } from './peers.ts'
-import { createEs256Signer, encodeHc1, primitives, usePrimitives, verifyHc1 } from '../../src/hcert/index.ts'
+import { createEs256Signer, encodeHc1, primitives, usePrimitives } from '../../src/hcert/index.ts'
 import { webPrimitives } from '../../src/platform/primitives-web.ts'
 import type { TrustedKey } from '../../src/hcert/trusted-key.ts'
+import type { VerifyOptions } from '../../src/verify/types.ts'
+import { verifyCertificate } from '../../src/verify/verify.ts'
 
 const TARGETS = { issueVsSign: 0.45, verifyVsVerify: 0.6, issueVsEuReference: 20, verifyVsDccUtils: 40 }
 
@@ -27,6 +30,11 @@ export async function run(argv: string[]): Promise<number> {
   const exp = new Date('2022-07-02T00:00:00Z')
   const now = new Date('2021-08-01T00:00:00Z')
   const hc1 = await encodeHc1(benchPayload, { signer, iss: 'RU', iat, exp })
+  const verifyOnce = async (options: VerifyOptions = {}) => {
+    // The pipeline answers a failure instead of throwing: measure only the path that verifies.
+    const result = await verifyCertificate({ hc1 }, { keys: resolver, now }, options)
+    if (result.status !== 'VALID') throw new Error(`bench certificate does not verify: ${result.status}`)
+  }
   const message = new TextEncoder().encode('x'.repeat(300))
   const nativeSignature = sign('sha256', message, { key: keys.privateKey, dsaEncoding: 'ieee-p1363' })
 
@@ -40,16 +48,16 @@ export async function run(argv: string[]): Promise<number> {
   log(`native ES256 verify (node:crypto)   ${verifyPrimitivePerSec.toFixed(0)}/s`)
   const issuePerSec = await opsPerSecond(() => encodeHc1(benchPayload, { signer, iss: 'RU', iat, exp }), ms)
   log(`issue  (payload → HC1)              ${issuePerSec.toFixed(0)}/s`)
-  const verifyPerSec = await opsPerSecond(() => verifyHc1(hc1, { keys: resolver, now }), ms)
+  const verifyPerSec = await opsPerSecond(() => verifyOnce(), ms)
   log(`verify (HC1 → verified payload)     ${verifyPerSec.toFixed(0)}/s (schema check included)`)
-  const verifyWithoutSchemaPerSec = await opsPerSecond(() => verifyHc1(hc1, { keys: resolver, now, checkSchema: false }), ms)
+  const verifyWithoutSchemaPerSec = await opsPerSecond(() => verifyOnce({ schema: false }), ms)
   log(`verify without schema check         ${verifyWithoutSchemaPerSec.toFixed(0)}/s`)
 
   const previous = primitives()
   usePrimitives(webPrimitives)
   const webSigner = createEs256Signer({ privateKeyPem: keys.privateKeyPem, kid: keys.kid })
   const webIssuePerSec = await opsPerSecond(() => encodeHc1(benchPayload, { signer: webSigner, iss: 'RU', iat, exp }), ms / 2)
-  const webVerifyPerSec = await opsPerSecond(() => verifyHc1(hc1, { keys: resolver, now, checkSchema: false }), ms / 2)
+  const webVerifyPerSec = await opsPerSecond(() => verifyOnce({ schema: false }), ms / 2)
   usePrimitives(previous)
   log(`web primitives (subtle + pako): issue ${webIssuePerSec.toFixed(0)}/s, verify without schema ${webVerifyPerSec.toFixed(0)}/s`)
 

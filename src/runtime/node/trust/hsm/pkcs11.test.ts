@@ -16,7 +16,7 @@ import { importDsc } from '../../../../trust/dsc.ts'
 import { openPkcs11Token, PIN_VARIABLE } from './pkcs11.ts'
 import { startServer, type RunningServer } from '../../main.ts'
 import { createLogger } from '../../../../platform/log.ts'
-import { verifyHc1 } from '../../../../hcert/index.ts'
+import { verifyCertificate } from '../../../../verify/verify.ts'
 import { createTrustStore } from '../../../../trust/store.ts'
 
 const MODULE = '/usr/lib/softhsm/libsofthsm2.so'
@@ -96,6 +96,6 @@ describe.skipIf(!existsSync(MODULE))('DSC keys in a PKCS#11 token (SoftHSM2)', (
     const body = (await res.json()) as { kid: string; hc1: string }
     expect(body.kid).toBe(stored.kid)
     const trust = createTrustStore([await importDsc(stored.certificate, { source: 'token' })])
-    await expect(verifyHc1(body.hc1, { keys: trust.resolve, now: new Date() })).resolves.toMatchObject({ type: expect.any(String) })
+    await expect(verifyCertificate({ hc1: body.hc1 }, { keys: trust.resolve, now: new Date() })).resolves.toMatchObject({ status: 'VALID', type: expect.any(String) })
   })
 })
