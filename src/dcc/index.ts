@@ -18,6 +18,7 @@ export type {
 } from './types.ts'
 export { DccError, type DccErrorCode } from './errors.ts'
 export { validateDcc } from './schema.ts'
+export { checkSchema } from './check-schema.ts'
 export {
   COUNTRY_CODES,
   DISEASE_AGENT,

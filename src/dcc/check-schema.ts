@@ -1,6 +1,7 @@
-// The payload schema check of the verifier, delegating to the project's EU DCC schema validator.
-import { validateDcc } from '../dcc/schema.ts'
-import { HcertError } from './errors.ts'
+// The payload schema check of the verifier: the EU DCC schema validator (schema.ts) as a pipeline
+// step that fails with the codec's HCERT_SCHEMA, the status a verifier answers for it.
+import { HcertError } from '../hcert/errors.ts'
+import { validateDcc } from './schema.ts'
 
 export function checkSchema(payload: unknown): void {
   const result = validateDcc(payload)
