@@ -21,7 +21,8 @@ export interface LoadRequest {
   readonly kind: 'new' | 'repeat' | 'curated' | 'failing'
 }
 
-const forgedLinks = [
+/** Links that imitate a national host: the service refuses them (400) before any exchange. */
+export const forgedLinks = [
   'https://www.gosuslugi.ru@evil.example/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b',
   'http://www.gosuslugi.ru/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b',
   'https://immune.mos.ru.evil.example/qr?id=123',
