@@ -1,10 +1,13 @@
-// `certbridge load --json` end to end, briefly: a two-worker server in sandbox mode with a small
-// population, driven for a fixed number of requests (`--requests`, not `--seconds`: how many fit in a
-// time depends on the machine). Only correctness is asserted here (speed is measured by `npm run load`,
-// never by a test): the report's shape, statuses as expected, nothing lost or doubled, and every kind
-// of request of the mix answered, up to its first forged link (tools/load/mix.ts is deterministic: the
-// request that must get a 400 comes at a known step, and the run is made long enough to reach it).
+// `npm run load -- --json` end to end, briefly: the national sandboxes in their own process, a
+// two-worker server in sandbox mode pointed at them, then the two-worker floor on the same sandboxes,
+// each driven for a fixed number of requests (`--requests`, not `--seconds`: how many fit in a time
+// depends on the machine). Only correctness is asserted here (speed is measured by `npm run load`,
+// never by a test): the report's shape, statuses as expected, nothing lost or doubled, every kind of
+// request of the mix answered, up to its first forged link (tools/load/mix.ts is deterministic: the
+// request that must get a 400 comes at a known step, and the run is made long enough to reach it), and
+// the floor's figures present, positive, and every one of its answers 2xx.
 import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { adapters, sandboxes } from '../../adapters/registry.ts'
@@ -35,13 +38,19 @@ interface Report {
   distinctUvcis: number
   rows: number
   firstIssuedPerSec: number
+  serverCpuMsPerConversion: number | null
+  floor: { rps: number; p50: number; p99: number; cpuMsPerRequest: number | null; statuses: Record<string, number>; non2xx: number }
+  ratio: number
 }
 
-describe('certbridge load --json', () => {
+/** CPU figures come from /proc: present on Linux, null elsewhere. */
+const HAS_PROC = existsSync('/proc/self/stat')
+
+describe('npm run load -- --json', () => {
   it.each([
     ['the QR images the page asks for', []],
     ['no QR images (?qr=none)', ['--qr', 'none']],
-  ])('drives a two-worker server, with %s, and finds nothing lost, doubled or failed', async (_label, extra) => {
+  ])('drives a two-worker server and its floor, with %s, and finds nothing lost, doubled or failed', async (_label, extra) => {
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
@@ -64,5 +73,24 @@ describe('certbridge load --json', () => {
     // Every UVCI answered has its row; rows may exceed them by requests cut off when the run ended.
     expect(report.rows).toBeGreaterThanOrEqual(report.distinctUvcis)
     expect(report.rows - report.distinctUvcis).toBeLessThanOrEqual(4)
+
+    // The floor, on the same rig and mix: every request answered, all 2xx, its figures positive.
+    const { floor } = report
+    expect(Object.values(floor.statuses).reduce((a, b) => a + b, 0)).toBe(REQUESTS)
+    expect(Object.keys(floor.statuses).every((status) => /^2\d\d$/.test(status))).toBe(true)
+    expect(floor.non2xx).toBe(0)
+    expect(floor.statuses['201']).toBeGreaterThan(0) // it signed
+    expect(floor.rps).toBeGreaterThan(0)
+    expect(floor.p99).toBeGreaterThanOrEqual(floor.p50)
+    expect(floor.p50).toBeGreaterThan(0)
+    expect(report.ratio).toBeGreaterThan(0)
+    expect(report.ratio).toBeCloseTo(report.rps / floor.rps, 2)
+    if (HAS_PROC) {
+      expect(report.serverCpuMsPerConversion).toBeGreaterThan(0)
+      expect(floor.cpuMsPerRequest).toBeGreaterThan(0)
+    } else {
+      expect(report.serverCpuMsPerConversion).toBeNull()
+      expect(floor.cpuMsPerRequest).toBeNull()
+    }
   }, 300_000)
 })

@@ -1,0 +1,156 @@
+// The load report: the service's figures and checks, the floor's figures from the same run, their
+// ratio, and what the rig itself took (sandboxes, generator), as one JSON object or side by side.
+import type { AnswerSizes } from './answer-sizes.ts'
+import { type Driven, percentile } from './drive.ts'
+
+/** One measured run: the generator's view and the CPU the processes spent over it. */
+export interface RunFigures {
+  readonly driven: Driven
+  /** The measured server's process tree; undefined without /proc. */
+  readonly serverCpuMs: number | undefined
+  readonly sandboxCpuMs: number | undefined
+  readonly generatorCpuMs: number
+}
+
+/** What the rig found of the service's answers and database. */
+export interface ServiceChecks {
+  readonly firstIssued: number
+  /** Answers whose status differs from the one the mix expects. */
+  readonly unexpected: number
+  /** Requests (record and event) answered with two different UVCIs. */
+  readonly duplicates: number
+  readonly distinctUvcis: number
+  /** UVCIs answered with 201 that have no row. */
+  readonly lost: number
+  readonly rows: number
+}
+
+export interface RigFigures {
+  readonly workers: number
+  readonly connections: number
+  readonly sandboxProcesses: number
+  readonly sandboxCpuMsPerRequest: { readonly service: number | null; readonly floor: number | null }
+  readonly generatorCpuMsPerRequest: { readonly service: number; readonly floor: number }
+  /** What the floor copied from the service's answers. */
+  readonly floorSizes: AnswerSizes
+}
+
+export interface FloorReport {
+  readonly rps: number
+  readonly p50: number
+  readonly p99: number
+  readonly cpuMsPerRequest: number | null
+  readonly statuses: Readonly<Record<string, number>>
+  readonly non2xx: number
+  readonly connectionErrors: number
+  readonly timeouts: number
+}
+
+export interface LoadReport {
+  readonly rps: number
+  readonly issuedPerSec: number
+  readonly firstIssuedPerSec: number
+  readonly p50: number
+  readonly p95: number
+  readonly p99: number
+  readonly statuses: Readonly<Record<string, number>>
+  readonly unexpected: number
+  readonly lost: number
+  readonly duplicates: number
+  readonly errors5xx: number
+  readonly rows: number
+  readonly distinctUvcis: number
+  readonly connectionErrors: number
+  readonly timeouts: number
+  readonly qr: string
+  /** The service's CPU (all its processes) over the run, per 201 answer; null without /proc. */
+  readonly serverCpuMsPerConversion: number | null
+  readonly serverCpuMsPerRequest: number | null
+  readonly floor: FloorReport
+  /** The service's rps over the floor's. */
+  readonly ratio: number
+  readonly rig: RigFigures
+}
+
+const ms = (value: number) => Number(value.toFixed(2))
+const per = (total: number | undefined, count: number) => (total === undefined || count === 0 ? null : Number((total / count).toFixed(3)))
+const countOf = (statuses: Readonly<Record<string, number>>, match: (status: number) => boolean) =>
+  Object.entries(statuses).filter(([s]) => match(Number(s))).reduce((n, [, c]) => n + c, 0)
+
+export function buildReport(input: {
+  readonly service: RunFigures
+  readonly checks: ServiceChecks
+  readonly floor: RunFigures
+  readonly qr: string
+  readonly workers: number
+  readonly connections: number
+  readonly floorSizes: AnswerSizes
+}): LoadReport {
+  const { service, floor, checks } = input
+  const s = service.driven
+  const f = floor.driven
+  const issued = s.statuses['201'] ?? 0
+  const rps = Math.round(s.answered / s.elapsedSeconds)
+  const floorRps = Math.round(f.answered / f.elapsedSeconds)
+  return {
+    rps,
+    issuedPerSec: Math.round(issued / s.elapsedSeconds),
+    firstIssuedPerSec: Math.round(checks.firstIssued / s.elapsedSeconds),
+    p50: ms(percentile(s.latencies, 50)),
+    p95: ms(percentile(s.latencies, 95)),
+    p99: ms(percentile(s.latencies, 99)),
+    statuses: s.statuses,
+    unexpected: checks.unexpected,
+    lost: checks.lost,
+    duplicates: checks.duplicates,
+    errors5xx: countOf(s.statuses, (status) => status >= 500),
+    rows: checks.rows,
+    distinctUvcis: checks.distinctUvcis,
+    connectionErrors: s.connectionErrors,
+    timeouts: s.timeouts,
+    qr: input.qr,
+    serverCpuMsPerConversion: per(service.serverCpuMs, issued),
+    serverCpuMsPerRequest: per(service.serverCpuMs, s.answered),
+    floor: {
+      rps: floorRps,
+      p50: ms(percentile(f.latencies, 50)),
+      p99: ms(percentile(f.latencies, 99)),
+      cpuMsPerRequest: per(floor.serverCpuMs, f.answered),
+      statuses: f.statuses,
+      non2xx: countOf(f.statuses, (status) => status < 200 || status > 299),
+      connectionErrors: f.connectionErrors,
+      timeouts: f.timeouts,
+    },
+    ratio: floorRps > 0 ? Number((rps / floorRps).toFixed(3)) : 0,
+    rig: {
+      workers: input.workers,
+      connections: input.connections,
+      sandboxProcesses: 1,
+      sandboxCpuMsPerRequest: { service: per(service.sandboxCpuMs, s.answered), floor: per(floor.sandboxCpuMs, f.answered) },
+      generatorCpuMsPerRequest: { service: per(service.generatorCpuMs, s.answered) ?? 0, floor: per(floor.generatorCpuMs, f.answered) ?? 0 },
+      floorSizes: input.floorSizes,
+    },
+  }
+}
+
+/** The human report: the service and its floor side by side, then the checks. */
+export function printReport(report: LoadReport, say: (line: string) => void): void {
+  const cpu = (value: number | null) => (value === null ? 'n/a (no /proc)' : `${value} ms`)
+  const rows: [string, string, string][] = [
+    ['', 'service', 'floor'],
+    ['requests/s', String(report.rps), String(report.floor.rps)],
+    ['p50', `${report.p50} ms`, `${report.floor.p50} ms`],
+    ['p99', `${report.p99} ms`, `${report.floor.p99} ms`],
+    ['server CPU per request', cpu(report.serverCpuMsPerRequest), cpu(report.floor.cpuMsPerRequest)],
+    ['server CPU per conversion (201)', cpu(report.serverCpuMsPerConversion), ''],
+    ['sandboxes CPU per request', cpu(report.rig.sandboxCpuMsPerRequest.service), cpu(report.rig.sandboxCpuMsPerRequest.floor)],
+    ['generator CPU per request', `${report.rig.generatorCpuMsPerRequest.service} ms`, `${report.rig.generatorCpuMsPerRequest.floor} ms`],
+  ]
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
+  for (const row of rows) say(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ').trimEnd())
+  say(`ratio (service rps / floor rps): ${report.ratio}`)
+  say(`service: ${report.issuedPerSec} issuances/s (201), of which ${report.firstIssuedPerSec}/s first issuances; p95 ${report.p95} ms`)
+  const list = (statuses: Readonly<Record<string, number>>) => Object.entries(statuses).map(([s, n]) => `${s}×${n}`).join(', ')
+  say(`statuses: service ${list(report.statuses)}; floor ${list(report.floor.statuses)}`)
+  say(`lost: ${report.lost}, duplicates: ${report.duplicates}, 5xx: ${report.errors5xx}, unexpected statuses: ${report.unexpected}, rows: ${report.rows} for ${report.distinctUvcis} distinct UVCIs, connection errors: ${report.connectionErrors} (floor ${report.floor.connectionErrors}), timeouts: ${report.timeouts} (floor ${report.floor.timeouts})`)
+}
