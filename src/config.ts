@@ -2,10 +2,11 @@
 // bindings) into explicit values passed down as arguments. Nothing else reads the environment.
 import { CertbridgeError } from './platform/errors.ts'
 import type { AdapterConfig, CountryAdapter } from '../adapters/_sdk/adapter.ts'
+import type { CertificateType } from './hcert/certificate-type.ts'
 
 export type Mode = 'sandbox' | 'production'
 export type Env = Readonly<Record<string, string | undefined>>
-export type CertificateType = 'vaccination' | 'recovery' | 'test'
+export type { CertificateType }
 
 export interface Config {
   readonly mode: Mode
@@ -61,7 +62,9 @@ export interface Config {
 
 export const defaultValidityDays: Readonly<Record<CertificateType, number>> = { vaccination: 365, recovery: 180, test: 3 }
 
-export class ConfigError extends CertbridgeError<'CONFIG_INVALID' | 'CONFIG_MISSING'> {}
+export const CONFIG_CODES = ['CONFIG_INVALID', 'CONFIG_MISSING'] as const
+
+export class ConfigError extends CertbridgeError<(typeof CONFIG_CODES)[number]> {}
 
 /** `ru-gosuslugi` + `BASE_URL` → `CERTBRIDGE_RU_GOSUSLUGI_BASE_URL` */
 export function settingVariable(adapterId: string, setting: string): string {

@@ -4,7 +4,6 @@
 // The EU DCC payload layer: types, schema 1.3.x validation, value sets, UVCI, ICAO 9303
 // transliteration, and the payload built from a normalized record.
 export type {
-  DccCertificateType,
   DccName,
   DccPayload,
   DccSchemaError,
@@ -38,4 +37,4 @@ export { deriveUvci, isValidUvci, parseUvci, uvciCheckCharacter, withUvciCheck, 
 export { cyrillicLanguageOf, transliterate, UntransliterableLetterError, type CyrillicLanguage, type TransliterationOptions } from './icao.ts'
 export { endOfDaySeconds, recoveryWindow } from './recovery-window.ts'
 export { isRatDevice, RAT_DEVICES } from './test-devices.ts'
-export { DCC_VERSION, buildPayload, certificateType, type BuildPayloadInput } from './payload.ts'
+export { DCC_VERSION, buildPayload, type BuildPayloadInput } from './payload.ts'

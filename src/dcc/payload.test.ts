@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NormalizedEvent, NormalizedRecord } from './record.ts'
-import { buildPayload, certificateType } from './payload.ts'
+import { certificateType } from '../hcert/certificate-type.ts'
+import { buildPayload } from './payload.ts'
 import { validateDcc } from './schema.ts'
 import { deriveUvci, isValidUvci } from './uvci.ts'
 

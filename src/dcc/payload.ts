@@ -9,7 +9,7 @@ import { cyrillicLanguageOf, transliterate, type CyrillicLanguage } from './icao
 import { recoveryWindow } from './recovery-window.ts'
 import { validateDcc } from './schema.ts'
 import { testEntry } from './test-entry.ts'
-import type { DccCertificateType, DccName, DccPayload, RecoveryEntry, VaccinationEntry } from './types.ts'
+import type { DccName, DccPayload, RecoveryEntry, VaccinationEntry } from './types.ts'
 import { DISEASE_AGENT, MANUFACTURERS, PROPHYLAXIS, vaccineProduct } from './valuesets.ts'
 
 export const DCC_VERSION = '1.3.0'
@@ -55,13 +55,6 @@ export function buildPayload(input: BuildPayloadInput): DccPayload {
     throw new DccError('DCC_PAYLOAD', `The record does not make a valid EU DCC (${paths}).`)
   }
   return payload
-}
-
-/** Which of the three certificate kinds a payload is. */
-export function certificateType(payload: DccPayload): DccCertificateType {
-  if ('v' in payload) return 'vaccination'
-  if ('r' in payload) return 'recovery'
-  return 'test'
 }
 
 function names(bound: BuildPayloadInput['names'], language: CyrillicLanguage): DccName {

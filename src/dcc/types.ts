@@ -88,8 +88,6 @@ export interface RecoveryDcc extends DccBase {
 
 export type DccPayload = VaccinationDcc | TestDcc | RecoveryDcc
 
-export type DccCertificateType = 'vaccination' | 'test' | 'recovery'
-
 /** One schema violation: a JSON pointer-like path ('/v/0/dn') and what is wrong there. */
 export interface DccSchemaError {
   path: string

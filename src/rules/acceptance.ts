@@ -7,9 +7,10 @@
 // rules that fail at `at` with their description in the asked language (English as the fallback,
 // flagged) and the part of their logic that failed. Web APIs only: used by the CLI, the API and pages.
 import { evaluate } from 'certlogic-js'
+import { certificateType } from '../hcert/certificate-type.ts'
 import { certLogicData, type CertLogicData, type RulesContext } from './evaluate.ts'
 import { failingLogic } from './failing-logic.ts'
-import { certificateTypeOf, selectRules } from './select.ts'
+import { selectRules } from './select.ts'
 import { contains, cutPoints, lifetime, windowsOf } from './acceptance-timeline.ts'
 import type { OpenReason, Rule, RuleSet } from './types.ts'
 import type { AcceptanceCertificate, AcceptanceWindow } from './acceptance-types.ts'
@@ -89,7 +90,7 @@ export function acceptance(ruleSet: RuleSet, certificate: AcceptanceCertificate,
 }
 
 function countryAcceptance(ruleSet: RuleSet, certificate: AcceptanceCertificate, country: string, at: number, language: string): CountryAcceptance {
-  const type = certificateTypeOf(certificate.payload)
+  const type = certificateType(certificate.payload)
   const issuer = certificate.issuerCountry?.toUpperCase()
   const relevant = ruleSet.rules.filter(
     (rule) => (rule.Type === 'Acceptance' && rule.Country === country) || (rule.Type === 'Invalidation' && rule.Country === issuer),

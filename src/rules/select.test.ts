@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { RulesError } from './errors.ts'
-import { certificateTypeOf, selectRules, type RuleSelection } from './select.ts'
+import { selectRules, type RuleSelection } from './select.ts'
 import { makeRule } from './test-rule.ts'
 
 const at = (iso: string) => new Date(iso)
 const base: RuleSelection = {
   arrivalCountry: 'XX',
   issuerCountry: 'YY',
-  certificateType: 'Vaccination',
+  certificateType: 'vaccination',
   clock: at('2022-01-01T00:00:00Z'),
 }
 const ids = (rules: readonly { Identifier: string; Version: string }[]) => rules.map((r) => `${r.Identifier}@${r.Version}`)
@@ -35,7 +35,7 @@ describe('selectRules', () => {
       makeRule({ Identifier: 'R', CertificateType: 'Recovery' }),
     ]
     expect(ids(selectRules(rules, base))).toEqual(['G@1.0.0', 'V@1.0.0'])
-    expect(ids(selectRules(rules, { ...base, certificateType: 'Test' }))).toEqual(['G@1.0.0', 'T@1.0.0'])
+    expect(ids(selectRules(rules, { ...base, certificateType: 'test' }))).toEqual(['G@1.0.0', 'T@1.0.0'])
     expect(ids(selectRules(rules, { ...base, certificateType: undefined }))).toEqual(['G@1.0.0'])
   })
 
@@ -85,17 +85,5 @@ describe('selectRules', () => {
       expect.objectContaining({ code: 'RULES_CONTEXT_INVALID' }),
     )
     expect(() => selectRules([makeRule()], { ...base, clock: new Date('nope') })).toThrow(RulesError)
-  })
-})
-
-describe('certificateTypeOf', () => {
-  it('names the type of the single event, or nothing', () => {
-    expect(certificateTypeOf({ v: [{}] })).toBe('Vaccination')
-    expect(certificateTypeOf({ t: [{}] })).toBe('Test')
-    expect(certificateTypeOf({ r: [{}], v: [] })).toBe('Recovery')
-    expect(certificateTypeOf({ v: [{}], t: [{}] })).toBeUndefined()
-    expect(certificateTypeOf({})).toBeUndefined()
-    expect(certificateTypeOf(null)).toBeUndefined()
-    expect(certificateTypeOf({ v: {} })).toBeUndefined()
   })
 })

@@ -3,9 +3,10 @@
 // valid at the clock (ValidFrom ≤ clock < ValidTo), and of those only the latest Version of each
 // Identifier. The validity window is applied before picking the latest version, so a version that
 // only starts tomorrow does not hide today's one.
+import type { CertificateType } from '../hcert/certificate-type.ts'
 import { RulesError } from './errors.ts'
 import { compareVersionText } from './semver.ts'
-import type { DccCertificateType, Rule } from './types.ts'
+import type { Rule, RuleCertificateType } from './types.ts'
 
 export interface RuleSelection {
   /** ISO 3166-1 alpha-2 of the country the holder arrives in; no Acceptance rules without it. */
@@ -14,8 +15,8 @@ export interface RuleSelection {
   readonly arrivalRegion?: string
   /** ISO 3166-1 alpha-2 of the issuer (the CWT's iss); no Invalidation rules without it. */
   readonly issuerCountry?: string
-  /** The certificate's type, or undefined when it has no single event (then only General rules). */
-  readonly certificateType: DccCertificateType | undefined
+  /** The certificate's type (src/hcert's certificateType), or undefined when it has no single event (then only General rules). */
+  readonly certificateType: CertificateType | undefined
   readonly clock: Date
 }
 
@@ -39,8 +40,16 @@ function appliesTo(rule: Rule, selection: RuleSelection, clock: number): boolean
       : sameCountry(rule.Country, selection.issuerCountry)
   if (!country) return false
   if (rule.Type === 'Acceptance' && rule.Region !== undefined && rule.Region !== selection.arrivalRegion) return false
-  if (rule.CertificateType !== 'General' && rule.CertificateType !== selection.certificateType) return false
+  const type = selection.certificateType
+  if (rule.CertificateType !== 'General' && (type === undefined || rule.CertificateType !== RULE_SPELLING[type])) return false
   return Date.parse(rule.ValidFrom) <= clock && clock < Date.parse(rule.ValidTo)
+}
+
+/** The rule files spell the certificate types with a capital letter. */
+const RULE_SPELLING: Readonly<Record<CertificateType, Exclude<RuleCertificateType, 'General'>>> = {
+  vaccination: 'Vaccination',
+  test: 'Test',
+  recovery: 'Recovery',
 }
 
 function sameCountry(ruleCountry: string, wanted: string | undefined): boolean {
@@ -49,14 +58,4 @@ function sameCountry(ruleCountry: string, wanted: string | undefined): boolean {
 
 function byIdentifier(a: Rule, b: Rule): number {
   return a.Identifier < b.Identifier ? -1 : a.Identifier > b.Identifier ? 1 : 0
-}
-
-/** The type of a DCC payload from its single non-empty v/t/r entry; undefined when not exactly one. */
-export function certificateTypeOf(payload: unknown): DccCertificateType | undefined {
-  if (typeof payload !== 'object' || payload === null) return undefined
-  const record = payload as Record<string, unknown>
-  const present = (key: string) => Array.isArray(record[key]) && (record[key] as unknown[]).length > 0
-  const types: [string, DccCertificateType][] = [['v', 'Vaccination'], ['t', 'Test'], ['r', 'Recovery']]
-  const found = types.filter(([key]) => present(key))
-  return found.length === 1 ? found[0]?.[1] : undefined
 }

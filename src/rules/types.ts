@@ -3,11 +3,8 @@
 
 export type RuleType = 'Acceptance' | 'Invalidation'
 
-/** The certificate type a rule applies to; 'General' applies to every type. */
+/** The certificate type a rule applies to, in the rule files' spelling; 'General' applies to every type. */
 export type RuleCertificateType = 'General' | 'Vaccination' | 'Recovery' | 'Test'
-
-/** The type of one DCC, from its single v/t/r entry. */
-export type DccCertificateType = Exclude<RuleCertificateType, 'General'>
 
 export interface RuleDescription {
   readonly lang: string

@@ -11,7 +11,8 @@
 // So `--at 2022-01-15` answers "would the rules in force on 2022-01-15 accept this certificate when
 // presented at issuance?". Every failing or unevaluable rule is kept with its identifier.
 import { evaluateRules } from '../../src/rules/evaluate.ts'
-import { certificateTypeOf, selectRules } from '../../src/rules/select.ts'
+import { certificateType } from '../../src/hcert/certificate-type.ts'
+import { selectRules } from '../../src/rules/select.ts'
 import type { RuleResult, RuleSet } from '../../src/rules/types.ts'
 
 export interface RuleFailure {
@@ -51,7 +52,7 @@ export function evaluateCountry(ruleSet: RuleSet, country: string, facts: Certif
   const rules = selectRules(ruleSet.rules, {
     arrivalCountry: country,
     ...(facts.iss !== undefined ? { issuerCountry: facts.iss } : {}),
-    certificateType: certificateTypeOf(facts.payload),
+    certificateType: certificateType(facts.payload),
     clock: rulesAt,
   })
   const verdict = evaluateRules(rules, {
