@@ -14,7 +14,7 @@ import { revocationRoutes } from './routes/revocations.ts'
 import { operationRoutes } from './routes/operations.ts'
 import { registerDocs } from './routes/docs.ts'
 import { acceptanceRoutes } from './routes/acceptance.ts'
-import { verifyRoutes, MAX_VERIFY_BODY_BYTES } from '../verify/routes.ts'
+import { verifyRoutes, MAX_VERIFY_BODY_BYTES } from './routes/verify.ts'
 import { qaRoutes } from './routes/qa.ts'
 import { webRoutes } from '../web/routes.ts'
 

@@ -3,7 +3,7 @@ import type { IssuedCertificate, IssueRequest } from '../issue/issue.ts'
 import type { SandboxSample } from '../../adapters/_sdk/sandbox.ts'
 import type { ServiceMetrics } from './metrics.ts'
 import type { Logger } from '../platform/log.ts'
-import type { VerifyRouteDeps } from '../verify/routes.ts'
+import type { VerifyRouteDeps } from './routes/verify.ts'
 import type { CardPdfRenderer } from '../web/card-pdf-types.ts'
 import type { AuditPage, AuditSink } from '../audit/audit.ts'
 

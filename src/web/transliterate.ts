@@ -6,7 +6,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { transliterate, UntransliterableLetterError } from '../dcc/icao.ts'
 import { problem, problemFromError, problemResponse } from '../http/problem.ts'
 import type { AppEnv } from '../http/router.ts'
-import { ProblemSchema } from '../http/routes/schemas.ts'
+import { ProblemSchema } from '../http/schemas.ts'
 
 const MAX_NAME = 80
 

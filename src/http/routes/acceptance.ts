@@ -8,12 +8,12 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { MAX_HC1_LENGTH } from '../../hcert/limits.ts'
 import { acceptance, acceptanceCountries } from '../../rules/acceptance.ts'
 import { CLOCK_PATTERN, parseClock } from '../../verify/clock.ts'
-import type { VerifyRouteDeps } from '../../verify/routes.ts'
+import type { VerifyRouteDeps } from './verify.ts'
 import { VERIFICATION_STATUSES } from '../../verify/status.ts'
 import { verifyCertificate } from '../../verify/verify.ts'
 import { HttpError } from '../problem.ts'
 import { createRouter } from '../router.ts'
-import { problemResponses } from './schemas.ts'
+import { problemResponses } from '../schemas.ts'
 
 const hc1 = z.string().min(1).max(MAX_HC1_LENGTH).openapi({ description: 'The EU DCC text, starting with HC1:', example: 'HC1:NCF...' })
 const at = z

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.ts'
 import { createRouter } from '../router.ts'
 import { HttpError } from '../problem.ts'
 import { qrMatrix, renderPngDataUrl, renderSvg, QR_MARGIN, QR_SCALE } from '../../qr/render.ts'
-import { ProblemSchema, problemResponses } from './schemas.ts'
+import { ProblemSchema, problemResponses } from '../schemas.ts'
 import { alreadyEuDcc, isEuDccText, ALREADY_EU_DCC_MESSAGE } from '../../verify/already-eu-dcc.ts'
 import { VerificationResultSchema } from '../../verify/schemas.ts'
 

@@ -6,7 +6,7 @@ import { bearerToken, requireAdmin, sameSecret } from '../admin-auth.ts'
 
 import { createRouter } from '../router.ts'
 import { HttpError } from '../problem.ts'
-import { problemResponses } from './schemas.ts'
+import { problemResponses } from '../schemas.ts'
 
 const healthRoute = createRoute({
   method: 'get',

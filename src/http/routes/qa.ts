@@ -8,12 +8,12 @@ import { MAX_HC1_LENGTH } from '../../hcert/limits.ts'
 import { CATALOGUE } from '../../qa/catalogue.ts'
 import { checkCertificate, type QaSubject } from '../../qa/check-certificate.ts'
 import { parseClock, CLOCK_PATTERN } from '../../verify/clock.ts'
-import type { VerifyRouteDeps } from '../../verify/routes.ts'
+import type { VerifyRouteDeps } from './verify.ts'
 import { MAX_IMAGE_BYTES } from '../../verify/schemas.ts'
 import { limitBody } from '../body-limit.ts'
 import { HttpError } from '../problem.ts'
 import { createRouter } from '../router.ts'
-import { problemResponses } from './schemas.ts'
+import { problemResponses } from '../schemas.ts'
 
 export const MAX_QA_JSON_BYTES = 64 * 1024
 

@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps.ts'
 
 import { createRouter } from '../router.ts'
 import { HttpError } from '../problem.ts'
-import { problemResponses } from './schemas.ts'
+import { problemResponses } from '../schemas.ts'
 
 const TrustListSchema = z
   .object({

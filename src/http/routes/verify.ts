@@ -3,19 +3,19 @@
 // malformed request is a problem (400), an oversized one 413, another media type 415; an image
 // without a readable QR is the decoder's typed error (QR_*), mapped by the status table.
 import { createRoute, type z } from '@hono/zod-openapi'
-import { limitBody } from '../http/body-limit.ts'
-import { HttpError } from '../http/problem.ts'
-import { createRouter } from '../http/router.ts'
-import { problemResponses } from '../http/routes/schemas.ts'
-import type { QrImageDecoder } from '../qr/decode.ts'
-import type { RevocationList } from '../revocation/list.ts'
-import type { RuleSet } from '../rules/types.ts'
-import type { KeyResolver } from '../hcert/trusted-key.ts'
-import { parseClock } from './clock.ts'
-import { MAX_IMAGE_BYTES, VerificationResultSchema, VerifyFormSchema, VerifyJsonSchema } from './schemas.ts'
-import { statusMarkdown } from './status.ts'
-import type { RevocationLookup } from './types.ts'
-import { verifyCertificate } from './verify.ts'
+import { limitBody } from '../body-limit.ts'
+import { HttpError } from '../problem.ts'
+import { createRouter } from '../router.ts'
+import { problemResponses } from '../schemas.ts'
+import type { QrImageDecoder } from '../../qr/decode.ts'
+import type { RevocationList } from '../../revocation/list.ts'
+import type { RuleSet } from '../../rules/types.ts'
+import type { KeyResolver } from '../../hcert/trusted-key.ts'
+import { parseClock } from '../../verify/clock.ts'
+import { MAX_IMAGE_BYTES, VerificationResultSchema, VerifyFormSchema, VerifyJsonSchema } from '../../verify/schemas.ts'
+import { statusMarkdown } from '../../verify/status.ts'
+import type { RevocationLookup } from '../../verify/types.ts'
+import { verifyCertificate } from '../../verify/verify.ts'
 
 export interface VerifyRouteDeps {
   /** Every trusted key: the bridge's own DSCs and the configured trust lists. */

@@ -1,13 +1,13 @@
 import { HTTPException } from 'hono/http-exception'
 import { describe, expect, it } from 'vitest'
-import { problem, problemFromError, problemResponse } from '../http/problem.ts'
-import { createRouter } from '../http/router.ts'
-import { QrDecodeError } from '../qr/decode-errors.ts'
-import { decodeQrImage } from '../runtime/node/qr/decode.ts'
-import { renderQr } from '../qr/render.ts'
-import { fullVaccinationRules, resolverOf, signed, testKey, vectorPayload } from '../../test/verify/support.ts'
-import { MAX_IMAGE_BYTES } from './schemas.ts'
-import { verifyRoutes, type VerifyRouteDeps } from './routes.ts'
+import { problem, problemFromError, problemResponse } from '../problem.ts'
+import { createRouter } from '../router.ts'
+import { QrDecodeError } from '../../qr/decode-errors.ts'
+import { decodeQrImage } from '../../runtime/node/qr/decode.ts'
+import { renderQr } from '../../qr/render.ts'
+import { fullVaccinationRules, resolverOf, signed, testKey, vectorPayload } from '../../../test/verify/support.ts'
+import { MAX_IMAGE_BYTES } from '../../verify/schemas.ts'
+import { verifyRoutes, type VerifyRouteDeps } from './verify.ts'
 
 const now = new Date('2021-10-15T12:00:00Z')
 const times = { iat: new Date('2021-06-01T00:00:00Z'), exp: new Date('2022-06-01T00:00:00Z') }
