@@ -2,9 +2,3 @@
 export async function computeKid(der: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', der as Uint8Array<ArrayBuffer>)).slice(0, 8)
 }
-
-export function kidToBase64(kid: Uint8Array): string {
-  let binary = ''
-  for (const byte of kid) binary += String.fromCharCode(byte)
-  return btoa(binary)
-}

@@ -2,6 +2,7 @@
 // recognise again without storing it: source records, events, idempotency keys, links. Each use has
 // its own purpose label, so a hash made for one purpose never matches another. The HMAC comes from the
 // codec's primitives: synchronous node:crypto by default, crypto.subtle where that is chosen.
+import { toBase64Url } from '../platform/bytes.ts'
 import { createHmacSha256 } from '../platform/primitives.ts'
 
 const encoder = new TextEncoder()
@@ -10,23 +11,12 @@ export interface KeyedHasher {
   hash(purpose: string, data: string): Promise<string>
 }
 
-function base64url(bytes: Uint8Array): string {
-  let s = ''
-  for (const b of bytes) s += String.fromCharCode(b)
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
-export function decodeBase64(text: string): Uint8Array {
-  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/').replace(/\s+/g, ''))
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0))
-}
-
 export async function createKeyedHasher(key: Uint8Array): Promise<KeyedHasher> {
   if (key.length < 32) throw new Error('the keyed-hash key must have at least 32 bytes')
   const hmac = createHmacSha256(key)
   return {
     async hash(purpose, data) {
-      return base64url(await hmac(encoder.encode(`${purpose}\u0000${data}`)))
+      return toBase64Url(await hmac(encoder.encode(`${purpose}\u0000${data}`)))
     },
   }
 }

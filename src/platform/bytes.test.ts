@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fromBase64, fromPem, sameBytes, toBase64, toBase64Url, toHex, toPem } from './bytes.ts'
+import { fromBase64, fromHex, fromPem, sameBytes, toBase64, toBase64Url, toHex, toPem } from './bytes.ts'
 
 describe('byte encodings', () => {
   it('round-trips base64 of every byte value and large inputs', () => {
@@ -25,5 +25,12 @@ describe('byte encodings', () => {
     expect(pem.split('\n')[1]).toHaveLength(64)
     expect(sameBytes(fromPem('CERTIFICATE', pem), der)).toBe(true)
     expect(() => fromPem('PRIVATE KEY', pem)).toThrow(TypeError)
+  })
+
+  it('reads hex of either case, and refuses odd lengths and other characters', () => {
+    expect(Array.from(fromHex('000fFF'))).toEqual([0, 15, 255])
+    expect(fromHex('')).toHaveLength(0)
+    expect(() => fromHex('abc')).toThrow(TypeError)
+    expect(() => fromHex('zz')).toThrow(TypeError)
   })
 })

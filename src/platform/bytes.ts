@@ -1,5 +1,6 @@
-// Byte encodings used by trust lists, key stores and revocation lists: base64 (standard and url-safe),
-// hex and PEM. Web APIs only (atob/btoa), so the same code runs on Node and Workers.
+// Byte encodings used by trust lists, key stores, revocation lists, keyed hashes and pages: base64
+// (standard and url-safe), hex and PEM. The one place they are written: everything else imports them.
+// Web APIs only (atob/btoa), so the same code runs on Node and Workers.
 
 export function toBase64(bytes: Uint8Array): string {
   let binary = ''
@@ -28,6 +29,14 @@ export function toHex(bytes: Uint8Array): string {
   let hex = ''
   for (const byte of bytes) hex += byte.toString(16).padStart(2, '0')
   return hex
+}
+
+/** Decodes hex of either case and even length; throws on other input. */
+export function fromHex(text: string): Uint8Array {
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(text)) throw new TypeError('not hex')
+  const bytes = new Uint8Array(text.length / 2)
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16)
+  return bytes
 }
 
 export function toPem(label: string, der: Uint8Array): string {

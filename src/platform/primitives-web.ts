@@ -3,14 +3,12 @@
 import { Deflate, Inflate } from 'pako'
 import type { Hashing, Primitives } from './primitives-types.ts'
 import { InflateLimitError } from './primitives-types.ts'
+import { fromBase64 } from './bytes.ts'
 import type { CoseAlgorithm, Signer } from './signer.ts'
 
+/** The DER of a PEM block, whatever its label (importKey tells a wrong key type). */
 function pemToDer(pem: string): Uint8Array {
-  const body = pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '').replace(/\s+/g, '')
-  const binary = atob(body)
-  const der = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) der[i] = binary.charCodeAt(i)
-  return der
+  return fromBase64(pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, ''))
 }
 
 function createEs256Signer({ privateKeyPem, kid }: { privateKeyPem: string; kid: Uint8Array }): Signer {

@@ -2,6 +2,7 @@
 // counts, then a section per certificate with its QR picture beside its failed checks and the
 // countries' acceptance (windows, failing rules with their descriptions and failing logic).
 // Pass and fail are said in words as well as colours.
+import { toBase64 } from '../platform/bytes.ts'
 import type { CountryAcceptance } from '../rules/acceptance.ts'
 import { escapeHtml } from '../../tools/harness/html.ts'
 import { definition } from './catalogue.ts'
@@ -25,12 +26,6 @@ thead th{background:#eee}.code{white-space:nowrap;font-family:ui-monospace,monos
 .error::before{content:"\\2717\\00a0"}.warning::before{content:"!\\00a0"}.ok::before{content:"\\2713\\00a0"}
 small{color:#444}`
 
-function base64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
-
 function day(iso: string | null): string {
   return iso === null ? 'open' : iso.replace(/T00:00:00\.000Z$/, '').replace(/\.\d{3}Z$/, 'Z')
 }
@@ -51,7 +46,7 @@ function acceptanceRows(acceptance: Readonly<Record<string, CountryAcceptance>>)
 function fileSection(file: FileReport, picture: Picture | undefined): string {
   const failed = file.checks.filter((c) => !c.passed)
   const items = failed.map((c) => `<li class="${c.severity}"><span class="code">${escapeHtml(c.code)}</span> ${escapeHtml(c.message)}</li>`).join('')
-  const image = picture ? `<img alt="QR code of ${escapeHtml(file.path)}" src="data:${picture.type};base64,${base64(picture.bytes)}">` : ''
+  const image = picture ? `<img alt="QR code of ${escapeHtml(file.path)}" src="data:${picture.type};base64,${toBase64(picture.bytes)}">` : ''
   const summary = failed.length === 0 ? `<p class="ok">all ${file.checks.length} checks passed</p>` : `<ul>${items}</ul>`
   return `<section class="file">${image}<div><h2>${escapeHtml(file.path)}</h2><p>${file.country ? `claimed country ${escapeHtml(file.country)}; ` : ''}${file.decoded ? 'decoded' : '<span class="error">not decoded</span>'}; ${file.checks.length - failed.length} of ${file.checks.length} checks passed</p>${summary}${acceptanceRows(file.acceptance)}</div></section>`
 }

@@ -7,6 +7,7 @@ import type { DecodedHcert } from '../hcert/decode.ts'
 import { HcertError } from '../hcert/errors.ts'
 import { verifySignature } from '../hcert/signature.ts'
 import type { KeyResolver, TrustedKey } from '../hcert/trusted-key.ts'
+import { toBase64 } from '../platform/bytes.ts'
 import { loadX509 } from '../trust/x509.ts'
 import { check } from './catalogue.ts'
 import type { CheckResult } from './types.ts'
@@ -22,10 +23,10 @@ export async function signatureChecks(decoded: DecodedHcert, keys: KeyResolver |
   if (!algOk) return checks
   const candidates = decoded.kid && decoded.kid.length > 0 ? (await keys(decoded.kid)).filter((key) => key.algorithm === decoded.alg) : []
   if (candidates.length === 0) {
-    checks.push(check('SIG_KID_KNOWN', false, decoded.kid?.length ? `no DSC with kid ${base64(decoded.kid)} in the trust lists` : 'no kid in the COSE headers'))
+    checks.push(check('SIG_KID_KNOWN', false, decoded.kid?.length ? `no DSC with kid ${toBase64(decoded.kid)} in the trust lists` : 'no kid in the COSE headers'))
     return checks
   }
-  checks.push(check('SIG_KID_KNOWN', true, `kid ${base64(decoded.kid!)}: ${candidates.length} DSC(s) from ${[...new Set(candidates.map((k) => k.source))].join(', ')}`))
+  checks.push(check('SIG_KID_KNOWN', true, `kid ${toBase64(decoded.kid!)}: ${candidates.length} DSC(s) from ${[...new Set(candidates.map((k) => k.source))].join(', ')}`))
   let key: TrustedKey
   try {
     key = await verifySignature(decoded, () => candidates)
@@ -63,10 +64,4 @@ async function profileCheck(key: TrustedKey, iss: string | undefined): Promise<C
   }
   if (country !== undefined && iss !== undefined && country !== iss) problems.push(`DSC country ${country} differs from iss ${iss}`)
   return check('DSC_PROFILE', problems.length === 0, problems.length === 0 ? 'DSC profile as expected' : problems.join('; '))
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
 }

@@ -9,6 +9,7 @@
 // The matrix is scanned once into horizontal runs of dark modules; both renderers draw from the runs.
 import encodeQR from 'qr'
 import { CertbridgeError } from '../platform/errors.ts'
+import { toBase64 } from '../platform/bytes.ts'
 import { primitives } from '../platform/primitives.ts'
 
 export interface RenderedQr {
@@ -222,11 +223,5 @@ function pngDataUrl(side: number, raw: Uint8Array): string {
   let offset = writeChunk(png, 8, 'IHDR', header)
   offset = writeChunk(png, offset, 'IDAT', idat)
   writeChunk(png, offset, 'IEND', new Uint8Array())
-  return `data:image/png;base64,${base64(png)}`
-}
-
-function base64(bytes: Uint8Array): string {
-  let bin = ''
-  for (let i = 0; i < bytes.length; i += 0x2000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x2000) as unknown as number[])
-  return btoa(bin)
+  return `data:image/png;base64,${toBase64(png)}`
 }

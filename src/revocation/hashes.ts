@@ -4,6 +4,7 @@
 //   SIGNATURE       the COSE_Sign1 signature bytes; for ES256 only the first half (r), for RSA the whole
 // truncated to the first 16 bytes (128 bits) and written in standard base64.
 import { CertbridgeError } from '../platform/errors.ts'
+import { toBase64 } from '../platform/bytes.ts'
 import { sha256 } from '../platform/primitives.ts'
 
 export type RevocationHashType = 'UCI' | 'COUNTRYCODEUCI' | 'SIGNATURE'
@@ -13,10 +14,6 @@ const truncatedBytes = 16
 
 async function truncatedSha256(data: Uint8Array): Promise<Uint8Array> {
   return (await sha256(data)).slice(0, truncatedBytes)
-}
-
-function base64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
 }
 
 /** The 16 raw bytes of a revocation hash, for callers that index by bytes (e.g. the gateway's x/y chunks). */
@@ -60,12 +57,12 @@ export async function revocationHashes(input: {
   algorithm?: -7 | -37
 }): Promise<RevocationHashes> {
   const [uci, countryCodeUci, signature] = await Promise.all(revocationHashTypes.map((type) => revocationHashBytes(type, input)))
-  return { uci: base64(uci!), countryCodeUci: base64(countryCodeUci!), signature: base64(signature!) }
+  return { uci: toBase64(uci!), countryCodeUci: toBase64(countryCodeUci!), signature: toBase64(signature!) }
 }
 
 /** One hash, base64. */
 export async function revocationHash(type: RevocationHashType, input: RevocationInput): Promise<string> {
-  return base64(await revocationHashBytes(type, input))
+  return toBase64(await revocationHashBytes(type, input))
 }
 
 function required<T>(value: T | undefined, name: string): T {

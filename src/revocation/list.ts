@@ -12,6 +12,7 @@
 // of any other length are skipped and counted, not fatal.
 import { CertbridgeError } from '../platform/errors.ts'
 import { revocationHashBytes, revocationHashTypes, type RevocationHashType, type RevocationInput } from './hashes.ts'
+import { fromBase64, fromHex, toBase64 } from '../platform/bytes.ts'
 
 export class RevocationListError extends CertbridgeError<'REVOCATION_LIST_INVALID' | 'REVOCATION_LIST_UNAVAILABLE'> {}
 
@@ -36,15 +37,10 @@ function emptySets(): HashSets {
 export function normalizeHash(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined
   const value = text.trim()
-  if (/^[0-9a-fA-F]{32}$/.test(value)) {
-    const bytes = new Uint8Array(16)
-    for (let i = 0; i < 16; i++) bytes[i] = parseInt(value.slice(i * 2, i * 2 + 2), 16)
-    return btoa(String.fromCharCode(...bytes))
-  }
+  if (/^[0-9a-fA-F]{32}$/.test(value)) return toBase64(fromHex(value))
   const b64 = value.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '')
   if (!/^[A-Za-z0-9+/]{22}$/.test(b64)) return undefined
-  const bytes = Uint8Array.from(atob(`${b64}==`), (c) => c.charCodeAt(0))
-  return btoa(String.fromCharCode(...bytes))
+  return toBase64(fromBase64(b64))
 }
 
 export function createRevocationList(sets: Partial<Record<RevocationHashType, Iterable<string>>>, sources: readonly string[] = [], skipped = 0): RevocationList {
@@ -77,7 +73,7 @@ function listOf(sets: HashSets, sources: readonly string[], skipped: number): Re
         if (type === 'COUNTRYCODEUCI' && (!input.country || !input.uvci)) continue
         if (type === 'UCI' && !input.uvci) continue
         const bytes = await revocationHashBytes(type, input)
-        if (sets[type].has(btoa(String.fromCharCode(...bytes)))) return type
+        if (sets[type].has(toBase64(bytes))) return type
       }
       return undefined
     },

@@ -3,6 +3,7 @@
 // country and the certificate types its extended key usage allows.
 import { CertbridgeError } from '../platform/errors.ts'
 import { computeKid } from '../hcert/kid.ts'
+import { fromBase64 } from '../platform/bytes.ts'
 import type { CertificateType } from '../hcert/certificate-type.ts'
 import type { TrustedKey } from '../hcert/trusted-key.ts'
 import { loadX509, type X509Module } from './x509.ts'
@@ -32,10 +33,7 @@ function toDer(input: Uint8Array | string): Uint8Array {
   if (input instanceof Uint8Array) return input
   const body = input.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '')
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body)) throw new DscError('TRUST_CERT_INVALID', 'certificate is neither PEM nor base64 DER')
-  const binary = atob(body)
-  const der = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) der[i] = binary.charCodeAt(i)
-  return der
+  return fromBase64(body)
 }
 
 export async function importDsc(input: Uint8Array | string, options: { source: string; country?: string }): Promise<TrustedKey> {

@@ -15,7 +15,7 @@
 // reason; one bad entry never fails the whole list.
 import { CertbridgeError } from '../platform/errors.ts'
 import { importDsc } from './dsc.ts'
-import { fromBase64, toBase64 } from '../platform/bytes.ts'
+import { fromBase64, toBase64Url } from '../platform/bytes.ts'
 import type { CertificateType } from '../hcert/certificate-type.ts'
 import type { TrustedKey } from '../hcert/trusted-key.ts'
 
@@ -156,14 +156,13 @@ function stripLeadingZeros(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(i)
 }
 
-const base64Url = (bytes: Uint8Array) => toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 
 async function importBareKey(key: BareKey): Promise<{ publicKey: CryptoKey; algorithm: -7 | -37 }> {
   if (key.kty === 'EC') {
-    const jwk = { kty: 'EC', crv: 'P-256', x: base64Url(key.x!), y: base64Url(key.y!), ext: true }
+    const jwk = { kty: 'EC', crv: 'P-256', x: toBase64Url(key.x!), y: toBase64Url(key.y!), ext: true }
     return { publicKey: await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']), algorithm: -7 }
   }
-  const jwk = { kty: 'RSA', n: base64Url(stripLeadingZeros(key.n!)), e: base64Url(stripLeadingZeros(key.e!)), ext: true }
+  const jwk = { kty: 'RSA', n: toBase64Url(stripLeadingZeros(key.n!)), e: toBase64Url(stripLeadingZeros(key.e!)), ext: true }
   return { publicKey: await crypto.subtle.importKey('jwk', jwk, { name: 'RSA-PSS', hash: 'SHA-256' }, true, ['verify']), algorithm: -37 }
 }
 

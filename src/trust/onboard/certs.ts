@@ -1,7 +1,7 @@
 // Small building blocks shared by the onboarding certificates (SCA, TLS, UP) and the DSCs the SCA
 // signs: P-256 key pairs, random serial numbers, X.509 subjects with exactly one C, whole-second
 // times, and PKCS#8 PEM import/export. WebCrypto only, so the same code runs on Node and Workers.
-import { fromPem, toPem } from '../../platform/bytes.ts'
+import { fromPem, toHex, toPem } from '../../platform/bytes.ts'
 import { CertbridgeError } from '../../platform/errors.ts'
 
 export const ecdsa = { name: 'ECDSA', namedCurve: 'P-256' } as const
@@ -18,7 +18,7 @@ export function generateKeyPair(): Promise<CryptoKeyPair> {
 export function randomSerial(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   bytes[0] = (bytes[0]! & 0x7f) | 0x01
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return toHex(bytes)
 }
 
 /** C, O, CN: one C attribute only, as the GDHCN QA checks require. */

@@ -5,6 +5,7 @@
 // version; a test vector claims the country of its first folder and its TESTCTX.SCHEMA.
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join, relative, sep } from 'node:path'
+import { fromBase64 } from '../../../platform/bytes.ts'
 import { importDsc } from '../../../trust/dsc.ts'
 import type { KeyResolver } from '../../../hcert/trusted-key.ts'
 import type { QaSubject } from '../../../qa/check-certificate.ts'
@@ -71,7 +72,7 @@ async function vectorSubject(file: string, content: string, claims: Claims): Pro
     return { path: file, text: content, claims }
   }
   const context = (typeof raw.TESTCTX === 'object' && raw.TESTCTX !== null ? raw.TESTCTX : {}) as Record<string, unknown>
-  const picture = typeof raw['2DCODE'] === 'string' && raw['2DCODE'] !== '' ? fromBase64(raw['2DCODE']) : undefined
+  const picture = typeof raw['2DCODE'] === 'string' && raw['2DCODE'] !== '' ? pictureBytes(raw['2DCODE']) : undefined
   const clockText = typeof context.VALIDATIONCLOCK === 'string' ? context.VALIDATIONCLOCK : typeof context.validationClockInstant === 'string' ? context.validationClockInstant : undefined
   const clock = clockText ? new Date(clockText) : undefined
   const schema = typeof context.SCHEMA === 'string' && /^\d+\.\d+\.\d+$/.test(context.SCHEMA) ? context.SCHEMA : undefined
@@ -95,9 +96,10 @@ async function vectorKeys(certificate: string): Promise<KeyResolver | undefined>
   }
 }
 
-function fromBase64(text: string): Uint8Array | undefined {
+/** The bytes of a vector's base64 picture, or undefined when the text is not base64. */
+function pictureBytes(text: string): Uint8Array | undefined {
   try {
-    return Uint8Array.from(atob(text.replace(/\s+/g, '')), (c) => c.charCodeAt(0))
+    return fromBase64(text)
   } catch {
     return undefined
   }
