@@ -52,9 +52,12 @@ export interface SandboxOptions {
 
 export type SandboxFactory = (options?: SandboxOptions) => AdapterSandbox
 
+/** The codes of the sandboxes' own errors. */
+export const SANDBOX_CODES = ['SANDBOX_POPULATION_INVALID'] as const
+
 /** Seven digits of index in the unrz (and hex digits in the uuid) bound the population. */
 /** A synthetic population asked for outside its bounds: the size, or an index no holder has. */
-export class SandboxPopulationError extends CertbridgeError {
+export class SandboxPopulationError extends CertbridgeError<(typeof SANDBOX_CODES)[number]> {
   constructor(message: string) {
     super('SANDBOX_POPULATION_INVALID', message)
     this.name = 'SandboxPopulationError'

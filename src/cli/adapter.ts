@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { CertbridgeError } from '../platform/errors.ts'
 
-export type ScaffoldErrorCode = 'SCAFFOLD_USAGE' | 'SCAFFOLD_EXISTS' | 'SCAFFOLD_REGISTRY'
+export const SCAFFOLD_CODES = ['SCAFFOLD_USAGE', 'SCAFFOLD_EXISTS', 'SCAFFOLD_REGISTRY'] as const
+export type ScaffoldErrorCode = (typeof SCAFFOLD_CODES)[number]
 
 export class ScaffoldError extends CertbridgeError<ScaffoldErrorCode> {}
 

@@ -8,7 +8,7 @@
 //     addresses).
 // A claim that binds gives its reservation back; a refusal keeps it. So the counters count the
 // failed attempts (and those in flight), never the holder's own successful requests.
-import { CertbridgeError } from '../platform/errors.ts'
+import { DbError } from './errors.ts'
 import type { AtomicStep, Db } from './db.ts'
 import { hitRateLimits, type RateDecision, type RateHit } from './guards.ts'
 import { statementsOf } from './statements.ts'
@@ -27,11 +27,10 @@ export interface AttemptReservation {
 }
 
 /** A refusal that tells the client when to come back. */
-export class AttemptsExhaustedError extends CertbridgeError<'HOLDER_LOCKED'> {
-  readonly retryAfter: number
+export class AttemptsExhaustedError extends DbError<'HOLDER_LOCKED'> {
+  declare readonly retryAfter: number
   constructor(retryAfter: number) {
-    super('HOLDER_LOCKED', 'Too many attempts with details that did not match a certificate for this link; try again later.')
-    this.retryAfter = retryAfter
+    super('HOLDER_LOCKED', 'Too many attempts with details that did not match a certificate for this link; try again later.', { retryAfter })
   }
 }
 

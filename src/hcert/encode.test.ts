@@ -62,6 +62,6 @@ describe('encodeHc1', () => {
 
   it('refuses exp not after iat', async () => {
     const key = await testKey()
-    await expect(encodeHc1(sampleDcc, { signer: key.signer, iss: 'RU', iat: exp, exp: iat })).rejects.toMatchObject({ code: 'HCERT_CWT' })
+    await expect(encodeHc1(sampleDcc, { signer: key.signer, iss: 'RU', iat: exp, exp: iat })).rejects.toMatchObject({ code: 'HCERT_ENCODE' })
   })
 })

@@ -3,7 +3,7 @@
 import { encodeBase45 } from './base45.ts'
 import { encodeCoseSign1, protectedHeaderBytes, sigStructure } from './cose.ts'
 import { encodeCwt } from './cwt.ts'
-import { HcertError } from './errors.ts'
+import { HcertEncodeError } from './errors.ts'
 import { addPrefix } from './prefix.ts'
 import type { Signer } from '../platform/signer.ts'
 import { deflateZlib } from './zlib.ts'
@@ -40,11 +40,11 @@ export async function signCose(dcc: unknown, options: EncodeOptions): Promise<Ui
 async function signCoseParts(dcc: unknown, options: EncodeOptions): Promise<{ cose: Uint8Array; signature: Uint8Array }> {
   const iat = toSeconds(options.iat)
   const exp = toSeconds(options.exp)
-  if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp) || exp <= iat) throw new HcertError('HCERT_CWT', 'iat and exp must be dates with iat before exp')
+  if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp) || exp <= iat) throw new HcertEncodeError('HCERT_ENCODE', 'iat and exp must be dates with iat before exp')
   const payload = encodeCwt({ iss: options.iss, iat, exp, dcc })
   const protectedBytes = protectedFor(options.signer)
   const signature = await options.signer.sign(sigStructure(protectedBytes, payload))
-  if (signature.length !== 64) throw new HcertError('HCERT_SIGNATURE', 'signer returned a signature that is not raw r‖s')
+  if (signature.length !== 64) throw new HcertEncodeError('HCERT_ENCODE', 'signer returned a signature that is not raw r‖s')
   return { cose: encodeCoseSign1(protectedBytes, payload, signature), signature }
 }
 

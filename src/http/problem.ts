@@ -1,25 +1,26 @@
 // RFC 9457 problem details: every error the API answers is application/problem+json with a stable
 // `code`. Never a stack trace; a 500 only for a bug, with a correlation id to find it in the logs.
 import { CertbridgeError } from '../platform/errors.ts'
-import { statusForCode } from './status.ts'
+import { isErrorCode, STATUS, type ErrorCode, type ProblemStatus } from './status.ts'
+
+export { HttpError } from './errors.ts'
 
 export interface Problem {
   readonly type: string
   readonly title: string
-  readonly status: number
-  readonly code: string
+  readonly status: ProblemStatus
+  readonly code: ErrorCode
   readonly detail?: string
   readonly instance?: string
   readonly retryAfter?: number
   readonly [extension: string]: unknown
 }
 
-const titles: Readonly<Record<number, string>> = {
+const titles = {
   400: 'Bad request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not found',
-  405: 'Method not allowed',
   409: 'Conflict',
   413: 'Content too large',
   415: 'Unsupported media type',
@@ -29,20 +30,23 @@ const titles: Readonly<Record<number, string>> = {
   502: 'Bad gateway',
   503: 'Service unavailable',
   504: 'Gateway timeout',
+} as const satisfies Record<ProblemStatus, string>
+
+export const problemType = (code: ErrorCode): string => `https://certbridge.invalid/problems/${code.toLowerCase().replace(/_/g, '-')}`
+
+export function problem(code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): Problem {
+  const status = STATUS[code]
+  return { type: problemType(code), title: titles[status], status, code, detail, ...extra }
 }
 
-export const problemType = (code: string): string => `https://certbridge.invalid/problems/${code.toLowerCase().replace(/_/g, '-')}`
-
-export function problem(code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
-  const status = statusForCode(code)
-  return { type: problemType(code), title: titles[status] ?? 'Error', status, code, detail, ...extra }
-}
-
-/** Problem details for anything thrown; unknown errors become a generic 500 without internals. */
+/**
+ * Problem details for anything thrown. A typed error answers with its code, and with its Retry-After
+ * when it is a refusal for a while; anything else, or a code of no family (a bug the type check and
+ * status.test.ts are there to prevent), becomes a generic 500 without internals.
+ */
 export function problemFromError(error: unknown, correlationId: string): Problem {
-  if (error instanceof CertbridgeError) {
-    const retryAfter = (error as { retryAfter?: unknown }).retryAfter
-    return problem(error.code, error.message, typeof retryAfter === 'number' ? { retryAfter } : {})
+  if (error instanceof CertbridgeError && isErrorCode(error.code)) {
+    return problem(error.code, error.message, error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {})
   }
   return problem('INTERNAL', `An internal error occurred (reference ${correlationId}).`, { instance: `urn:certbridge:error:${correlationId}` })
 }
@@ -56,11 +60,3 @@ export function problemResponse(p: Problem, headers: Record<string, string> = {}
   return new Response(JSON.stringify(p), { status: p.status, headers: h })
 }
 
-/** An error that the HTTP layer raises itself (bad body, missing token, ...). */
-export class HttpError extends CertbridgeError {
-  readonly retryAfter?: number
-  constructor(code: string, message: string, options: { retryAfter?: number; cause?: unknown } = {}) {
-    super(code, message, { cause: options.cause })
-    if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter
-  }
-}

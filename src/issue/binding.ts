@@ -11,14 +11,14 @@
 // Two further checks live here because they are about the same person:
 // - validateClaimNames: names in a claim are letters only (before any upstream call);
 // - checkShownAgainstRegister: the public side's masks describe the registered person (after binding).
-import { CertbridgeError } from '../platform/errors.ts'
+import { IssueError } from './errors.ts'
 import type { HolderClaim, NormalizedHolder, RegisteredIdentity, ShownHolder } from '../dcc/record.ts'
 import { transliterate } from '../dcc/icao.ts'
 
 const MISMATCH_MESSAGE = 'The details given do not match the holder of this certificate.'
 
-function mismatch(): CertbridgeError {
-  return new CertbridgeError('HOLDER_MISMATCH', MISMATCH_MESSAGE)
+function mismatch(): IssueError {
+  return new IssueError('HOLDER_MISMATCH', MISMATCH_MESSAGE)
 }
 
 /** The longest name a claim may carry (the DCC holds 80 characters). */
@@ -34,7 +34,7 @@ const NAME_CHARACTER = /^[\p{L}\p{M} '’-]$/u
 export function checkedClaimName(value: string, field: string): string {
   const text = value.normalize('NFC').trim()
   if (text === '') return text
-  const invalid = (why: string) => new CertbridgeError('HOLDER_NAME_INVALID', `The ${field} ${why}.`)
+  const invalid = (why: string) => new IssueError('HOLDER_NAME_INVALID', `The ${field} ${why}.`)
   const characters = [...text]
   if (characters.length > MAX_NAME) throw invalid(`is longer than ${MAX_NAME} characters`)
   let marks = 0
@@ -129,8 +129,8 @@ export function bindHolder(holder: NormalizedHolder, claim: HolderClaim): void {
   if (!namesMatch(claim, identity)) throw mismatch()
 }
 
-function inconsistent(): CertbridgeError {
-  return new CertbridgeError(
+function inconsistent(): IssueError {
+  return new IssueError(
     'RECORD_INCONSISTENT',
     'The national systems disagree about the holder of this certificate, so no EU certificate can be issued; the national service can correct its record.',
   )

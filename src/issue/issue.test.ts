@@ -10,7 +10,6 @@ import { AdapterError } from '../../adapters/_sdk/errors.ts'
 import type { CountryAdapter } from '../../adapters/_sdk/adapter.ts'
 import type { NormalizedRecord } from '../dcc/record.ts'
 import { defaultValidityDays } from '../config.ts'
-import { CertbridgeError } from '../platform/errors.ts'
 
 const record: NormalizedRecord = {
   country: 'RU',
@@ -37,7 +36,7 @@ export async function setup(retrieve: () => Promise<NormalizedRecord>, limits = 
     now: () => new Date('2021-08-01T10:00:00Z'),
     config: { country: 'XX', issuerName: 'Test issuer', validityDays: { test: defaultValidityDays }, rateLimit: limits, holderLock: { maxMismatches: 2, maxMismatchesPerRecord: 3, lockMinutes: 60 } },
     matchLink: (text) => {
-      if (text === 'forged') throw new CertbridgeError('LINK_FORGED', 'forged')
+      if (text === 'forged') throw new AdapterError('LINK_FORGED', 'forged')
       return { adapter, link: { kind: 'v2', text } }
     },
     retrieve,

@@ -9,6 +9,7 @@
 // mismatch an adapter finds) is the one NO_MATCHING_CERTIFICATE. Attempts are counted per national
 // record (not per link text) and reserved before the look-up (src/db/attempts.ts).
 import { CertbridgeError } from '../platform/errors.ts'
+import { IssueError } from './errors.ts'
 import { AdapterError, type AdapterErrorCode } from '../../adapters/_sdk/errors.ts'
 import type { AdapterLink, CountryAdapter } from '../../adapters/_sdk/adapter.ts'
 import type { HolderClaim, NormalizedHolder, NormalizedRecord } from '../dcc/record.ts'
@@ -221,17 +222,17 @@ export function createIssuer(deps: IssuerDeps) {
       const eventMaterial = `${record.sourceRef}|${canonicalJson(record.event)}`
       const [sourceKey, eventKey] = await Promise.all([hasher.hash('source', record.sourceRef), hasher.hash('event', eventMaterial)])
       if (idempotency?.eventKey && idempotency.eventKey !== eventKey) {
-        throw new CertbridgeError('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was used for another certificate.')
+        throw new IssueError('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was used for another certificate.')
       }
       const previous = await findIssuance(db, eventKey)
       if (previous?.status === 'revoked') {
-        throw new CertbridgeError('CERTIFICATE_REVOKED', 'The EU certificate for this record was revoked; it is not issued again.')
+        throw new IssueError('CERTIFICATE_REVOKED', 'The EU certificate for this record was revoked; it is not issued again.')
       }
       const signing = deps.signingKey()
       const validity: Validity = previous
         ? { issuedAt: previous.issuedAt, expiresAt: previous.expiresAt }
         : certificateValidity({ record, now, validityDays: config.validityDays[adapter.id] ?? defaultValidityDays, dscNotAfter: signing.notAfter })
-      if (validity.expiresAt <= nowSeconds) throw new CertbridgeError('RECORD_EXPIRED', 'The EU certificate for this record has expired.')
+      if (validity.expiresAt <= nowSeconds) throw new IssueError('RECORD_EXPIRED', 'The EU certificate for this record has expired.')
 
       // 6. The EU payload: the register's names and passport spelling (or ICAO transliteration),
       // EU value-set codes, keyed UVCI.
@@ -297,7 +298,7 @@ export function createIssuer(deps: IssuerDeps) {
     if (await reserveIdempotencyKey(db, { keyHash, requestHash, createdAt: nowSeconds })) return { keyHash, requestHash, reserved: true, eventKey: undefined }
     const existing = await findIdempotencyKey(db, keyHash)
     if (existing && existing.requestHash !== requestHash) {
-      throw new CertbridgeError('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was used for a different request.')
+      throw new IssueError('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was used for a different request.')
     }
     return { keyHash, requestHash, reserved: false, eventKey: existing?.eventKey || undefined }
   }
@@ -330,18 +331,17 @@ export function isAboutTheRecord(code: string): boolean {
 }
 
 /** The one refusal a requester gets about a record until they bind to its holder. */
-export function noMatchingCertificate(): CertbridgeError {
-  return new CertbridgeError(
+export function noMatchingCertificate(): IssueError {
+  return new IssueError(
     'NO_MATCHING_CERTIFICATE',
     'No certificate that can be converted matches this link and these details. Check that the names, the date of birth and, where the national certificate shows one, the document number are exactly as in the national record.',
   )
 }
 
 /** A refusal that tells the client when to come back. */
-export class AdapterLimitError extends CertbridgeError {
-  readonly retryAfter: number
-  constructor(code: string, message: string, retryAfter: number) {
-    super(code, message)
-    this.retryAfter = retryAfter
+export class AdapterLimitError extends IssueError<'RATE_LIMITED'> {
+  declare readonly retryAfter: number
+  constructor(code: 'RATE_LIMITED', message: string, retryAfter: number) {
+    super(code, message, { retryAfter })
   }
 }

@@ -2,7 +2,7 @@
 // certificate's own expiry, the per-type validity counted from the event, the recovery's stated end,
 // and the signing DSC's notAfter. A record that would already be expired is refused. A recovery ends
 // at the end (23:59:59 UTC) of its last valid day, the DCC's `du`, never at that day's start.
-import { CertbridgeError } from '../platform/errors.ts'
+import { IssueError } from './errors.ts'
 import { addDays, recoveryValidUntil } from '../dcc/recovery-window.ts'
 import type { NormalizedRecord } from '../dcc/record.ts'
 import type { CertificateType } from '../config.ts'
@@ -43,7 +43,7 @@ function eventStart(record: NormalizedRecord): number {
 export function certificateValidity({ record, now, validityDays, dscNotAfter }: ValidityInput): Validity {
   const issuedAt = Math.floor(now.getTime() / 1000)
   const start = eventStart(record)
-  if (!Number.isFinite(start)) throw new CertbridgeError('RECORD_INVALID', 'The national record has no usable event date.')
+  if (!Number.isFinite(start)) throw new IssueError('RECORD_INVALID', 'The national record has no usable event date.')
   const event = record.event
   const typeLimit = event.type === 'recovery'
     ? endOfDay(addDays(event.firstPositive, validityDays.recovery))
@@ -53,7 +53,7 @@ export function certificateValidity({ record, now, validityDays, dscNotAfter }: 
   if (event.type === 'recovery') limits.push(endOfDay(recoveryValidUntil(event)))
   const expiresAt = Math.min(...limits.filter(Number.isFinite))
   if (expiresAt <= issuedAt) {
-    throw new CertbridgeError('RECORD_EXPIRED', 'The national certificate has expired or is past the validity an EU certificate of its type may have.')
+    throw new IssueError('RECORD_EXPIRED', 'The national certificate has expired or is past the validity an EU certificate of its type may have.')
   }
   return { issuedAt, expiresAt }
 }

@@ -36,7 +36,8 @@ export interface QrMatrix {
   isDark(x: number, y: number): boolean
 }
 
-export type QrRenderErrorCode = 'QR_RENDER_TEXT' | 'QR_RENDER_OPTIONS'
+export const QR_RENDER_CODES = ['QR_RENDER_TEXT', 'QR_RENDER_OPTIONS'] as const
+export type QrRenderErrorCode = (typeof QR_RENDER_CODES)[number]
 export class QrRenderError extends CertbridgeError<QrRenderErrorCode> {}
 
 /**

@@ -3,7 +3,7 @@
 //   COUNTRYCODEUCI  the CWT issuer country (claim 1) followed by `ci`, UTF-8
 //   SIGNATURE       the COSE_Sign1 signature bytes; for ES256 only the first half (r), for RSA the whole
 // truncated to the first 16 bytes (128 bits) and written in standard base64.
-import { CertbridgeError } from '../platform/errors.ts'
+import { RevocationError } from './errors.ts'
 import { toBase64 } from '../platform/bytes.ts'
 import { sha256 } from '../platform/primitives.ts'
 
@@ -66,6 +66,6 @@ export async function revocationHash(type: RevocationHashType, input: Revocation
 }
 
 function required<T>(value: T | undefined, name: string): T {
-  if (value === undefined) throw new CertbridgeError('REVOCATION_INPUT_MISSING', `This revocation hash type needs the ${name}.`)
+  if (value === undefined) throw new RevocationError('REVOCATION_INPUT_MISSING', `This revocation hash type needs the ${name}.`)
   return value
 }

@@ -10,11 +10,11 @@
 //
 // A hash is the first 128 bits of SHA-256 (hashes.ts), written as base64 or as 32 hex digits; entries
 // of any other length are skipped and counted, not fatal.
-import { CertbridgeError } from '../platform/errors.ts'
+import { RevocationError } from './errors.ts'
 import { revocationHashBytes, revocationHashTypes, type RevocationHashType, type RevocationInput } from './hashes.ts'
 import { fromBase64, fromHex, toBase64 } from '../platform/bytes.ts'
 
-export class RevocationListError extends CertbridgeError<'REVOCATION_LIST_INVALID' | 'REVOCATION_LIST_UNAVAILABLE'> {}
+export class RevocationListError extends RevocationError<'REVOCATION_LIST_INVALID' | 'REVOCATION_LIST_UNAVAILABLE'> {}
 
 export interface RevocationList {
   /** Where the list came from (file path, URL, 'certbridge'). */

@@ -1,7 +1,7 @@
 // Import of a Document Signer Certificate (X.509, DER/base64/PEM) into a TrustedKey: the public key
 // imported for crypto.subtle (ECDSA P-256 → ES256, RSA → PS256), the kid, the validity window, the
 // country and the certificate types its extended key usage allows.
-import { CertbridgeError } from '../platform/errors.ts'
+import { TrustError } from './errors.ts'
 import { computeKid } from '../hcert/kid.ts'
 import { fromBase64 } from '../platform/bytes.ts'
 import type { CertificateType } from '../hcert/certificate-type.ts'
@@ -10,7 +10,7 @@ import { loadX509, type X509Module } from './x509.ts'
 
 export { computeKid }
 
-export class DscError extends CertbridgeError<'TRUST_CERT_INVALID'> {}
+export class DscError extends TrustError<'TRUST_CERT_INVALID'> {}
 
 const USAGE_PREFIXES = ['1.3.6.1.4.1.1847.2021.1.', '1.3.6.1.4.1.0.1847.2021.1.']
 const USAGE_TYPES: Record<string, CertificateType> = { '1': 'test', '2': 'vaccination', '3': 'recovery' }

@@ -1,18 +1,21 @@
 // The key store's document types, error codes and governance constants (see keystore.ts).
 import { CertbridgeError } from '../platform/errors.ts'
 
-export type KeyStoreErrorCode =
-  | 'KEYSTORE_INVALID'
-  | 'KEYSTORE_CONFIG_INVALID'
-  | 'KEYSTORE_NO_ACTIVE_DSC'
-  | 'KEYSTORE_DSC_EXPIRED'
-  | 'KEYSTORE_CSCA_EXPIRING'
-  | 'KEYSTORE_EXISTS'
-  | 'KEYSTORE_NOT_FOUND'
-  | 'KEYSTORE_PERMISSIONS'
-  | 'KEYSTORE_CA_REQUIRED'
-  | 'KEYSTORE_CA_MISMATCH'
-  | 'KEYSTORE_CA_KEY_ONLINE'
+export const KEYSTORE_CODES = [
+  'KEYSTORE_INVALID',
+  'KEYSTORE_CONFIG_INVALID',
+  'KEYSTORE_NO_ACTIVE_DSC',
+  'KEYSTORE_DSC_EXPIRED',
+  'KEYSTORE_CSCA_EXPIRING',
+  'KEYSTORE_EXISTS',
+  'KEYSTORE_NOT_FOUND',
+  'KEYSTORE_PERMISSIONS',
+  'KEYSTORE_CA_REQUIRED',
+  'KEYSTORE_CA_MISMATCH',
+  'KEYSTORE_CA_KEY_ONLINE',
+] as const
+
+export type KeyStoreErrorCode = (typeof KEYSTORE_CODES)[number]
 
 export class KeyStoreError extends CertbridgeError<KeyStoreErrorCode> {}
 

@@ -13,7 +13,7 @@
 // importing its key ≈ 0.6 ms here, so a verifier can index the 832 DE keys by kid at once and import
 // a key only when a certificate names it (store.ts). Unusable entries are skipped and counted by
 // reason; one bad entry never fails the whole list.
-import { CertbridgeError } from '../platform/errors.ts'
+import { TrustError } from './errors.ts'
 import { importDsc } from './dsc.ts'
 import { fromBase64, toBase64Url } from '../platform/bytes.ts'
 import type { CertificateType } from '../hcert/certificate-type.ts'
@@ -21,7 +21,7 @@ import type { TrustedKey } from '../hcert/trusted-key.ts'
 
 export type TrustListFormat = 'gateway' | 'ch' | 'jwks' | 'did'
 
-export class TrustListError extends CertbridgeError<'TRUST_LIST_INVALID' | 'TRUST_LIST_UNAVAILABLE' | 'TRUST_LIST_SIGNATURE'> {}
+export class TrustListError extends TrustError<'TRUST_LIST_INVALID' | 'TRUST_LIST_UNAVAILABLE' | 'TRUST_LIST_SIGNATURE'> {}
 
 export interface BareKey {
   readonly kty: 'EC' | 'RSA'

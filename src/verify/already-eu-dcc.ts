@@ -4,7 +4,7 @@
 // answered "already EU-compatible, needs no conversion" (ALREADY_EU_DCC); any other is refused with
 // EU_DCC_UNVERIFIED, which says plainly that it could not be verified and why (its status from the
 // verification taxonomy, src/verify/status.ts), never that it needs no conversion.
-import { CertbridgeError } from '../platform/errors.ts'
+import { VerifyError } from './errors.ts'
 import { HC1_PREFIX } from '../hcert/prefix.ts'
 import type { VerificationStatus } from './status.ts'
 import type { VerificationResult, VerifyDeps, VerifyOptions } from './types.ts'
@@ -25,7 +25,7 @@ export interface AlreadyEuDcc {
 const USABLE: ReadonlySet<VerificationStatus> = new Set<VerificationStatus>(['VALID', 'REVOCATION_UNAVAILABLE', 'RULES_FAILED'])
 
 /** An HC1 input that did not verify: its verification status says why. */
-export class EuDccUnverifiedError extends CertbridgeError<'EU_DCC_UNVERIFIED'> {
+export class EuDccUnverifiedError extends VerifyError<'EU_DCC_UNVERIFIED'> {
   readonly verificationStatus: VerificationStatus
 
   constructor(result: Pick<VerificationResult, 'status' | 'statusText' | 'detail'>) {

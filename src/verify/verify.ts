@@ -8,7 +8,7 @@
 // Bad input never throws: a certificate that cannot be verified is an answer, not an error. What was
 // decoded is still returned (e.g. the payload of a certificate whose signer is unknown), with
 // `verified: false` while the signature has not been checked against a trusted key.
-import { CertbridgeError } from '../platform/errors.ts'
+import { VerifyError } from './errors.ts'
 import { certificateType } from '../hcert/certificate-type.ts'
 import { DEFAULT_SKEW_SECONDS, checkDscValidity, checkExpiry, checkKeyUsage } from '../hcert/checks.ts'
 import { decodeHc1, type DecodedHcert } from '../hcert/decode.ts'
@@ -80,10 +80,10 @@ async function checkRevocation(decoded: DecodedHcert, key: TrustedKey, lookup: R
 export async function verifyCertificate(input: { hc1: string }, deps: VerifyDeps, options: VerifyOptions = {}): Promise<VerificationResult> {
   const clock = options.at ?? deps.now
   if (!(clock instanceof Date) || Number.isNaN(clock.getTime())) {
-    throw new CertbridgeError('VERIFY_CLOCK_INVALID', 'The validation clock is not a valid date.')
+    throw new VerifyError('VERIFY_CLOCK_INVALID', 'The validation clock is not a valid date.')
   }
   if (options.country !== undefined && !deps.rules) {
-    throw new CertbridgeError('RULES_NOT_CONFIGURED', 'An arrival country was given but no business rules are configured.')
+    throw new VerifyError('RULES_NOT_CONFIGURED', 'An arrival country was given but no business rules are configured.')
   }
   const draft: Draft = { clock: clock.toISOString(), verified: false }
 

@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 import { sandboxes } from '../../adapters/registry.ts'
 import type { SampleEntry } from '../../src/http/deps.ts'
 import { problem, problemResponse } from '../../src/http/problem.ts'
+import { isErrorCode } from '../../src/http/status.ts'
 import { renderQr } from '../../src/qr/render.ts'
 
 export function fakeSamples(): SampleEntry[] {
@@ -22,7 +23,7 @@ export function fakeApi(): Hono {
     const fields = ['familyName', 'givenName', 'patronymic', 'dateOfBirth'] as const
     const sample = sameLink.find((s) => fields.every((f) => (s.holder[f] ?? '') === (body.holder[f] ?? '')))
     if (!sample) return problemResponse(problem('NO_MATCHING_CERTIFICATE', 'fake'))
-    if (sample.expect.status !== 201) return problemResponse(problem(sample.expect.code ?? 'BAD_REQUEST', 'fake'))
+    if (sample.expect.status !== 201) return problemResponse(problem(sample.expect.code !== undefined && isErrorCode(sample.expect.code) ? sample.expect.code : 'BAD_REQUEST', 'fake'))
     const index = samples.indexOf(sample)
     const hc1 = `HC1:6BFOXN*TS0BI$ZD4N9:9S6RCVN5+O30K3/XIV0W23NTDE$VK G2EN${String(index).padStart(3, '0')}`
     issued.set(hc1, sample)

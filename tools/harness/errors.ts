@@ -2,10 +2,8 @@
 // (exit code 1). Messages name options, files and codes only, never certificate contents.
 import { CertbridgeError } from '../../src/platform/errors.ts'
 
-export type HarnessErrorCode =
-  | 'HARNESS_USAGE'
-  | 'HARNESS_VERIFIER_MISSING'
-  | 'HARNESS_SERVICE'
-  | 'HARNESS_RULES'
+export const HARNESS_CODES = ['HARNESS_USAGE', 'HARNESS_VERIFIER_MISSING', 'HARNESS_SERVICE', 'HARNESS_RULES'] as const
+
+export type HarnessErrorCode = (typeof HARNESS_CODES)[number]
 
 export class HarnessError extends CertbridgeError<HarnessErrorCode> {}

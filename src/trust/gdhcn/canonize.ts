@@ -4,12 +4,12 @@
 // default; the Node edge moves it to a worker thread (canonize-thread.ts, useCanonicalizer), since
 // a large list keeps the event loop busy for a tenth of a second or more.
 import jsonld from 'jsonld'
-import { CertbridgeError } from '../../platform/errors.ts'
+import { TrustError } from '../errors.ts'
 import * as didV1 from './contexts/did-v1.ts'
 import * as jws2020 from './contexts/jws-2020-v1.ts'
 import * as tngDev from './contexts/tng-v1-dev.ts'
 
-export class CanonizeError extends CertbridgeError<'TRUST_LIST_INVALID'> {}
+export class CanonizeError extends TrustError<'TRUST_LIST_INVALID'> {}
 
 /** The contexts a trust list may name, by URL. */
 export const KEPT_CONTEXTS: ReadonlyMap<string, unknown> = new Map([didV1, jws2020, tngDev].map((c) => [c.url, c.document]))

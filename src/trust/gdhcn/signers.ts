@@ -2,9 +2,9 @@
 // a JWK set, or a DID document whose verificationMethod entries carry a publicKeyJwk. Only EC P-256
 // public keys are taken; anything else is refused with a coded error. Reading them from a file or
 // URL is the loader's job (../load.ts).
-import { CertbridgeError } from '../../platform/errors.ts'
+import { TrustError } from '../errors.ts'
 
-export class TrustSignerError extends CertbridgeError<'TRUST_LIST_SIGNER_INVALID'> {}
+export class TrustSignerError extends TrustError<'TRUST_LIST_SIGNER_INVALID'> {}
 
 export interface TrustListSigner {
   /** The DID (or DID URL) of the key when known; a bare JWK matches any proof. */

@@ -2,13 +2,13 @@
 // signs: P-256 key pairs, random serial numbers, X.509 subjects with exactly one C, whole-second
 // times, and PKCS#8 PEM import/export. WebCrypto only, so the same code runs on Node and Workers.
 import { fromPem, toHex, toPem } from '../../platform/bytes.ts'
-import { CertbridgeError } from '../../platform/errors.ts'
+import { TrustError } from '../errors.ts'
 
 export const ecdsa = { name: 'ECDSA', namedCurve: 'P-256' } as const
 export const signingAlgorithm = { name: 'ECDSA', hash: 'SHA-256' } as const
 export const DAY = 86_400_000
 
-export class OnboardError extends CertbridgeError<'ONBOARD_INVALID' | 'ONBOARD_EXISTS' | 'ONBOARD_NOT_FOUND' | 'ONBOARD_QA_FAILED'> {}
+export class OnboardError extends TrustError<'ONBOARD_INVALID' | 'ONBOARD_EXISTS' | 'ONBOARD_NOT_FOUND' | 'ONBOARD_QA_FAILED'> {}
 
 export function generateKeyPair(): Promise<CryptoKeyPair> {
   return crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']) as Promise<CryptoKeyPair>
