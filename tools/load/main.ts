@@ -24,7 +24,7 @@ import { freePort, startScript, stop, waitForHealth } from './children.ts'
 import { drive, type DriveOptions } from './drive.ts'
 import type { FloorConfig } from './floor.ts'
 import { createMix } from './mix.ts'
-import { cpuBetween, treeCpu } from './process-cpu.ts'
+import { cpuBetween, machineBusyMs, treeCpu } from './process-cpu.ts'
 import { buildReport, printReport, type RunFigures } from './report.ts'
 import { loadSamples } from './samples.ts'
 import type { SandboxesReady } from './sandboxes.ts'
@@ -84,13 +84,17 @@ function parseOptions(argv: string[]): Options | 'help' {
 
 /** A run of the generator with the CPU of the measured server's tree and of the sandboxes' over it. */
 async function measured(server: ChildProcess, sandboxes: ChildProcess, options: DriveOptions): Promise<RunFigures> {
-  const before = { server: treeCpu(server.pid!), sandboxes: treeCpu(sandboxes.pid!), generator: process.cpuUsage() }
+  const before = { server: treeCpu(server.pid!), sandboxes: treeCpu(sandboxes.pid!), generator: process.cpuUsage(), machine: machineBusyMs() }
   const driven = await drive(options)
   const serverCpu = cpuBetween(before.server, treeCpu(server.pid!))
   const sandboxCpu = cpuBetween(before.sandboxes, treeCpu(sandboxes.pid!))
   const generator = process.cpuUsage(before.generator)
+  const machine = machineBusyMs()
   if (serverCpu?.ended.length) process.stderr.write(`load: ${serverCpu.ended.length} server process(es) ended during the run: their CPU is not counted\n`)
-  return { driven, serverCpuMs: serverCpu?.ms, sandboxCpuMs: sandboxCpu?.ms, generatorCpuMs: (generator.user + generator.system) / 1000 }
+  const generatorCpuMs = (generator.user + generator.system) / 1000
+  const rigCpuMs = serverCpu && sandboxCpu ? serverCpu.ms + sandboxCpu.ms + generatorCpuMs : undefined
+  const otherCpuMs = machine !== undefined && before.machine !== undefined && rigCpuMs !== undefined ? Math.max(0, machine - before.machine - rigCpuMs) : undefined
+  return { driven, serverCpuMs: serverCpu?.ms, sandboxCpuMs: sandboxCpu?.ms, generatorCpuMs, otherCpuMs }
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -182,6 +186,7 @@ async function run(argv: string[]): Promise<number> {
       floor: floorRun,
       qr: options.qr,
       workers,
+      cores: availableParallelism(),
       connections: options.connections,
       floorSizes,
     })

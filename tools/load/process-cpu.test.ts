@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { cpuBetween, parseStat, treeCpu } from './process-cpu.ts'
+import { cpuBetween, machineBusyMs, parseStat, treeCpu } from './process-cpu.ts'
 
 describe('parseStat', () => {
   it('reads ppid, utime and stime after a process name holding spaces and parentheses', () => {
@@ -29,5 +29,9 @@ describe.runIf(existsSync('/proc/self/stat'))('treeCpu', () => {
 
   it('is undefined for a process that does not exist', () => {
     expect(treeCpu(2 ** 22 + 1)).toBeUndefined()
+  })
+
+  it('reads how long the whole machine has been busy, at least this process', () => {
+    expect(machineBusyMs()).toBeGreaterThanOrEqual(treeCpu(process.pid)!.get(process.pid)!)
   })
 })

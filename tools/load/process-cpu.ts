@@ -70,6 +70,24 @@ export function treeCpu(root: number): TreeCpu | undefined {
   return tree
 }
 
+/**
+ * CPU milliseconds the whole machine has been busy (every core: user, nice, system, irq, softirq,
+ * steal; not idle or iowait), from /proc/stat; undefined without it. Beside the trees' figures it
+ * tells how much of the machine other work took during a run.
+ */
+export function machineBusyMs(): number | undefined {
+  let line: string | undefined
+  try {
+    line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]
+  } catch {
+    return undefined
+  }
+  const [label, user, nice, system, , , irq, softirq, steal] = (line ?? '').trim().split(/\s+/)
+  if (label !== 'cpu') return undefined
+  const ticks = [user, nice, system, irq, softirq, steal].reduce((sum, field) => sum + (Number(field) || 0), 0)
+  return (ticks * 1000) / clockTicks()
+}
+
 /** The CPU milliseconds the tree spent between two readings; processes that ended meanwhile are named. */
 export function cpuBetween(before: TreeCpu | undefined, after: TreeCpu | undefined): { ms: number; ended: number[] } | undefined {
   if (!before || !after) return undefined

@@ -10,6 +10,8 @@ export interface RunFigures {
   readonly serverCpuMs: number | undefined
   readonly sandboxCpuMs: number | undefined
   readonly generatorCpuMs: number
+  /** What the rest of the machine (neither the server, the sandboxes nor the generator) was busy with. */
+  readonly otherCpuMs: number | undefined
 }
 
 /** What the rig found of the service's answers and database. */
@@ -27,10 +29,13 @@ export interface ServiceChecks {
 
 export interface RigFigures {
   readonly workers: number
+  readonly cores: number
   readonly connections: number
   readonly sandboxProcesses: number
   readonly sandboxCpuMsPerRequest: { readonly service: number | null; readonly floor: number | null }
   readonly generatorCpuMsPerRequest: { readonly service: number; readonly floor: number }
+  /** Cores' worth of CPU other work on the machine took during each run (a shared machine's noise). */
+  readonly otherCores: { readonly service: number | null; readonly floor: number | null }
   /** What the floor copied from the service's answers. */
   readonly floorSizes: AnswerSizes
 }
@@ -83,6 +88,7 @@ export function buildReport(input: {
   readonly floor: RunFigures
   readonly qr: string
   readonly workers: number
+  readonly cores: number
   readonly connections: number
   readonly floorSizes: AnswerSizes
 }): LoadReport {
@@ -92,6 +98,7 @@ export function buildReport(input: {
   const issued = s.statuses['201'] ?? 0
   const rps = Math.round(s.answered / s.elapsedSeconds)
   const floorRps = Math.round(f.answered / f.elapsedSeconds)
+  const cores = (run: RunFigures) => (run.otherCpuMs === undefined ? null : Number((run.otherCpuMs / (run.driven.elapsedSeconds * 1000)).toFixed(2)))
   return {
     rps,
     issuedPerSec: Math.round(issued / s.elapsedSeconds),
@@ -124,10 +131,12 @@ export function buildReport(input: {
     ratio: floorRps > 0 ? Number((rps / floorRps).toFixed(3)) : 0,
     rig: {
       workers: input.workers,
+      cores: input.cores,
       connections: input.connections,
       sandboxProcesses: 1,
       sandboxCpuMsPerRequest: { service: per(service.sandboxCpuMs, s.answered), floor: per(floor.sandboxCpuMs, f.answered) },
       generatorCpuMsPerRequest: { service: per(service.generatorCpuMs, s.answered) ?? 0, floor: per(floor.generatorCpuMs, f.answered) ?? 0 },
+      otherCores: { service: cores(service), floor: cores(floor) },
       floorSizes: input.floorSizes,
     },
   }
@@ -149,6 +158,8 @@ export function printReport(report: LoadReport, say: (line: string) => void): vo
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
   for (const row of rows) say(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ').trimEnd())
   say(`ratio (service rps / floor rps): ${report.ratio}`)
+  const { otherCores } = report.rig
+  if (otherCores.service !== null) say(`other work on this ${report.rig.cores}-core machine meanwhile: ${otherCores.service} cores during the service's run, ${otherCores.floor} during the floor's`)
   say(`service: ${report.issuedPerSec} issuances/s (201), of which ${report.firstIssuedPerSec}/s first issuances; p95 ${report.p95} ms`)
   const list = (statuses: Readonly<Record<string, number>>) => Object.entries(statuses).map(([s, n]) => `${s}×${n}`).join(', ')
   say(`statuses: service ${list(report.statuses)}; floor ${list(report.floor.statuses)}`)
