@@ -9,7 +9,7 @@
 // A claim that binds gives its reservation back; a refusal keeps it. So the counters count the
 // failed attempts (and those in flight), never the holder's own successful requests.
 import { DbError } from './errors.ts'
-import type { AtomicStep, Db } from './db.ts'
+import type { AtomicStep, Db, PreparedQuery } from './db.ts'
 import { hitRateLimits, type RateDecision, type RateHit } from './guards.ts'
 import { statementsOf } from './statements.ts'
 
@@ -71,8 +71,8 @@ export async function reserveAttempt(db: Db, keys: AttemptKeys, limits: AttemptL
   return reservation
 }
 
-/** The writes that give reservations back, to run in the caller's transaction (the issuance's). */
-export function releaseSteps(db: Db, reservations: readonly AttemptReservation[]): AtomicStep[] {
+/** The writes that give reservations back, to run in the caller's transaction (the issuance's, whose rows are read). */
+export function releaseSteps(db: Db, reservations: readonly AttemptReservation[]): AtomicStep<PreparedQuery>[] {
   const statement = statementsOf(db).releaseRateLimit
   return reservations.flatMap((reservation) => reservation.held.map((held) => ({ statement, values: held })))
 }

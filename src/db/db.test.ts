@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrationsFolder, openNodeDb, type NodeDb } from '../runtime/node/database.ts'
-import { findIssuance, recordIssuance, revokeBySource, revokeByUciHash, revokedEntries, findIdempotencyKey } from './issuances.ts'
+import { findIssuance, recordIssuance, revokeBySource, revokeByUciHash, revokedEntries, findIdempotencyKey, storeSignature } from './issuances.ts'
 import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
 
 let db: NodeDb
@@ -22,13 +22,40 @@ const row = (eventKey: string, sourceKey = 'src-1') => ({
 })
 
 describe('issuances', () => {
-  it('keeps the first row of a duplicate event and every signature hash', async () => {
+  it('keeps the first row of a duplicate event, and the signature hash of every certificate handed out with its validity', async () => {
     db = openNodeDb(':memory:')
-    await recordIssuance(db, row('e1'), 'sig-a', { keyHash: 'k1', requestHash: 'r1', createdAt: 1 })
-    await recordIssuance(db, { ...row('e1'), issuedAt: 2_000 }, 'sig-b')
+    const stored = { issuedAt: 1_000, expiresAt: 5_000, status: 'valid' }
+    expect(await recordIssuance(db, row('e1'), 'sig-a', { keyHash: 'k1', requestHash: 'r1', createdAt: 1 })).toEqual({ inserted: true, signatureStored: true, stored })
+    // A repeat signed with the stored validity: its signature is kept too.
+    expect(await recordIssuance(db, row('e1'), 'sig-b')).toEqual({ inserted: false, signatureStored: true, stored })
+    // A duplicate signed with another validity (it read another second of the clock) learns the stored
+    // one and keeps nothing; signed again with it, its signature goes in.
+    expect(await recordIssuance(db, { ...row('e1'), issuedAt: 2_000 }, 'sig-c')).toEqual({ inserted: false, signatureStored: false, stored })
+    expect(await storeSignature(db, { eventKey: 'e1', signatureHash: 'sig-d', kid: 'kid-1', issuedAt: 1_000, expiresAt: 5_000 })).toBe(true)
     expect((await findIssuance(db, 'e1'))?.issuedAt).toBe(1_000)
     expect((await findIdempotencyKey(db, 'k1'))?.eventKey).toBe('e1')
-    expect(db.sqlite.prepare('select count(*) as n from signatures').get()).toEqual({ n: 2 })
+    expect(db.sqlite.prepare('select signature_hash from signatures order by 1').pluck().all()).toEqual(['sig-a', 'sig-b', 'sig-d'])
+    // A revoked row takes no further signature.
+    await revokeByUciHash(db, 'uci-e1', 'ADMIN', 2_000)
+    expect(await recordIssuance(db, row('e1'), 'sig-e')).toEqual({ inserted: false, signatureStored: false, stored: { ...stored, status: 'revoked' } })
+    expect(await storeSignature(db, { eventKey: 'e1', signatureHash: 'sig-f', kid: 'kid-1', issuedAt: 1_000, expiresAt: 5_000 })).toBe(false)
+  })
+
+  it('runs the writes asked for in one turn of the event loop in one transaction, each with its own outcome', async () => {
+    db = openNodeDb(':memory:')
+    const before = db.writeStats()
+    const [first, second, broken] = await Promise.allSettled([
+      recordIssuance(db, row('g1'), 'sig-1'),
+      recordIssuance(db, { ...row('g1'), issuedAt: 1_500 }, 'sig-2'),
+      // another event with g1's UCI hash: refused, and only its own writes roll back
+      recordIssuance(db, { ...row('g2'), uciHash: 'uci-g1' }, 'sig-3', { keyHash: 'k-broken', requestHash: 'r', createdAt: 1 }),
+    ])
+    expect(db.writeStats().transactions - before.transactions).toBe(1)
+    expect(first).toMatchObject({ status: 'fulfilled', value: { inserted: true, signatureStored: true } })
+    expect(second).toMatchObject({ status: 'fulfilled', value: { inserted: false, signatureStored: false, stored: { issuedAt: 1_000 } } })
+    expect(broken.status).toBe('rejected')
+    expect(await findIdempotencyKey(db, 'k-broken')).toBeUndefined()
+    expect(db.sqlite.prepare('select signature_hash from signatures').pluck().all()).toEqual(['sig-1'])
   })
 
   it('writes nothing when any statement of an issuance fails', async () => {

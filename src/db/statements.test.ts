@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Db } from './db.ts'
 import { openD1Db } from '../runtime/workerd/database.ts'
 import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
-import { findIdempotencyKey, findIssuance, recordIssuance, revokeByUciHash, revokedHashType } from './issuances.ts'
+import { findIdempotencyKey, findIssuance, recordIssuance, revokeByUciHash, revokedHashType, storeSignature } from './issuances.ts'
 import { migrationsFolder, openNodeDb } from '../runtime/node/database.ts'
 import { statementsOf } from './statements.ts'
 
@@ -98,13 +98,17 @@ describe.each([
     expect(prepares()).toBe(afterFirst)
   })
 
-  it('store every column of an issuance, the schema default and nulls included, and keep the first of a duplicate', async () => {
+  it('store every column of an issuance, the schema default and nulls included, keep the first of a duplicate and read it back', async () => {
     const { db, count } = opened
-    await recordIssuance(db, row('dup'), 'sig-a', { keyHash: 'kd', requestHash: 'rd', createdAt: 7 })
-    await recordIssuance(db, { ...row('dup'), issuedAt: 2_000 }, 'sig-b')
+    const stored = { issuedAt: 1_000, expiresAt: 5_000, status: 'valid' }
+    expect(await recordIssuance(db, row('dup'), 'sig-a', { keyHash: 'kd', requestHash: 'rd', createdAt: 7 })).toEqual({ inserted: true, signatureStored: true, stored })
+    expect(await recordIssuance(db, row('dup'), 'sig-b')).toEqual({ inserted: false, signatureStored: true, stored })
+    // Another validity: the stored one is told, and nothing of this signing kept until it is signed again.
+    expect(await recordIssuance(db, { ...row('dup'), issuedAt: 2_000 }, 'sig-c')).toEqual({ inserted: false, signatureStored: false, stored })
+    expect(await storeSignature(db, { eventKey: 'dup', signatureHash: 'sig-d', kid: 'kid-1', issuedAt: 1_000, expiresAt: 5_000 })).toBe(true)
     expect(await findIssuance(db, 'dup')).toEqual({ ...row('dup'), status: 'valid', revokedAt: null, revocationReason: null })
     expect(await findIdempotencyKey(db, 'kd')).toEqual({ keyHash: 'kd', requestHash: 'rd', eventKey: 'dup', createdAt: 7 })
-    expect(await count("select count(*) as n from signatures where event_key = 'dup'")).toBe(2)
+    expect(await count("select count(*) as n from signatures where event_key = 'dup'")).toBe(3)
   })
 
   it('write nothing of an issuance when one of its statements fails', async () => {
@@ -113,8 +117,9 @@ describe.each([
     // the issuance and its signature go in, then the idempotency key breaks NOT NULL: all rolled back
     const broken = { keyHash: 'k-second', requestHash: null as unknown as string, createdAt: 1 }
     await expect(recordIssuance(db, row('second'), 'sig-2', broken)).rejects.toThrow(/NOT NULL/)
-    // same UCI hash under another event key: the issuance is ignored and the signature's foreign key fails
-    await expect(recordIssuance(db, { ...row('third'), uciHash: 'uci-first' }, 'sig-3')).rejects.toThrow(/FOREIGN KEY/)
+    // same UCI hash under another event key: the unique index refuses the issuance, and its other writes with it
+    await expect(recordIssuance(db, { ...row('third'), uciHash: 'uci-first' }, 'sig-3', { keyHash: 'k-third', requestHash: 'r', createdAt: 1 })).rejects.toThrow(/UNIQUE/)
+    expect(await findIdempotencyKey(db, 'k-third')).toBeUndefined()
     expect(await findIssuance(db, 'third')).toBeUndefined()
     expect(await findIssuance(db, 'second')).toBeUndefined()
     expect(await findIdempotencyKey(db, 'k-second')).toBeUndefined()

@@ -28,11 +28,15 @@ function build(orm: Orm) {
       })
       .returning({ count: rateLimits.count, previous_count: rateLimits.previousCount })
       .prepare(),
-    /** bucket, windowStart: gives back one hit of the window it was counted in (a reservation released). */
+    /**
+     * bucket, windowStart → [{ bucket }] when given back: one hit of the window it was counted in (a
+     * reservation released). It returns rows so that it may join a group whose rows are read (atomicRows).
+     */
     releaseRateLimit: orm
       .update(rateLimits)
       .set({ count: sql`${rateLimits.count} - 1` })
       .where(and(eq(rateLimits.bucket, p('bucket')), eq(rateLimits.windowStart, p('windowStart')), sql`${rateLimits.count} > 0`))
+      .returning({ bucket: rateLimits.bucket })
       .prepare(),
     /** sourceKey → [{ lockedUntil }] */
     holderLock: orm.select({ lockedUntil: holderLocks.lockedUntil }).from(holderLocks).where(eq(holderLocks.sourceKey, p('sourceKey'))).limit(1).prepare(),
@@ -40,7 +44,7 @@ function build(orm: Orm) {
     findIssuance: orm.select().from(issuances).where(eq(issuances.eventKey, p('eventKey'))).limit(1).prepare(),
     /** keyHash → [idempotency row] */
     findIdempotencyKey: orm.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, p('keyHash'))).limit(1).prepare(),
-    /** Every column of an issuance; a duplicate event key leaves the first row in place. */
+    /** Every column of an issuance → [{ event_key }] when this row went in; a duplicate event key leaves the first row in place. */
     insertIssuance: orm
       .insert(issuances)
       .values({
@@ -57,20 +61,47 @@ function build(orm: Orm) {
         revokedAt: p('revokedAt'),
         revocationReason: p('revocationReason'),
       })
-      .onConflictDoNothing()
+      // Only the event key: another event with the same UCI hash fails the whole issuance.
+      .onConflictDoNothing({ target: issuances.eventKey })
+      .returning({ event_key: issuances.eventKey })
       .prepare(),
-    /** eventKey, signatureHash, kid */
+    /**
+     * eventKey, signatureHash, kid, issuedAt, expiresAt → [{ signature_hash }] when stored: only while
+     * the event's row is valid and has the validity that was signed. A request that lost the race to a
+     * concurrent duplicate with another validity stores nothing here, and signs again (src/issue/issue.ts).
+     */
     insertSignature: orm
       .insert(signatures)
-      .values({ eventKey: p('eventKey'), signatureHash: p('signatureHash'), kid: p('kid') })
+      .select(
+        orm
+          .select({ eventKey: issuances.eventKey, signatureHash: sql<string>`${p('signatureHash')}`.as('signature_hash'), kid: sql<string>`${p('kid')}`.as('kid') })
+          .from(issuances)
+          .where(and(eq(issuances.eventKey, p('eventKey')), eq(issuances.issuedAt, p('issuedAt')), eq(issuances.expiresAt, p('expiresAt')), eq(issuances.status, 'valid'))),
+      )
       .onConflictDoNothing()
+      .returning({ signature_hash: signatures.signatureHash })
       .prepare(),
-    /** keyHash, requestHash, eventKey, createdAt */
+    /** eventKey → [{ issued_at, expires_at, status }]: the row as stored, read back in the issuance's transaction */
+    storedIssuance: orm
+      .select({ issued_at: issuances.issuedAt, expires_at: issuances.expiresAt, status: issuances.status })
+      .from(issuances)
+      .where(eq(issuances.eventKey, p('eventKey')))
+      .limit(1)
+      .prepare(),
+    /** keyHash, requestHash, eventKey, createdAt → [{ key_hash }] when stored or bound */
     insertIdempotencyKey: orm
       .insert(idempotencyKeys)
       .values({ keyHash: p('keyHash'), requestHash: p('requestHash'), eventKey: p('eventKey'), createdAt: p('createdAt') })
       // A key reserved before the work started (eventKey '') is bound to what the work produced.
       .onConflictDoUpdate({ target: idempotencyKeys.keyHash, set: { eventKey: sql`excluded.event_key` }, where: eq(idempotencyKeys.eventKey, '') })
+      .returning({ key_hash: idempotencyKeys.keyHash })
+      .prepare(),
+    /** sourceKey, reason, at → [{ event_key }] per issuance revoked: what was derived from a record revoked upstream */
+    revokeBySource: orm
+      .update(issuances)
+      .set({ status: 'revoked', revokedAt: sql`${p('at')}`, revocationReason: sql`${p('reason')}` })
+      .where(and(eq(issuances.sourceKey, p('sourceKey')), eq(issuances.status, 'valid')))
+      .returning({ event_key: issuances.eventKey })
       .prepare(),
     /** keyHash, requestHash, createdAt → [{ keyHash }] when this call reserved the key (eventKey '' until bound) */
     reserveIdempotencyKey: orm

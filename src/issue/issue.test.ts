@@ -24,7 +24,7 @@ const record: NormalizedRecord = {
 const holder = { familyName: 'Иванов', givenName: 'Петр', patronymic: 'Сергеевич', dateOfBirth: '1970-03-04' }
 const adapter = { id: 'test' } as CountryAdapter
 
-export async function setup(retrieve: () => Promise<NormalizedRecord>, limits = { perClientPerMinute: 100, perRecordPerHour: 100 }) {
+export async function setup(retrieve: () => Promise<NormalizedRecord>, limits = { perClientPerMinute: 100, perRecordPerHour: 100 }, now = () => new Date('2021-08-01T10:00:00Z')) {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))
   const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${btoa(String.fromCharCode(...pkcs8))}\n-----END PRIVATE KEY-----`
@@ -33,7 +33,7 @@ export async function setup(retrieve: () => Promise<NormalizedRecord>, limits = 
   const key = new Uint8Array(32).fill(7)
   const issuer = createIssuer({
     db,
-    now: () => new Date('2021-08-01T10:00:00Z'),
+    now,
     config: { country: 'XX', issuerName: 'Test issuer', validityDays: { test: defaultValidityDays }, rateLimit: limits, holderLock: { maxMismatches: 2, maxMismatchesPerRecord: 3, lockMinutes: 60 } },
     matchLink: (text) => {
       if (text === 'forged') throw new AdapterError('LINK_FORGED', 'forged')
@@ -67,6 +67,48 @@ describe('createIssuer', () => {
     expect(await findIssuanceByUciHash(db, await revocationHash('UCI', { uvci: first.uvci }))).toBeDefined()
   })
 
+  it('answers two concurrent requests for one record and event with one UVCI and one validity; the second says repeated', async () => {
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    // Each request reads the clock once, a second after the other: alone, the second would sign another iat.
+    let reads = 0
+    const clock = () => new Date(Date.parse('2021-08-01T10:00:00Z') + 1000 * reads++)
+    const { db, issuer, keys } = await setup(async () => (await gate, record), undefined, clock)
+    const before = db.writeStats()
+    const both = Promise.all([issuer.issue({ qr: 'x', holder }), issuer.issue({ qr: 'x', holder })])
+    release()
+    const [first, second] = await both
+    // Group commit: the counters, the attempts and the issuances of both went in three transactions, one
+    // each; the second's certificate, signed again with the stored validity, had its signature stored in a fourth.
+    const after = db.writeStats()
+    expect({ transactions: after.transactions - before.transactions, works: after.works - before.works }).toEqual({ transactions: 4, works: 7 })
+    expect(second.uvci).toBe(first.uvci)
+    expect([first.repeated, second.repeated]).toEqual([false, true])
+    expect(second.issuedAt).toEqual(first.issuedAt)
+    expect(second.expiresAt).toEqual(first.expiresAt)
+    expect(first.issuedAt.toISOString()).toBe('2021-08-01T10:00:00.000Z')
+    // Both certificates carry the stored validity, and both signatures are on record for revocation.
+    for (const answer of [first, second]) {
+      const verified = await verifyCertificate({ hc1: answer.hc1 }, { keys, now: new Date('2021-08-02') })
+      expect(verified).toMatchObject({ status: 'VALID', iat: '2021-08-01T10:00:00.000Z' })
+    }
+    expect(db.sqlite.prepare('select count(*) as n from issuances').get()).toEqual({ n: 1 })
+    expect(db.sqlite.prepare('select count(*) as n from signatures').get()).toEqual({ n: 2 })
+  })
+
+  it('answers concurrent requests that read the same second alike, without signing again', async () => {
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const { db, issuer } = await setup(async () => (await gate, record))
+    const all = Promise.all([1, 2, 3].map(() => issuer.issue({ qr: 'x', holder })))
+    release()
+    const answers = await all
+    expect(new Set(answers.map((a) => a.uvci)).size).toBe(1)
+    expect(answers.map((a) => a.repeated)).toEqual([false, true, true])
+    expect(new Set(answers.map((a) => a.issuedAt.getTime())).size).toBe(1)
+    expect(db.sqlite.prepare('select count(*) as n from signatures').get()).toEqual({ n: 3 })
+  })
+
   it('revokes what it issued when the source record is later found revoked upstream', async () => {
     let revoked = false
     const { db, issuer } = await setup(async () => {
@@ -92,6 +134,8 @@ describe('createIssuer', () => {
       [expect.stringMatching(/^client:/), expect.stringMatching(/^record:/), expect.stringMatching(/^attempts:[^:]+$/), expect.stringMatching(/^attempts:[^:]+:[^:]+$/)],
       // then an attempt on the record as the look-up resolved it (the test link names none)
       [expect.stringMatching(/^attempts:[^:]+$/), expect.stringMatching(/^attempts:[^:]+:[^:]+$/)],
+      // then the issuance, whose commit gives the four attempts back (between its row, its signature and the row read back)
+      [undefined, undefined, ...Array.from({ length: 4 }, () => expect.stringMatching(/^attempts:/)), undefined],
     ])
     // The address is kept as a keyed hash only.
     const buckets = db.sqlite.prepare('select bucket from rate_limits').pluck().all() as string[]

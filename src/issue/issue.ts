@@ -14,7 +14,7 @@ import { AdapterError, type AdapterErrorCode } from '../../adapters/_sdk/errors.
 import type { AdapterLink, CountryAdapter } from '../../adapters/_sdk/adapter.ts'
 import type { HolderClaim, NormalizedHolder, NormalizedRecord } from '../dcc/record.ts'
 import type { Db } from '../db/db.ts'
-import { dropIdempotencyReservation, findIdempotencyKey, findIssuance, recordIssuance, reserveIdempotencyKey, revokeBySource } from '../db/issuances.ts'
+import { dropIdempotencyReservation, findIdempotencyKey, findIssuance, recordIssuance, reserveIdempotencyKey, revokeBySource, storeSignature } from '../db/issuances.ts'
 import { hitRateLimits, type RateHit } from '../db/guards.ts'
 import {
   AttemptsExhaustedError,
@@ -28,7 +28,7 @@ import {
 } from '../db/attempts.ts'
 import { buildPayload, deriveUvci } from '../dcc/index.ts'
 import { issueHc1, type Signer } from '../hcert/index.ts'
-import { revocationHashes } from '../revocation/hashes.ts'
+import { revocationHash, revocationHashes } from '../revocation/hashes.ts'
 import { defaultValidityDays, type CertificateType, type Config } from '../config.ts'
 import { bindHolder, checkShownAgainstRegister, validateClaimNames } from './binding.ts'
 import { certificateValidity, type Validity } from './policy.ts'
@@ -200,7 +200,8 @@ export function createIssuer(deps: IssuerDeps) {
       const sourceRef = outcome.sourceRef
       if (sourceRef !== undefined) {
         // The record as resolved (an opaque link's look-up names it): one budget for every link form.
-        const recordKey = await hasher.hash('record', sourceRef)
+        // (Most adapters name the record by the link already: the same text needs no second HMAC.)
+        const recordKey = sourceRef === named ? linkRecordKey : await hasher.hash('record', sourceRef)
         if (recordKey !== linkRecordKey) {
           try {
             reservations.push(await reserveAttempt(db, { recordKey, clientKey }, attemptLimits, nowSeconds))
@@ -226,7 +227,7 @@ export function createIssuer(deps: IssuerDeps) {
       }
       const previous = await findIssuance(db, eventKey)
       if (previous?.status === 'revoked') {
-        throw new IssueError('CERTIFICATE_REVOKED', 'The EU certificate for this record was revoked; it is not issued again.')
+        throw certificateRevoked()
       }
       const signing = deps.signingKey()
       const validity: Validity = previous
@@ -245,8 +246,9 @@ export function createIssuer(deps: IssuerDeps) {
       const encoded = await issueHc1(payload, { signer: signing.signer, iss: config.country, iat: validity.issuedAt, exp: validity.expiresAt })
       const hashes = await revocationHashes({ uvci, country: config.country, signature: encoded.signature })
 
-      // 8. Store, all or nothing; a concurrent duplicate keeps the first row.
-      await recordIssuance(
+      // 8. Store, all or nothing, and read back the row that stands: a concurrent request for the same
+      // record and event may have stored it first (the group commit runs both in one transaction).
+      const written = await recordIssuance(
         db,
         {
           eventKey,
@@ -265,17 +267,34 @@ export function createIssuer(deps: IssuerDeps) {
       )
       bound = undefined
       pendingKey = undefined
-      deps.onOutcome?.(adapter.id, previous ? 'REPEATED' : 'ISSUED')
+      let hc1 = encoded.hc1
+      let stored = validity
+      if (!written.signatureStored) {
+        // The first row has another validity (its request read another second of the clock), or it was
+        // revoked meanwhile: like any repeat, this answer carries the stored validity, signed again.
+        if (written.stored.status === 'revoked') {
+          throw certificateRevoked()
+        }
+        stored = { issuedAt: written.stored.issuedAt, expiresAt: written.stored.expiresAt }
+        const again = await issueHc1(payload, { signer: signing.signer, iss: config.country, iat: stored.issuedAt, exp: stored.expiresAt })
+        const signatureHash = await revocationHash('SIGNATURE', { signature: again.signature })
+        if (!(await storeSignature(db, { eventKey, signatureHash, kid: signing.kid, ...stored }))) {
+          throw certificateRevoked()
+        }
+        hc1 = again.hc1
+      }
+      const repeated = previous !== undefined || !written.inserted
+      deps.onOutcome?.(adapter.id, repeated ? 'REPEATED' : 'ISSUED')
       return {
-        hc1: encoded.hc1,
+        hc1,
         uvci,
         type: record.event.type,
         adapter: adapter.id,
         linkKind: link.kind,
-        issuedAt: new Date(validity.issuedAt * 1000),
-        expiresAt: new Date(validity.expiresAt * 1000),
+        issuedAt: new Date(stored.issuedAt * 1000),
+        expiresAt: new Date(stored.expiresAt * 1000),
         kid: signing.kid,
-        repeated: previous !== undefined,
+        repeated,
       }
     } catch (error) {
       // A key reserved for work that failed is given back, so that a retry with it may run; so are the
@@ -328,6 +347,11 @@ const UNTOLD_UNTIL_BOUND: ReadonlySet<string> = new Set<AdapterErrorCode>([
  */
 export function isAboutTheRecord(code: string): boolean {
   return UNTOLD_UNTIL_BOUND.has(code)
+}
+
+/** A record whose EU certificate was revoked here is not issued again. */
+function certificateRevoked(): IssueError {
+  return new IssueError('CERTIFICATE_REVOKED', 'The EU certificate for this record was revoked; it is not issued again.')
 }
 
 /** The one refusal a requester gets about a record until they bind to its holder. */
