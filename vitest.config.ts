@@ -11,5 +11,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Stops the run with one message when the public test data is missing (test/shared.ts).
     globalSetup: ['test/global-setup.ts'],
+    // Every test file starts on the Node edge's primitives and file reads (src/runtime/node/install.ts).
+    setupFiles: ['test/node-runtime.ts'],
   },
 })

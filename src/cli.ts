@@ -38,6 +38,9 @@ export async function dispatch(commands: Readonly<Record<string, Command>>, argv
     return 2
   }
   try {
+    // Commands sign, verify and read list files on the Node edge's primitives and file reader.
+    const { installNodeRuntime } = await import('./runtime/node/install.ts')
+    installNodeRuntime()
     const module = await command.load()
     return await module.run(rest)
   } catch (error) {

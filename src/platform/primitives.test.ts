@@ -79,10 +79,11 @@ describe('sha256 and createHmacSha256 of the active primitives', () => {
     }
   })
 
-  it('default to the node primitives even when primitives-node.ts is loaded first', async () => {
+  it('default to the web primitives, even when the node ones are loaded first: each edge installs its own', async () => {
     vi.resetModules()
-    const node = await import('../runtime/node/primitives.ts')
+    await import('../runtime/node/primitives.ts')
     const module = await import('./primitives.ts')
-    expect(module.primitives()).toBe(node.nodePrimitives)
+    const web = await import('./primitives-web.ts')
+    expect(module.primitives()).toBe(web.webPrimitives)
   })
 })

@@ -1,23 +1,24 @@
 // The swappable crypto and compression primitives: ES256 signing, signature verification, deflate and
-// inflate, SHA-256 and HMAC-SHA-256. Two implementations share this interface: primitives-node.ts (node:crypto + node:zlib, also
-// available on Workers with nodejs_compat) and primitives-web.ts (crypto.subtle + pako, any runtime).
-// The default is the node one, the faster in `npm run bench` (see the README); a runtime without
-// node:crypto calls usePrimitives(webPrimitives) once at start-up.
+// inflate, SHA-256 and HMAC-SHA-256. Two implementations share this interface (primitives-types.ts):
+// the web one here (crypto.subtle + pako, any runtime) and the node one of the Node edge
+// (src/runtime/node/primitives.ts: node:crypto + node:zlib, also available on Workers with nodejs_compat).
+// The default is the web one, since this floor imports no runtime; each edge installs its own at
+// start (usePrimitives): Node the node one, the faster in `npm run bench` (see the README), Workers a
+// mix measured inside workerd. The CLI and the Node tests install the node one too.
 import type { Signer } from './signer.ts'
 import type { Digest, HmacSha256, Primitives } from './primitives-types.ts'
-import { nodePrimitives } from '../runtime/node/primitives.ts'
-import { webHashing } from './primitives-web.ts'
+import { webHashing, webPrimitives } from './primitives-web.ts'
 
 export type { Digest, Hashing, HmacSha256, Primitives } from './primitives-types.ts'
 export { InflateLimitError } from './primitives-types.ts'
 
-let chosen: Primitives | undefined
+let chosen: Primitives = webPrimitives
 
 export function primitives(): Primitives {
-  return chosen ?? nodePrimitives
+  return chosen
 }
 
-/** Replaces the primitives for the whole process (e.g. webPrimitives on a runtime without node:crypto). */
+/** Replaces the primitives for the whole process (an edge at start: the node ones on Node). */
 export function usePrimitives(next: Primitives): void {
   chosen = next
 }

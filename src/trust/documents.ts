@@ -2,14 +2,23 @@
 // path, an https URL or a did:web identifier (its did.json), optionally named `NAME=location`. URLs
 // are fetched with a deadline and a size cap, and with the validators of a previous fetch on
 // refresh (If-None-Match / If-Modified-Since); plain http is accepted for loopback only. Files are
-// read with node:fs, imported on demand so that URL-only callers (Workers) never load it.
+// read through a FileReader the runtime edge supplies (src/runtime/node/files.ts): this layer has no
+// filesystem of its own, and where the edge supplies none (Workers) a file location is refused.
 import { TrustListError } from './lists.ts'
 import { didWebUrl, isDidWeb } from './gdhcn/did.ts'
 import type { TrustListSigner } from './gdhcn/signers.ts'
 
+/** Local files, as an edge with a filesystem reads them. */
+export interface FileReader {
+  /** The file's size in bytes; rejects when the file cannot be read. */
+  size(path: string): Promise<number>
+  readText(path: string): Promise<string>
+}
+
 export interface LoadOptions {
   readonly fetch?: typeof fetch
-  readonly readFile?: (path: string) => Promise<string>
+  /** How file locations are read; the reader given to useFileReader when absent. */
+  readonly files?: FileReader
   readonly timeoutMs?: number
   readonly maxBytes?: number
   /** Keys that may sign DID trust lists; when given, a DID list without a valid proof is refused. */
@@ -119,16 +128,28 @@ async function fetchText(url: URL, options: LoadOptions, validators: Validators 
   return { notModified: false, text, validators: { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) } }
 }
 
-async function readLocalFile(path: string, maxBytes: number): Promise<string> {
-  const fs = await import('node:fs/promises')
+let installed: FileReader | undefined
+
+/**
+ * Sets the reader of file locations for callers that pass none (the Node edge installs it for the
+ * CLI and the tests); returns the previous one. Without any, file locations are refused.
+ */
+export function useFileReader(reader: FileReader | undefined): FileReader | undefined {
+  const previous = installed
+  installed = reader
+  return previous
+}
+
+async function readLocalFile(path: string, maxBytes: number, files: FileReader | undefined): Promise<string> {
+  if (!files) throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${path}: this runtime reads no files; give the location as an https URL.`)
   let size: number
   try {
-    size = (await fs.stat(path)).size
+    size = await files.size(path)
   } catch (error) {
     throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${path} cannot be read.`, { cause: error })
   }
   if (size > maxBytes) throw new TrustListError('TRUST_LIST_UNAVAILABLE', `${path} is larger than ${maxBytes} bytes.`)
-  return fs.readFile(path, 'utf8')
+  return files.readText(path)
 }
 
 /** Reads the JSON document at a file path or URL. */
@@ -146,7 +167,7 @@ export async function loadJsonIfChanged(location: Location, options: LoadOptions
     const fetched = await fetchText(new URL(location.location), options, validators)
     if (fetched.notModified) return fetched
     ;({ text, validators: got } = fetched)
-  } else text = options.readFile ? await options.readFile(location.location) : await readLocalFile(location.location, options.maxBytes ?? DEFAULT_MAX_BYTES)
+  } else text = await readLocalFile(location.location, options.maxBytes ?? DEFAULT_MAX_BYTES, options.files ?? installed)
   try {
     return { notModified: false, json: JSON.parse(text), validators: got }
   } catch {

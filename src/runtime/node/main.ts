@@ -35,6 +35,7 @@ import type { SampleEntry } from '../../http/deps.ts'
 import type { AdapterSandbox } from '../../../adapters/_sdk/sandbox.ts'
 import type { Metrics } from '../../http/metrics.ts'
 import { cardPdf } from '../../web/card-pdf.ts'
+import { installNodeRuntime } from './install.ts'
 
 export interface StartOptions {
   readonly env?: Env
@@ -108,6 +109,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 }
 
 async function startServerWith(options: StartOptions, closers: (() => Promise<void> | void)[]): Promise<RunningServer> {
+  // The node:crypto primitives and file reads for lists given as paths.
+  installNodeRuntime()
   const env: Env = { ...(options.env ?? process.env) }
   const log = options.log ?? createLogger()
   let config = loadConfig({ ...env, ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}) }, adapters)
