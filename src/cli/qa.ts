@@ -5,7 +5,7 @@
 // Exit code: 0 no error-level check failed, 1 some did, 2 usage error.
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { createProgress } from '../../tools/harness/progress.ts'
+import { createProgress } from './progress.ts'
 import { diffBaseline, formatBaselineDiff, parseBaseline } from '../qa/baseline.ts'
 import { checkCertificate, type QaOptions } from '../qa/check-certificate.ts'
 import { renderQaHtml, type Picture } from '../qa/html.ts'

@@ -4,7 +4,7 @@
 // Pass and fail are said in words as well as colours.
 import { toBase64 } from '../platform/bytes.ts'
 import type { CountryAcceptance } from '../rules/acceptance.ts'
-import { escapeHtml } from '../../tools/harness/html.ts'
+import { escapeHtml } from '../platform/html.ts'
 import { definition } from './catalogue.ts'
 import { checkCounts } from './report.ts'
 import { formatTotals } from './table.ts'

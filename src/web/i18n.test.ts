@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { format, fromAcceptLanguage, languages, pickLanguage, stringsFor } from './i18n.ts'
-import { escapeHtml, jsonForScript } from './html.ts'
+import { escapeHtml, jsonForScript } from '../platform/html.ts'
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
@@ -51,7 +51,7 @@ describe('language choice', () => {
 
 describe('escaping', () => {
   it('escapes markup and keeps JSON from closing its script element', () => {
-    expect(escapeHtml(`<a href="x">'&`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;')
+    expect(escapeHtml(`<a href="x">'&`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;')
     const json = jsonForScript({ s: '</script><script>alert(1)</script>' })
     expect(json).not.toContain('<')
     expect(JSON.parse(json)).toEqual({ s: '</script><script>alert(1)</script>' })

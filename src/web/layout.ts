@@ -1,6 +1,6 @@
 // The shell shared by both pages: language, header with navigation and language switcher, the
 // sandbox banner, and the strings handed to the client script. Only same-origin assets (CSP: self).
-import { escapeHtml, jsonForScript } from './html.ts'
+import { escapeHtml, jsonForScript } from '../platform/html.ts'
 import { languages, stringsFor, type Language, type Strings } from './i18n.ts'
 import { assetPath } from './assets.ts'
 

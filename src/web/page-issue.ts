@@ -1,6 +1,6 @@
 // `/`: the citizen's page. Paste, upload or scan the national QR; see what was recognised; enter the
 // holder in their own script with a live ICAO preview; consent to exactly what the DCC will hold.
-import { escapeHtml as e } from './html.ts'
+import { escapeHtml as e } from '../platform/html.ts'
 import { acceptanceSection, layout, qrReader, type PageContext } from './layout.ts'
 
 export function issuePage(ctx: PageContext): string {

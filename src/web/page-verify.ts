@@ -1,6 +1,6 @@
 // `/verify`: read any EU DCC (paste, upload or scan) and show its verification result, optionally
 // with the verdict of an arrival country's rules.
-import { escapeHtml as e } from './html.ts'
+import { escapeHtml as e } from '../platform/html.ts'
 import { acceptanceSection, layout, qrReader, type PageContext } from './layout.ts'
 
 /** The arrival countries whose rules are loaded, by name in the page's language. */

@@ -1,11 +1,8 @@
 // The matrix as one self-contained HTML page: inline CSS, no scripts, a table with a caption and
 // scope headers. Pass and fail are said in words and marked with a symbol as well as a colour, so the
 // page reads the same without colour and in a screen reader.
+import { escapeHtml } from '../../src/platform/html.ts'
 import type { HarnessReport, SampleRow } from './report.ts'
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}
 
 const CSS = `
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#1a1a1a;background:#fff}

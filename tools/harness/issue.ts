@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { createLogger } from '../../src/platform/log.ts'
 import { startServer, type RunningServer } from '../../src/runtime/node/main.ts'
 import { HarnessError } from './errors.ts'
-import { silentProgress, type Progress } from './progress.ts'
+import { silentProgress, type Progress } from '../../src/cli/progress.ts'
 
 export interface Sample {
   readonly adapter: string

@@ -1,6 +1,7 @@
 // Exit code, text matrix and HTML page of a report, on a small hand-made report.
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, renderHtml, rulesEvaluated } from './html.ts'
+import { escapeHtml } from '../../src/platform/html.ts'
+import { renderHtml, rulesEvaluated } from './html.ts'
 import { exitCode, rejections, type HarnessReport, type SampleRow } from './report.ts'
 import { formatMatrix, formatSummary } from './table.ts'
 

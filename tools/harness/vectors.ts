@@ -16,7 +16,7 @@ import { parseVector, type Flag, type Vector } from '../conformance/vector.ts'
 import { importDsc } from '../../src/trust/dsc.ts'
 import { createTrustStore } from '../../src/trust/store.ts'
 import { verifyCertificate } from '../../src/verify/verify.ts'
-import { silentProgress, type Progress } from './progress.ts'
+import { silentProgress, type Progress } from '../../src/cli/progress.ts'
 
 /** The flags a verifier reading the QR text answers for (the others concern encoders or the JSON field). */
 export const VERIFIER_FLAGS: readonly Flag[] = [
