@@ -1,12 +1,13 @@
 import type { AdapterConfig } from './adapter.ts'
 import type { HolderClaim } from '../../src/dcc/record.ts'
 import { CertbridgeError } from '../../src/platform/errors.ts'
+import type { CertificateType } from '../../src/hcert/certificate-type.ts'
 
 /** The outcome a sample must produce through POST /v1/certificates. */
 export interface SampleExpectation {
   /** HTTP status: 201 issued, or the status the error code maps to (see src/http/status.ts). */
   readonly status: number
-  readonly type?: 'vaccination' | 'recovery' | 'test'
+  readonly type?: CertificateType
   /** The problem+json `code` for a sample that must fail. */
   readonly code?: string
 }
@@ -74,3 +75,5 @@ export function populationSize(population: number | undefined): number {
   }
   return size
 }
+
+export type { CertificateType } from '../../src/hcert/certificate-type.ts'

@@ -1,6 +1,6 @@
 // Sample QR links of the ru-gosuslugi sandbox with the holder to claim and the outcome the service
 // must give (HTTP status per src/http/status.ts): every link form, type, status and refusal.
-import type { SandboxSample } from '../_sdk/index.ts'
+import type { CertificateType, SandboxSample } from '../_sdk/index.ts'
 import { CK_ANY, people, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, UNRZ_UNKNOWN, UUID_UNKNOWN, type GosFixture } from './records.ts'
 
 const ORIGIN = 'https://www.gosuslugi.ru'
@@ -12,7 +12,7 @@ export const linkV3 = (f: Pick<GosFixture, 'uuid'>) => `${ORIGIN}/covid-cert/sta
 /** The certificate number as people type it from the printout: four groups of four digits. */
 export const typedNumber = (f: Pick<GosFixture, 'unrz'>) => f.unrz.replace(/(\d{4})(?=\d)/g, '$1 ')
 
-const issued = (type: 'vaccination' | 'recovery' | 'test') => ({ status: 201, type })
+const issued = (type: CertificateType) => ({ status: 201, type })
 const refused = (status: number, code: string) => ({ status, code })
 /** Until the requester binds to the registered holder, every refusal about a record is this one. */
 const untold = refused(404, 'NO_MATCHING_CERTIFICATE')
