@@ -3,7 +3,8 @@
 // links; runs until Ctrl-C. Secrets (tokens) are sandbox test values, printed as such.
 import { adapters } from '../../adapters/registry.ts'
 import { settingVariable } from '../config.ts'
-import { startAllSandboxes } from '../runtime/node/sandbox/serve.ts'
+import { loopbackSandboxes } from '../runtime/node/sandboxes.ts'
+import { startSandboxes } from '../service/sandboxes.ts'
 
 function parsePort(argv: string[]): number | undefined | 'bad' {
   const index = argv.indexOf('--port')
@@ -22,12 +23,12 @@ export async function run(argv: string[]): Promise<number> {
     console.error('certbridge sandbox: --port needs a port number')
     return 2
   }
-  const running = await startAllSandboxes(port === undefined ? {} : { firstPort: port })
+  const running = await startSandboxes(loopbackSandboxes(port === undefined ? {} : { firstPort: port }))
   console.log('SANDBOX MODE: emulated national services with invented people; test tokens only.\n')
-  for (const sandbox of running.sandboxes) {
+  for (const sandbox of running.running) {
     console.log(`${sandbox.adapterId}  ${sandbox.baseUrl}`)
-    for (const [name, value] of Object.entries(sandbox.config)) if (value !== undefined) console.log(`  ${settingVariable(sandbox.adapterId, name)}=${value}`)
-    for (const sample of sandbox.samples) console.log(`  [${sample.expect.status}${sample.expect.code ? ` ${sample.expect.code}` : ''}] ${sample.name}\n      ${sample.qr}`)
+    for (const [name, value] of Object.entries(sandbox.settings)) if (value !== undefined) console.log(`  ${settingVariable(sandbox.adapterId, name)}=${value}`)
+    for (const sample of running.samples.filter((s) => s.adapter === sandbox.adapterId)) console.log(`  [${sample.expect.status}${sample.expect.code ? ` ${sample.expect.code}` : ''}] ${sample.name}\n      ${sample.qr}`)
     console.log('')
   }
   console.log('Press Ctrl-C to stop.')

@@ -1,8 +1,7 @@
 // CERTBRIDGE_TRUST_PROXY: X-Forwarded-For is ignored unless set; a hop count or trusted ranges say
 // which entry is the client's, and what a client wrote further left is never believed.
 import { describe, expect, it } from 'vitest'
-import { clientAddress, parseTrustProxy } from './trust-proxy.ts'
-import { workerClientId } from '../runtime/workerd/client-id.ts'
+import { clientAddress, clientIdentifier, parseTrustProxy } from './trust-proxy.ts'
 
 describe('parseTrustProxy', () => {
   it('is off when unset, empty, 0 or off', () => {
@@ -46,11 +45,11 @@ describe('clientAddress', () => {
   })
 })
 
-describe('workerClientId', () => {
+describe('clientIdentifier', () => {
   const request = (headers: Record<string, string>) => new Request('https://certbridge.example/v1/verify', { headers })
-  it('takes CF-Connecting-IP, ignoring X-Forwarded-For unless trusted', () => {
-    expect(workerClientId(request({ 'cf-connecting-ip': '198.51.100.7', 'x-forwarded-for': '203.0.113.9' }))).toBe('198.51.100.7')
-    expect(workerClientId(request({ 'cf-connecting-ip': '198.51.100.7', 'x-forwarded-for': '203.0.113.9' }), parseTrustProxy('1'))).toBe('203.0.113.9')
-    expect(workerClientId(request({}))).toBe('unknown')
+  const connection = () => '198.51.100.7'
+  it("takes the edge's connection address, ignoring X-Forwarded-For unless trusted", () => {
+    expect(clientIdentifier(connection, parseTrustProxy(undefined))(request({ 'x-forwarded-for': '203.0.113.9' }), {})).toBe('198.51.100.7')
+    expect(clientIdentifier(connection, parseTrustProxy('1'))(request({ 'x-forwarded-for': '203.0.113.9' }), {})).toBe('203.0.113.9')
   })
 })

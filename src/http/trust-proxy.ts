@@ -65,3 +65,11 @@ export function clientAddress(remote: string, forwardedFor: string | null | unde
   }
   return remote
 }
+
+/**
+ * The client id of the per-client limits (AppDeps.clientId): the connection's address as the runtime
+ * edge reads it (conn-info.ts of src/runtime/node and src/runtime/workerd), with X-Forwarded-For read as `trust` allows.
+ */
+export function clientIdentifier(remoteAddress: (request: Request, raw: unknown) => string, trust: TrustProxy): (request: Request, raw: unknown) => string {
+  return (request, raw) => clientAddress(remoteAddress(request, raw), request.headers.get('x-forwarded-for'), trust)
+}

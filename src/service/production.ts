@@ -1,4 +1,4 @@
-// The one production check both edges call (src/runtime/node/main.ts, src/runtime/workerd/build.ts): everything missing or
+// The one production check, run by the assembly for both edges (src/service/assemble.ts): everything missing or
 // unsafe is collected and named, one line each, and the start is refused with all of them at once.
 // Web APIs only; what needs the file system (DATA_DIR modes) is found by the Node edge and passed in.
 import { ConfigError, missingForProduction, type Config } from '../config.ts'

@@ -35,8 +35,8 @@ describe('the Worker bundle (wrangler deploy --dry-run)', () => {
   it('contains nothing Node-only', () => {
     const forbidden = [/better-sqlite3/, /node_modules\/undici\//, /@hono\/node-server/, /^src\/node\.ts$/, /^src\/db\/node\.ts$/, /^src\/cli/, /^src\/qr\/decode-node\.ts$/, /^src\/trust\/keystore-file\.ts$/, /^src\/rules\/load-dir\.ts$/, /^src\/sandbox\/listen\.ts$/]
     expect(inputs().filter((i) => forbidden.some((f) => f.test(i)))).toEqual([])
-    // node:fs/promises (the trust loader's file branch) is replaced by the Worker's stand-in
-    expect(inputs()).toContain('src/runtime/workerd/no-fs.ts')
+    // Of the Node edge, only the primitives (node:crypto, node:zlib under nodejs_compat); no file reader.
+    expect(inputs().filter((i) => i.startsWith('src/runtime/node/'))).toEqual(['src/runtime/node/primitives.ts'])
     expect(inputs()).toContain('src/runtime/workerd/database.ts')
     const ours = inputs().filter((i) => /^(src|adapters)\//.test(i) && i.endsWith('.ts'))
     const readsEnv = ours.filter((i) => /process\.env|\bprocess\.argv/.test(withoutComments(readFileSync(root + i, 'utf8'))))

@@ -1,10 +1,10 @@
 // Two separately built instances of the service (as two Worker isolates would build them) sharing one
 // D1: the per-client rate limit and Idempotency-Key replays hold across them, because both are kept
-// in the database. Also the start-up refusals of src/runtime/workerd/build.ts, with their codes.
+// in the database. Also the start-up refusals of the assembly (src/service/assemble.ts) on the Workers edge, with their codes.
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildWorkerService, type WorkerService } from '../../src/runtime/workerd/build.ts'
-import type { WorkerEnv } from '../../src/runtime/workerd/env.ts'
+import { buildWorkerService, type WorkerService } from '../../src/runtime/workerd/main.ts'
+import type { WorkerEnv } from '../../src/runtime/workerd/config-source.ts'
 import { createKeyStore } from '../../src/trust/keystore.ts'
 import { toBase64 } from '../../src/platform/bytes.ts'
 import type { QrImageDecoder } from '../../src/qr/decode.ts'

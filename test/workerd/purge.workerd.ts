@@ -3,7 +3,7 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import worker from '../../src/runtime/workerd/main.ts'
-import type { WorkerEnv } from '../../src/runtime/workerd/env.ts'
+import type { WorkerEnv } from '../../src/runtime/workerd/config-source.ts'
 
 describe('scheduled purge', () => {
   it('removes what has expired and keeps the rest', async () => {

@@ -9,13 +9,9 @@
 import type { Config } from '../../config.ts'
 import { toBase64 } from '../../platform/bytes.ts'
 import { createKeyStore, releaseSandboxCa, type KeyStore } from '../../trust/keystore.ts'
+import type { EdgeSecrets } from '../../service/edge.ts'
 import { parseKeyStoreSetting } from '../../trust/keystore-parse.ts'
 
-export interface WorkerSecrets {
-  readonly keyStore?: KeyStore
-  readonly uvciKey?: string
-  readonly adminToken?: string
-}
 
 function randomBase64(bytes: number): string {
   return toBase64(crypto.getRandomValues(new Uint8Array(bytes)))
@@ -26,7 +22,7 @@ export function readKeyStoreSecret(json: string): KeyStore {
   return parseKeyStoreSetting(json)
 }
 
-export async function workerSecrets(config: Config, now: Date): Promise<WorkerSecrets> {
+export async function workerSecrets(config: Config, now: Date): Promise<EdgeSecrets> {
   const configured = config.keyStoreJson ? readKeyStoreSecret(config.keyStoreJson) : undefined
   if (config.mode !== 'sandbox') return { keyStore: configured, uvciKey: config.uvciKey, adminToken: config.adminToken }
   let keyStore = configured

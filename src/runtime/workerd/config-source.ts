@@ -1,5 +1,6 @@
-// The Worker's bindings: the D1 database `DB`, and every var and secret as a string. Configuration is
-// read from here exactly once per isolate (src/runtime/workerd/build.ts); nothing else sees the bindings.
+// Workers edge: the Worker's bindings, the D1 database `DB` and every var and secret as a string. The
+// configuration is read from the string bindings once per isolate build (src/service/assemble.ts);
+// nothing else sees the bindings.
 import type { D1Database } from '@cloudflare/workers-types'
 import type { Env } from '../../config.ts'
 
@@ -10,7 +11,7 @@ export interface WorkerEnv {
 }
 
 /** The string-valued bindings, in the shape `loadConfig` reads (objects such as DB are left out). */
-export function stringBindings(env: WorkerEnv): Env {
+export function workerConfigSource(env: WorkerEnv): Env {
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(env)) if (typeof value === 'string') out[name] = value
   return out
