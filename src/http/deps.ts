@@ -6,22 +6,25 @@ import type { Logger } from '../platform/log.ts'
 import type { VerifyRouteDeps } from './routes/verify.ts'
 import type { CardPdfRenderer } from '../web/card-pdf-types.ts'
 import type { AuditPage, AuditSink } from '../audit/audit.ts'
+import type { GatewayTrustList, Jwks } from '../trust/publish.ts'
+import type { DidTrustListDocument } from '../trust/gdhcn/publish-did.ts'
+import type { RevocationListDocument } from './routes/revocations.ts'
 
 export interface SampleEntry extends SandboxSample {
   readonly adapter: string
 }
 
-/** Everything the HTTP layer needs, built at the edge (src/runtime/node/main.ts, src/runtime/workerd/main.ts). */
+/** Everything the HTTP layer needs, built by the service assembly (src/service/service.ts) for either edge. */
 export interface AppDeps {
   readonly config: Pick<Config, 'mode'>
   readonly issuer: { issue(request: IssueRequest): Promise<IssuedCertificate> }
   /** Our DSCs in the gateway JSON shape and as JWKS. */
-  readonly trustList: () => Promise<unknown>
-  readonly jwks: () => Promise<unknown>
+  readonly trustList: () => Promise<GatewayTrustList>
+  readonly jwks: () => Promise<Jwks>
   /** The same keys as a GDHCN DID trust list under the given did:web (GET /.well-known/did.json). */
-  readonly didDocument?: (did: string) => Promise<unknown>
+  readonly didDocument?: (did: string) => Promise<DidTrustListDocument>
   readonly revocation: {
-    list(): Promise<unknown>
+    list(): Promise<RevocationListDocument>
     /** Revokes by UVCI; the number of certificates revoked (0 when unknown or already revoked). */
     revoke(uvci: string): Promise<number>
   }

@@ -1,10 +1,18 @@
-// Assembles the service from explicit parts: the same assembly serves Node (src/runtime/node/main.ts) and
-// Workers (src/runtime/workerd/main.ts); each edge brings its database, keys, upstream fetch and sandboxes.
+// DESIGN: src/service/ is the service assembly, the floor between HTTP and the runtime edges, and the
+// same for both edges (Web APIs only, no node: imports). It owns:
+// - edge.ts: the contract, what an edge supplies (config source, secrets, database, fetch, primitives,
+//   conn info, sandboxes, scheduler; files, a canonicalizer and the card PDF where it has them);
+// - assemble.ts: the one start-up (configuration parsed once, sandboxes, the production check of
+//   production.ts, trust, revocation and rules sources, the periodic work handed to the scheduler);
+// - sandboxes.ts: the one sandbox start-up; maintenance.ts: the purge run and its timer;
+// - this file: the service built from explicit parts: signing keys, one adapter client per adapter,
+//   the issuer, trust and revocation lookups, metrics and audit, and the AppDeps of the HTTP app.
 import type { Config } from '../config.ts'
 import type { Db } from '../db/db.ts'
 import { revokeByUciHash, revokedEntries, revokedHashType } from '../db/issuances.ts'
 import { createApp } from '../http/app.ts'
 import type { AppDeps, SampleEntry } from '../http/deps.ts'
+import type { RevocationListDocument } from '../http/routes/revocations.ts'
 import { createServiceMetrics, type Metrics } from '../http/metrics.ts'
 import type { Logger } from '../platform/log.ts'
 import { createIssuer, isAboutTheRecord, type SigningKey } from '../issue/issue.ts'
@@ -20,7 +28,6 @@ import { toBase64 } from '../platform/bytes.ts'
 import { createEs256Signer } from '../hcert/index.ts'
 import { adapters, matchLink } from '../../adapters/registry.ts'
 import { createAdapterClient } from '../../adapters/_sdk/client.ts'
-import type { AdapterLink, CountryAdapter } from '../../adapters/_sdk/adapter.ts'
 import { activeDsc, externalSigner, type KeyStore } from '../trust/keystore.ts'
 import { auditPage, createAuditSink } from '../audit/audit.ts'
 import { hitRateLimits } from '../db/guards.ts'
@@ -117,7 +124,7 @@ export async function createService(parts: ServiceParts) {
     now,
     config,
     audit,
-    matchLink: (text) => matchEnabled(text) as { adapter: CountryAdapter; link: AdapterLink },
+    matchLink: matchEnabled,
     retrieve: async (adapter, link) => {
       const started = performance.now()
       let outcome = 'OK'
@@ -204,7 +211,7 @@ export async function createService(parts: ServiceParts) {
 }
 
 /** Our revocation list: per kid and hash type, the hashes of revoked certificates not yet expired. */
-export async function revocationListDocument(db: Db, now: Date) {
+export async function revocationListDocument(db: Db, now: Date): Promise<RevocationListDocument> {
   const entries = await revokedEntries(db, Math.floor(now.getTime() / 1000))
   const groups = new Map<string, { kid: string; hashType: 'UCI' | 'COUNTRYCODEUCI' | 'SIGNATURE'; hashes: string[]; expires: number }>()
   const add = (kid: string, hashType: 'UCI' | 'COUNTRYCODEUCI' | 'SIGNATURE', hash: string, expires: number) => {
@@ -221,7 +228,7 @@ export async function revocationListDocument(db: Db, now: Date) {
   }
   return {
     generatedAt: now.toISOString(),
-    hashTypes: ['UCI', 'COUNTRYCODEUCI', 'SIGNATURE'] as const,
+    hashTypes: ['UCI', 'COUNTRYCODEUCI', 'SIGNATURE'],
     entries: [...groups.values()].map((g) => ({ ...g, hashes: g.hashes.sort(), expires: new Date(g.expires * 1000).toISOString() })),
   }
 }

@@ -21,6 +21,9 @@ const RevocationListSchema = z
   })
   .openapi('RevocationList')
 
+/** GET /v1/revocation-list: our revoked certificates, per kid and EU revocation hash type. */
+export type RevocationListDocument = z.infer<typeof RevocationListSchema>
+
 const listRoute = createRoute({
   method: 'get',
   path: '/v1/revocation-list',
@@ -44,7 +47,7 @@ const revokeRoute = createRoute({
 
 export function revocationRoutes(deps: AppDeps) {
   const app = createRouter()
-  app.openapi(listRoute, async (c) => c.json((await deps.revocation.list()) as z.infer<typeof RevocationListSchema>, 200, { 'cache-control': 'public, max-age=60' }))
+  app.openapi(listRoute, async (c) => c.json(await deps.revocation.list(), 200, { 'cache-control': 'public, max-age=60' }))
   app.use('/v1/revocations', requireAdmin(deps))
   app.openapi(revokeRoute, async (c) => {
     const { uvci } = c.req.valid('json')
