@@ -1,5 +1,6 @@
-// Configuration, parsed once at the edge (src/runtime/node/main.ts from process.env, src/runtime/workerd/main.ts from Workers
-// bindings) into explicit values passed down as arguments. Nothing else reads the environment.
+// Configuration, parsed once by the assembly (src/service/assemble.ts) from the edge's config source
+// (config-source.ts: process.env on Node, the string bindings on Workers) into explicit values passed
+// down as arguments. Nothing else reads the environment.
 import { CertbridgeError } from './platform/errors.ts'
 import type { AdapterConfig, CountryAdapter } from '../adapters/_sdk/adapter.ts'
 import type { CertificateType } from './hcert/certificate-type.ts'

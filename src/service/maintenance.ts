@@ -1,6 +1,6 @@
 // The periodic purge of expired rows (src/db/purge.ts), as one run that logs what it removed and
-// records a failure as an audit event. Node runs it on a timer (startPurgeTimer); Workers from the
-// cron trigger of wrangler.toml (the `scheduled` handler of src/runtime/workerd/main.ts).
+// records a failure as an audit event. The edges' schedulers run it: Node on a timer (startPurgeTimer,
+// src/runtime/node/scheduler.ts); Workers from the cron trigger of wrangler.toml (src/runtime/workerd/scheduler.ts).
 import type { AuditSink } from '../audit/audit.ts'
 import type { Db } from '../db/db.ts'
 import { purgeExpired, type PurgeCounts, type Retention } from '../db/purge.ts'
