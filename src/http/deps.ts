@@ -8,7 +8,14 @@ import type { CardPdfRenderer } from '../web/card-pdf-types.ts'
 import type { AuditPage, AuditSink } from '../audit/audit.ts'
 import type { GatewayTrustList, Jwks } from '../trust/publish.ts'
 import type { DidTrustListDocument } from '../trust/gdhcn/publish-did.ts'
-import type { RevocationListDocument } from './routes/revocations.ts'
+import type { RevocationHashType } from '../revocation/hashes.ts'
+
+/** GET /v1/revocation-list: our revoked certificates not yet expired, per kid and EU revocation hash type. */
+export interface RevocationListDocument {
+  readonly generatedAt: string
+  readonly hashTypes: RevocationHashType[]
+  readonly entries: { readonly kid: string; readonly hashType: RevocationHashType; readonly hashes: string[]; readonly expires: string }[]
+}
 
 export interface SampleEntry extends SandboxSample {
   readonly adapter: string

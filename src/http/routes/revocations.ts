@@ -21,9 +21,6 @@ const RevocationListSchema = z
   })
   .openapi('RevocationList')
 
-/** GET /v1/revocation-list: our revoked certificates, per kid and EU revocation hash type. */
-export type RevocationListDocument = z.infer<typeof RevocationListSchema>
-
 const listRoute = createRoute({
   method: 'get',
   path: '/v1/revocation-list',
