@@ -6,7 +6,11 @@
 // (as `npm run fuzz` does) for exact heap figures.
 import { parseArgs } from 'node:util'
 import fc from 'fast-check'
+import { installNodeRuntime } from '../../src/runtime/node/install.ts'
 import { fuzzTargets } from './targets.ts'
+
+// The fuzzed service runs on the Node edge's primitives and file reads, as `npm start` does.
+installNodeRuntime()
 
 const MAX_HEAP_GROWTH = 128 * 2 ** 20
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20)
