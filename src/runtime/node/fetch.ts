@@ -13,15 +13,42 @@ const BUFFERED_MAX = 64 * 1024
 const nullBodyStatuses = new Set([204, 205, 304])
 /** Sent unless the caller sets them: some national gateways refuse requests without a User-Agent, and
  *  bodies are read as they come (nothing here inflates them). */
-const defaultHeaders = { 'user-agent': 'certbridge', 'accept-encoding': 'identity' }
+const defaultEntries = Object.entries({ 'user-agent': 'certbridge', 'accept-encoding': 'identity' })
 
-function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(raw)) {
+/**
+ * undici's answer headers as name-value pairs for the Response to read once: handing it a Headers
+ * object built here made it copy every header a second time. A repeated header (set-cookie) gives a pair each.
+ */
+function headerPairs(raw: Record<string, string | string[] | undefined>): [string, string][] {
+  const pairs: [string, string][] = []
+  for (const name in raw) {
+    const value = raw[name]
     if (value === undefined) continue
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
-    else headers.append(name, value)
+    if (Array.isArray(value)) for (const v of value) pairs.push([name, v])
+    else pairs.push([name, value])
   }
+  return pairs
+}
+
+/**
+ * The request headers as one plain object with lowercase names, the defaults where the caller set
+ * none. The adapters pass plain objects: those are read without a Headers object in between (a name
+ * given twice in two cases is combined, as Headers would); any other form goes through Headers.
+ */
+function requestHeaders(given: HeadersInit | undefined): Record<string, string> {
+  const headers: Record<string, string> = {}
+  if (given instanceof Headers || Array.isArray(given)) {
+    for (const [name, value] of new Headers(given)) headers[name] = value
+  } else if (given !== undefined) {
+    for (const name in given) {
+      const value = given[name]
+      if (value === undefined) continue
+      const key = name.toLowerCase()
+      const before = headers[key]
+      headers[key] = before === undefined ? value : `${before}, ${value}`
+    }
+  }
+  for (const [name, value] of defaultEntries) headers[name] ??= value
   return headers
 }
 
@@ -71,12 +98,12 @@ export function createUpstreamFetch(options: UpstreamFetchOptions = {}): typeof 
     const answer = await request(input, {
       dispatcher,
       method: (init.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod,
-      headers: { ...defaultHeaders, ...Object.fromEntries(new Headers(init.headers).entries()) },
+      headers: requestHeaders(init.headers),
       body: body ?? undefined,
       signal: init.signal ?? undefined,
     })
     try {
-      const headers = headersOf(answer.headers)
+      const headers = headerPairs(answer.headers)
       if (nullBodyStatuses.has(answer.statusCode)) {
         answer.body.resume()
         return new Response(null, { status: answer.statusCode, headers })
