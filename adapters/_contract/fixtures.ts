@@ -4,7 +4,6 @@ import type { ContractFixtures } from '../_sdk/fixtures.ts'
 
 export type { ContractFixtures } from '../_sdk/fixtures.ts'
 
-
 /**
  * Fragments that must never appear in a log line or an error message: the identifiers in the links
  * (any token of 6+ characters holding a digit), and the masks and document masks of the records.
