@@ -41,6 +41,8 @@ interface Report {
   serverCpuMsPerConversion: number | null
   floor: { rps: number; p50: number; p99: number; cpuMsPerRequest: number | null; statuses: Record<string, number>; non2xx: number }
   ratio: number
+  cpuRatio: number | null
+  rig: { upstreamExchangesPerRequest: { service: number; floor: number } }
 }
 
 /** CPU figures come from /proc: present on Linux, null elsewhere. */
@@ -85,9 +87,13 @@ describe('npm run load -- --json', () => {
     expect(floor.p50).toBeGreaterThan(0)
     expect(report.ratio).toBeGreaterThan(0)
     expect(report.ratio).toBeCloseTo(report.rps / floor.rps, 2)
+    // Both asked the rig's sandbox process (never the service's own sandboxes).
+    expect(report.rig.upstreamExchangesPerRequest.service).toBeGreaterThan(1)
+    expect(report.rig.upstreamExchangesPerRequest.floor).toBeGreaterThan(1)
     if (HAS_PROC) {
       expect(report.serverCpuMsPerConversion).toBeGreaterThan(0)
       expect(floor.cpuMsPerRequest).toBeGreaterThan(0)
+      expect(report.cpuRatio).toBeGreaterThan(0)
     } else {
       expect(report.serverCpuMsPerConversion).toBeNull()
       expect(floor.cpuMsPerRequest).toBeNull()

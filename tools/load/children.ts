@@ -30,10 +30,11 @@ function exitText(child: ChildProcess): string {
 
 /**
  * Runs `node bin/dev.mjs <script> ...args` and resolves with the JSON of its first stdout line. Its
- * stderr passes through; its later stdout is dropped.
+ * stderr passes through; its later stdout is dropped. With `ipc`, it has an IPC channel (see ask).
  */
-export async function startScript<Ready>(script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, ['bin/dev.mjs', script, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
+export async function startScript<Ready>(script: string, args: readonly string[], env: NodeJS.ProcessEnv, options: { ipc?: boolean } = {}): Promise<{ child: ChildProcess; ready: Ready }> {
+  const stdio = options.ipc ? (['ignore', 'pipe', 'inherit', 'ipc'] as const) : (['ignore', 'pipe', 'inherit'] as const)
+  const child = spawn(process.execPath, ['bin/dev.mjs', script, ...args], { cwd: root, env, stdio: [...stdio] })
   try {
     const ready = await new Promise<Ready>((resolve, reject) => {
       let text = ''
@@ -60,6 +61,22 @@ export async function startScript<Ready>(script: string, args: readonly string[]
     await stop(child)
     throw error
   }
+}
+
+/** Sends `question` over the child's IPC channel and resolves with its next message (within 10 s). */
+export function ask(child: ChildProcess, question: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage)
+      reject(new Error(`no answer to ${question}`))
+    }, 10_000)
+    const onMessage = (message: unknown) => {
+      clearTimeout(timer)
+      resolve(message)
+    }
+    child.once('message', onMessage)
+    child.send(question)
+  })
 }
 
 /** Resolves once `${url}/healthz` answers 2xx; rejects when the child exits first or the bound passes. */

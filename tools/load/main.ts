@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { isoDay } from '../../adapters/_sdk/dates.ts'
 import { sizeMeter } from './answer-sizes.ts'
-import { freePort, startScript, stop, waitForHealth } from './children.ts'
+import { ask, freePort, startScript, stop, waitForHealth } from './children.ts'
 import { drive, type DriveOptions } from './drive.ts'
 import type { FloorConfig } from './floor.ts'
 import { createMix } from './mix.ts'
@@ -78,12 +78,20 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (!(seconds > 0 && seconds <= 600) || !(Number.isInteger(connections) && connections > 0 && connections <= 1000)) throw new Error('--seconds must be 1–600 and --connections 1–1000')
   if (!Number.isInteger(population) || population < 0 || population > 1_000_000) throw new Error('--population must be a whole number from 0 to 1000000')
   if (!/^(none|(svg|png)(,(svg|png))?)$/.test(values.qr)) throw new Error('--qr must be svg, png, svg,png or none')
-  if (!/^(auto|[1-9]\d?)$/.test(values.workers)) throw new Error("--workers must be 'auto' or a whole number from 1 to 64")
+  if (!(values.workers === 'auto' || (/^\d+$/.test(values.workers) && Number(values.workers) >= 1 && Number(values.workers) <= 64))) throw new Error("--workers must be 'auto' or a whole number from 1 to 64")
   return { seconds, requests, connections, json: values.json, profile: values.profile, workers: values.workers, population, qr: values.qr }
+}
+
+/** How many requests the sandboxes have answered so far. */
+async function exchangesSoFar(sandboxes: ChildProcess): Promise<number> {
+  const answer = await ask(sandboxes, 'exchanges?')
+  if (typeof answer === 'object' && answer !== null && 'exchanges' in answer && typeof answer.exchanges === 'number') return answer.exchanges
+  throw new Error('the sandbox process did not say how many requests it answered')
 }
 
 /** A run of the generator with the CPU of the measured server's tree and of the sandboxes' over it. */
 async function measured(server: ChildProcess, sandboxes: ChildProcess, options: DriveOptions): Promise<RunFigures> {
+  const exchangesBefore = await exchangesSoFar(sandboxes)
   const before = { server: treeCpu(server.pid!), sandboxes: treeCpu(sandboxes.pid!), generator: process.cpuUsage(), machine: machineBusyMs() }
   const driven = await drive(options)
   const serverCpu = cpuBetween(before.server, treeCpu(server.pid!))
@@ -94,7 +102,8 @@ async function measured(server: ChildProcess, sandboxes: ChildProcess, options: 
   const generatorCpuMs = (generator.user + generator.system) / 1000
   const rigCpuMs = serverCpu && sandboxCpu ? serverCpu.ms + sandboxCpu.ms + generatorCpuMs : undefined
   const otherCpuMs = machine !== undefined && before.machine !== undefined && rigCpuMs !== undefined ? Math.max(0, machine - before.machine - rigCpuMs) : undefined
-  return { driven, serverCpuMs: serverCpu?.ms, sandboxCpuMs: sandboxCpu?.ms, generatorCpuMs, otherCpuMs }
+  const exchanges = (await exchangesSoFar(sandboxes)) - exchangesBefore
+  return { driven, serverCpuMs: serverCpu?.ms, sandboxCpuMs: sandboxCpu?.ms, generatorCpuMs, otherCpuMs, exchanges }
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -111,7 +120,7 @@ async function run(argv: string[]): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'certbridge-load-'))
   const children: ChildProcess[] = []
   try {
-    const sandboxes = await startScript<SandboxesReady>('tools/load/sandboxes.ts', ['--population', String(perSandbox), '--today', today], process.env)
+    const sandboxes = await startScript<SandboxesReady>('tools/load/sandboxes.ts', ['--population', String(perSandbox), '--today', today], process.env, { ipc: true })
     children.push(sandboxes.child)
 
     const port = await freePort()

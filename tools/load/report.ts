@@ -12,6 +12,8 @@ export interface RunFigures {
   readonly generatorCpuMs: number
   /** What the rest of the machine (neither the server, the sandboxes nor the generator) was busy with. */
   readonly otherCpuMs: number | undefined
+  /** Requests the sandboxes answered during the run. */
+  readonly exchanges: number
 }
 
 /** What the rig found of the service's answers and database. */
@@ -34,6 +36,8 @@ export interface RigFigures {
   readonly sandboxProcesses: number
   readonly sandboxCpuMsPerRequest: { readonly service: number | null; readonly floor: number | null }
   readonly generatorCpuMsPerRequest: { readonly service: number; readonly floor: number }
+  /** Upstream exchanges per request: the same mix makes the same exchanges, service or floor. */
+  readonly upstreamExchangesPerRequest: { readonly service: number; readonly floor: number }
   /** Cores' worth of CPU other work on the machine took during each run (a shared machine's noise). */
   readonly otherCores: { readonly service: number | null; readonly floor: number | null }
   /** What the floor copied from the service's answers. */
@@ -74,6 +78,8 @@ export interface LoadReport {
   readonly floor: FloorReport
   /** The service's rps over the floor's. */
   readonly ratio: number
+  /** The floor's CPU per request over the service's: the same comparison, less shaken by a shared machine. */
+  readonly cpuRatio: number | null
   readonly rig: RigFigures
 }
 
@@ -129,6 +135,7 @@ export function buildReport(input: {
       timeouts: f.timeouts,
     },
     ratio: floorRps > 0 ? Number((rps / floorRps).toFixed(3)) : 0,
+    cpuRatio: floor.serverCpuMs !== undefined && service.serverCpuMs ? Number(((floor.serverCpuMs / f.answered) / (service.serverCpuMs / s.answered)).toFixed(3)) : null,
     rig: {
       workers: input.workers,
       cores: input.cores,
@@ -136,6 +143,7 @@ export function buildReport(input: {
       sandboxProcesses: 1,
       sandboxCpuMsPerRequest: { service: per(service.sandboxCpuMs, s.answered), floor: per(floor.sandboxCpuMs, f.answered) },
       generatorCpuMsPerRequest: { service: per(service.generatorCpuMs, s.answered) ?? 0, floor: per(floor.generatorCpuMs, f.answered) ?? 0 },
+      upstreamExchangesPerRequest: { service: per(service.exchanges, s.answered) ?? 0, floor: per(floor.exchanges, f.answered) ?? 0 },
       otherCores: { service: cores(service), floor: cores(floor) },
       floorSizes: input.floorSizes,
     },
@@ -153,11 +161,12 @@ export function printReport(report: LoadReport, say: (line: string) => void): vo
     ['server CPU per request', cpu(report.serverCpuMsPerRequest), cpu(report.floor.cpuMsPerRequest)],
     ['server CPU per conversion (201)', cpu(report.serverCpuMsPerConversion), ''],
     ['sandboxes CPU per request', cpu(report.rig.sandboxCpuMsPerRequest.service), cpu(report.rig.sandboxCpuMsPerRequest.floor)],
+    ['upstream exchanges per request', String(report.rig.upstreamExchangesPerRequest.service), String(report.rig.upstreamExchangesPerRequest.floor)],
     ['generator CPU per request', `${report.rig.generatorCpuMsPerRequest.service} ms`, `${report.rig.generatorCpuMsPerRequest.floor} ms`],
   ]
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
   for (const row of rows) say(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ').trimEnd())
-  say(`ratio (service rps / floor rps): ${report.ratio}`)
+  say(`ratio (service rps / floor rps): ${report.ratio}; floor CPU per request / service CPU per request: ${report.cpuRatio ?? 'n/a'}`)
   const { otherCores } = report.rig
   if (otherCores.service !== null) say(`other work on this ${report.rig.cores}-core machine meanwhile: ${otherCores.service} cores during the service's run, ${otherCores.floor} during the floor's`)
   say(`service: ${report.issuedPerSec} issuances/s (201), of which ${report.firstIssuedPerSec}/s first issuances; p95 ${report.p95} ms`)

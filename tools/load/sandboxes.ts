@@ -3,11 +3,18 @@
 // 127.0.0.1 by the code the service uses in sandbox mode (src/runtime/node/sandbox/listen.ts), each with
 // N synthetic holders dated from `today`. When all listen it writes one JSON line to stdout: each
 // adapter's settings pointing at its sandbox, and the same as the service's environment variables
-// (CERTBRIDGE_<ADAPTER>_<SETTING>, which sandbox mode leaves as they are). SIGTERM closes them.
+// (CERTBRIDGE_<ADAPTER>_<SETTING>, which sandbox mode leaves as they are). Over its IPC channel it
+// answers 'exchanges?' with how many requests the sandboxes have answered, so the rig can tell the
+// service and the floor made the same exchanges per request. SIGTERM closes them.
 import { parseArgs } from 'node:util'
 import { adapters, sandboxes } from '../../adapters/registry.ts'
 import { settingVariable } from '../../src/config.ts'
 import { serveSandbox, type ServedSandbox } from '../../src/runtime/node/sandbox/listen.ts'
+
+/** The answer to 'exchanges?'. */
+export interface ExchangeCount {
+  readonly exchanges: number
+}
 
 /** What the process writes once its sandboxes listen. */
 export interface SandboxesReady {
@@ -23,11 +30,16 @@ async function main(): Promise<void> {
   const served: ServedSandbox[] = []
   const settings: Record<string, Record<string, string>> = {}
   const env: Record<string, string> = {}
+  let exchanges = 0
+  process.on('message', (message) => {
+    if (message === 'exchanges?') process.send?.({ exchanges } satisfies ExchangeCount)
+  })
   for (const adapter of adapters) {
     const factory = sandboxes[adapter.id]
     if (!factory) continue
     const sandbox = factory({ population, ...(values.today ? { today: values.today } : {}) })
-    const running = await serveSandbox(sandbox, { port: 0 })
+    const counted = { ...sandbox, fetch: (request: Request) => (exchanges++, sandbox.fetch(request)) }
+    const running = await serveSandbox(counted, { port: 0 })
     served.push(running)
     const own: Record<string, string> = {}
     for (const [name, value] of Object.entries(sandbox.config(running.baseUrl))) {
@@ -40,6 +52,7 @@ async function main(): Promise<void> {
   const ready: SandboxesReady = { settings, env }
   process.stdout.write(`${JSON.stringify(ready)}\n`)
   process.once('SIGTERM', () => {
+    process.disconnect?.()
     void Promise.all(served.map((s) => s.close())).then(() => process.exit(0))
   })
 }
