@@ -1,7 +1,6 @@
 // The sandbox's invented people and certificates, dated from `today` so they stay valid. Nobody here
 // is a real person; numbers and uuids are made up.
 import { addDays, type RegisteredHolderWire } from '../_sdk/index.ts'
-import type { HolderClaim } from '../_sdk/index.ts'
 import type { RecordEvent } from './wire.ts'
 import type { Person } from '../_ru/people.ts'
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bindHolder } from '../../src/issue/binding.ts'
 import { CertbridgeError } from '../../src/platform/errors.ts'
-import { AdapterError } from '../_sdk/index.ts'
 import { SANDBOX_BASE, codeOf, inProcess } from '../_contract/in-process.ts'
-import { statusForCode } from '../../src/http/status.ts'
 import { ruGosuslugi } from './index.ts'
 import { createSandbox } from './sandbox.ts'
 

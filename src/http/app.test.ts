@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
 import type { AppDeps } from './deps.ts'
 import { createServiceMetrics } from './metrics.ts'
-import { CertbridgeError } from '../platform/errors.ts'
 import { AdapterError } from '../../adapters/_sdk/errors.ts'
 import { AdapterLimitError } from '../issue/issue.ts'
 
