@@ -28,6 +28,8 @@ describe('matchLink', () => {
     const { matchLink } = await import('./registry.ts')
     expect(() => matchLink('https://example.org/')).toThrow(expect.objectContaining({ code: 'LINK_UNSUPPORTED' }))
     expect(() => matchLink('')).toThrow(expect.objectContaining({ code: 'LINK_UNSUPPORTED' }))
-    expect(() => matchLink('https://www.gosuslugi.ru@evil.example/covid-cert/status/x')).toThrow(expect.objectContaining({ code: 'LINK_FORGED' }))
+    expect(() => matchLink('https://www.gosuslugi.ru@evil.example/covid-cert/status/x')).toThrow(
+      expect.objectContaining({ code: 'LINK_FORGED' }),
+    )
   })
 })

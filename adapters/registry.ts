@@ -10,11 +10,7 @@ import { createSandbox as ruMosSandbox } from './ru-mos/sandbox.ts'
 import { vnQr } from './vn-qr/index.ts'
 import { createSandbox as vnQrSandbox } from './vn-qr/sandbox.ts'
 
-export const adapters: readonly CountryAdapter[] = [
-  ruGosuslugi,
-  ruMos,
-  vnQr,
-]
+export const adapters: readonly CountryAdapter[] = [ruGosuslugi, ruMos, vnQr]
 
 export const sandboxes: Readonly<Record<string, SandboxFactory>> = {
   'ru-gosuslugi': ruGosuslugiSandbox,

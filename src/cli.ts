@@ -22,7 +22,14 @@ const productCommands: Record<string, Command> = {
 export function usage(commands: Readonly<Record<string, Command>> = productCommands): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length))
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
-  return ['Usage: certbridge <command> [options]', '', 'Commands:', ...lines, '', "Run 'certbridge <command> --help' for a command's options."].join('\n')
+  return [
+    'Usage: certbridge <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    "Run 'certbridge <command> --help' for a command's options.",
+  ].join('\n')
 }
 
 /** Runs `argv[0]` from `commands` with the rest of `argv`; the exit code. */

@@ -22,9 +22,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ CERTBRIDGE_SANDBOX_POPULATION: '0' }, adapters).sandboxPopulation).toBe(0)
     expect(loadConfig({ CERTBRIDGE_SANDBOX_POPULATION: '30000' }, adapters).sandboxPopulation).toBe(30_000)
     expect(loadConfig({ CERTBRIDGE_SANDBOX_POPULATION: '1000000' }, adapters).sandboxPopulation).toBe(1_000_000)
-    expect(codeOf({ CERTBRIDGE_SANDBOX_POPULATION: '1000001' })).toBe('CONFIG_INVALID: CERTBRIDGE_SANDBOX_POPULATION must be at most 1000000')
+    expect(codeOf({ CERTBRIDGE_SANDBOX_POPULATION: '1000001' })).toBe(
+      'CONFIG_INVALID: CERTBRIDGE_SANDBOX_POPULATION must be at most 1000000',
+    )
     expect(codeOf({ CERTBRIDGE_SANDBOX_POPULATION: '-5' })).toBe('CONFIG_INVALID: CERTBRIDGE_SANDBOX_POPULATION must be a positive integer')
-    expect(codeOf({ CERTBRIDGE_SANDBOX_POPULATION: 'many' })).toBe('CONFIG_INVALID: CERTBRIDGE_SANDBOX_POPULATION must be a positive integer')
+    expect(codeOf({ CERTBRIDGE_SANDBOX_POPULATION: 'many' })).toBe(
+      'CONFIG_INVALID: CERTBRIDGE_SANDBOX_POPULATION must be a positive integer',
+    )
   })
 
   it('refuses an unknown mode by name', () => {

@@ -73,7 +73,10 @@ export function settingVariable(adapterId: string, setting: string): string {
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(/[\n,]/).map((s) => s.trim()).filter(Boolean)
+  return (value ?? '')
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 /** Synthetic holders per sandbox: 0 to 1,000,000 (the population's ids hold seven digits of index). */
@@ -90,7 +93,11 @@ function enabledAdapters(env: Env, adapters: readonly CountryAdapter[]): string[
   const ids = list(env.CERTBRIDGE_ADAPTERS)
   if (ids.length === 0) return adapters.map((a) => a.id)
   const unknown = ids.filter((id) => !adapters.some((a) => a.id === id))
-  if (unknown.length > 0) throw new ConfigError('CONFIG_INVALID', `CERTBRIDGE_ADAPTERS: no adapter ${unknown.join(', ')} (known: ${adapters.map((a) => a.id).join(', ')})`)
+  if (unknown.length > 0)
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `CERTBRIDGE_ADAPTERS: no adapter ${unknown.join(', ')} (known: ${adapters.map((a) => a.id).join(', ')})`,
+    )
   return [...new Set(ids)]
 }
 
@@ -114,7 +121,8 @@ export function loadConfig(env: Env, adapters: readonly CountryAdapter[]): Confi
   }
   const mode: Mode = modeRaw
   const country = (env.CERTBRIDGE_COUNTRY ?? (mode === 'sandbox' ? 'XX' : '')).toUpperCase()
-  if (country && !/^[A-Z]{2}$/.test(country)) throw new ConfigError('CONFIG_INVALID', 'CERTBRIDGE_COUNTRY must be an ISO 3166-1 alpha-2 code')
+  if (country && !/^[A-Z]{2}$/.test(country))
+    throw new ConfigError('CONFIG_INVALID', 'CERTBRIDGE_COUNTRY must be an ISO 3166-1 alpha-2 code')
 
   const adapterConfigs: Record<string, AdapterConfig> = {}
   const validityDays: Record<string, Record<CertificateType, number>> = {}

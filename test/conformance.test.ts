@@ -23,7 +23,10 @@ describe('EU dgc-testdata conformance', () => {
   it('counts a broken vector as a miss (the runner can fail)', async () => {
     const { CHECKS } = await import('../tools/conformance/checks.ts')
     const { parseVector } = await import('../tools/conformance/vector.ts')
-    const vector = parseVector('XX/2DCode/raw/1.json', JSON.stringify({ PREFIX: 'HC1:ABC', BASE45: 'ABD', EXPECTEDRESULTS: { EXPECTEDUNPREFIX: true } }))
+    const vector = parseVector(
+      'XX/2DCode/raw/1.json',
+      JSON.stringify({ PREFIX: 'HC1:ABC', BASE45: 'ABD', EXPECTEDRESULTS: { EXPECTEDUNPREFIX: true } }),
+    )
     expect(await CHECKS.EXPECTEDUNPREFIX(vector)).toBe(false)
   })
 })

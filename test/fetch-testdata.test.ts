@@ -16,13 +16,19 @@ let dir: string
 let pinned: string
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd }).toString().trim()
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd })
+    .toString()
+    .trim()
 }
 
 function fetch(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }))
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    )
   })
 }
 
@@ -77,7 +83,9 @@ describe('npm run testdata', () => {
     expect(code).toBe(1)
     const lines = stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^npm run testdata: cannot fetch file:\/\/.*no-such-repository at abcdef12: .*Nothing was written\..*CERTBRIDGE_TESTDATA/)
+    expect(lines[0]).toMatch(
+      /^npm run testdata: cannot fetch file:\/\/.*no-such-repository at abcdef12: .*Nothing was written\..*CERTBRIDGE_TESTDATA/,
+    )
     expect(existsSync(into)).toBe(false)
   })
 
@@ -96,8 +104,14 @@ describe('npm run testdata', () => {
   })
 
   it('the pinned manifest lists a source for every folder the tests read', () => {
-    const list = JSON.parse(readFileSync(new URL('../tools/testdata-sources.json', import.meta.url), 'utf8')) as { sources: { into: string; commit?: string; npm?: string }[] }
-    for (const folder of TESTDATA_FOLDERS) expect(list.sources.some((s) => s.into.split('/')[0] === folder), folder).toBe(true)
+    const list = JSON.parse(readFileSync(new URL('../tools/testdata-sources.json', import.meta.url), 'utf8')) as {
+      sources: { into: string; commit?: string; npm?: string }[]
+    }
+    for (const folder of TESTDATA_FOLDERS)
+      expect(
+        list.sources.some((s) => s.into.split('/')[0] === folder),
+        folder,
+      ).toBe(true)
     for (const s of list.sources) expect(s.commit ?? s.npm).toMatch(/^([0-9a-f]{8,40}|@?[\w/.-]+@\d[\w.-]*)$/)
   })
 })
@@ -112,18 +126,25 @@ describe('where the tests find the data', () => {
     expect(problem).toMatch(/is not there .*npm run testdata.*CERTBRIDGE_TESTDATA/)
     expect(problem).not.toContain('\n')
     mkdirSync(join(empty, 'dgc-testdata'))
-    expect(testdataProblem({ CERTBRIDGE_TESTDATA: empty })).toMatch(/lacks eu-dcc-schema, eu-dcc-valuesets, business-rules, trustlists, gdhcn/)
+    expect(testdataProblem({ CERTBRIDGE_TESTDATA: empty })).toMatch(
+      /lacks eu-dcc-schema, eu-dcc-valuesets, business-rules, trustlists, gdhcn/,
+    )
     expect(testdataProblem({ CERTBRIDGE_TESTDATA: resolveTestdata({}).root })).toBeUndefined()
   })
 
   it('npm test without the data stops within seconds with that one message', async () => {
     const root = fileURLToPath(new URL('..', import.meta.url))
     const result = await new Promise<{ code: number; out: string }>((resolve) => {
-      execFile(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'src/qr/decode.test.ts'], {
-        cwd: root,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CERTBRIDGE_TESTDATA: join(dir, 'nowhere') },
-        timeout: 60_000,
-      }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }))
+      execFile(
+        process.execPath,
+        ['node_modules/vitest/vitest.mjs', 'run', 'src/qr/decode.test.ts'],
+        {
+          cwd: root,
+          env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CERTBRIDGE_TESTDATA: join(dir, 'nowhere') },
+          timeout: 60_000,
+        },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
+      )
     })
     expect(result.code).toBe(1)
     expect(result.out).toContain('The public test data is not there')

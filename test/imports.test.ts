@@ -155,7 +155,9 @@ describe('the import graph', () => {
 
   it('has node: imports only at the Node edge, the CLI and the contract suite', () => {
     const allowed = ['src/runtime/node/', 'src/cli/', 'adapters/_contract/']
-    const offenders = files.filter((file) => !allowed.some((path) => file.startsWith(path)) && nodeImport.test(readFileSync(join(root, file), 'utf8')))
+    const offenders = files.filter(
+      (file) => !allowed.some((path) => file.startsWith(path)) && nodeImport.test(readFileSync(join(root, file), 'utf8')),
+    )
     expect(offenders.filter((file) => !EDGE_SHARED.has(file))).toEqual([])
   })
 })

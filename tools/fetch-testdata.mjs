@@ -23,7 +23,12 @@ function run(command, args, options = {}) {
   try {
     return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, ...options })
   } catch (error) {
-    const detail = String(error.stderr ?? error.message).trim().split('\n').filter(Boolean).at(-1) ?? 'failed'
+    const detail =
+      String(error.stderr ?? error.message)
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .at(-1) ?? 'failed'
     throw new FetchError(detail)
   }
 }
@@ -49,7 +54,11 @@ function fetchNpm(source, work, staging) {
   const folder = join(work, `npm-${readdirSync(work).length}`)
   mkdirSync(folder)
   try {
-    const tarball = run('npm', ['pack', '--silent', '--pack-destination', folder, source.npm], { cwd: folder }).toString().trim().split('\n').at(-1)
+    const tarball = run('npm', ['pack', '--silent', '--pack-destination', folder, source.npm], { cwd: folder })
+      .toString()
+      .trim()
+      .split('\n')
+      .at(-1)
     run('tar', ['-xzf', join(folder, tarball), '-C', folder])
   } catch (error) {
     throw new FetchError(`cannot fetch the npm package ${source.npm}: ${error.message}`)
@@ -96,7 +105,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const sources = resolve(values.sources ?? join(repository, 'tools', 'testdata-sources.json'))
   try {
     fetchTestdata({ into, sources })
-    console.log(`test data fetched into ${into}${values.into || process.env.CERTBRIDGE_TESTDATA ? ' (set CERTBRIDGE_TESTDATA to it when running the tests)' : ''}`)
+    console.log(
+      `test data fetched into ${into}${values.into || process.env.CERTBRIDGE_TESTDATA ? ' (set CERTBRIDGE_TESTDATA to it when running the tests)' : ''}`,
+    )
   } catch (error) {
     if (!(error instanceof FetchError)) throw error
     console.error(

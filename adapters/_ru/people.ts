@@ -100,9 +100,39 @@ const PATRONYMIC = (
 
 /** ICAO 9303 Part 3, Russian: Ё→E, Й→I, Ь dropped, Ъ→IE, Ю→IU, Я→IA. */
 const ICAO: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
-  ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: 'ie',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
 }
 
 /** 'Юлия' → 'Iuliia', 'Щукин' → 'Shchukin': ICAO letters, capitalised as a name. */
@@ -164,7 +194,33 @@ const BIRTH_SPAN = 24_106
 const BIRTH_FIRST = isoToDay('1940-01-01')
 let birthDay: ((day: number) => string) | undefined
 /** Passport series: region code, then the two last digits of the year of issue. */
-const ISSUE_YEARS = ['97', '98', '99', '00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21']
+const ISSUE_YEARS = [
+  '97',
+  '98',
+  '99',
+  '00',
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '16',
+  '17',
+  '18',
+  '19',
+  '20',
+  '21',
+]
 
 /** The person of `index` in the population seeded `seed`: same arguments, same person, in any process. */
 export function syntheticPerson(seed: number, index: number): Person {

@@ -4,9 +4,17 @@ import { mapProduct } from './products.ts'
 
 describe('product map', () => {
   it.each([
-    ['Гам-КОВИД-Вак', 'Sputnik-V'], ['Gam-COVID-Vac', 'Sputnik-V'], ['Спутник V', 'Sputnik-V'], ['спутник  лайт', 'Sputnik-Light'],
-    ['Спутник М', 'Sputnik-M'], ['ЭпиВакКорона', 'EpiVacCorona'], ['ЭпиВакКорона-Н', 'EpiVacCorona-N'], ['ЭпиВакКорона – Н', 'EpiVacCorona-N'],
-    ['КовиВак', 'CoviVac'], ['Comirnaty', 'EU/1/20/1528'], ['CoronaVac', 'CoronaVac'],
+    ['Гам-КОВИД-Вак', 'Sputnik-V'],
+    ['Gam-COVID-Vac', 'Sputnik-V'],
+    ['Спутник V', 'Sputnik-V'],
+    ['спутник  лайт', 'Sputnik-Light'],
+    ['Спутник М', 'Sputnik-M'],
+    ['ЭпиВакКорона', 'EpiVacCorona'],
+    ['ЭпиВакКорона-Н', 'EpiVacCorona-N'],
+    ['ЭпиВакКорона – Н', 'EpiVacCorona-N'],
+    ['КовиВак', 'CoviVac'],
+    ['Comirnaty', 'EU/1/20/1528'],
+    ['CoronaVac', 'CoronaVac'],
   ])('%s → %s', (name, mp) => {
     expect(mapProduct(name).mp).toBe(mp)
   })

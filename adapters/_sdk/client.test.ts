@@ -16,7 +16,10 @@ const record: NormalizedRecord = {
 /** An adapter that GETs `url` (or what the link says) with requestJson. */
 function adapterFor(url = 'https://api.example/x'): CountryAdapter<{ kind: string; url?: string }, unknown> {
   return {
-    id: 'xx-test', country: 'XX', title: 'test', settings: [],
+    id: 'xx-test',
+    country: 'XX',
+    title: 'test',
+    settings: [],
     origins: () => ['https://api.example'],
     match: () => null,
     retrieve: async (link, ctx: AdapterContext) => (await requestJson(ctx, link.url ?? url)).body,
@@ -25,7 +28,6 @@ function adapterFor(url = 'https://api.example/x'): CountryAdapter<{ kind: strin
 }
 
 const link = (url: string) => ({ kind: 'x', url }) as { kind: string }
-
 
 describe('createAdapterClient', () => {
   it('refuses a host outside the declared origins before sending anything', async () => {
@@ -39,7 +41,9 @@ describe('createAdapterClient', () => {
     const seen: RequestInit[] = []
     const client = createAdapterClient(adapterFor(), {
       config: {},
-      fetch: async (_url, init) => (seen.push(init ?? {}), new Response(null, { status: 302, headers: { location: 'https://evil.example/' } })),
+      fetch: async (_url, init) => (
+        seen.push(init ?? {}), new Response(null, { status: 302, headers: { location: 'https://evil.example/' } })
+      ),
     })
     expect(await codeOf(client.resolve({ kind: 'x' }))).toBe('UPSTREAM_INVALID')
     expect(seen[0]!.redirect).toBe('manual')
@@ -57,7 +61,10 @@ describe('createAdapterClient', () => {
   it('does not retry a POST', async () => {
     let calls = 0
     const adapter = adapterFor()
-    const post: typeof adapter = { ...adapter, retrieve: async (_l, ctx) => (await requestJson(ctx, 'https://api.example/x', { method: 'POST', body: '{}' })).body }
+    const post: typeof adapter = {
+      ...adapter,
+      retrieve: async (_l, ctx) => (await requestJson(ctx, 'https://api.example/x', { method: 'POST', body: '{}' })).body,
+    }
     const client = createAdapterClient(post, { config: {}, fetch: async () => (calls++, new Response('busy', { status: 502 })) })
     expect(await codeOf(client.resolve({ kind: 'x' }))).toBe('UPSTREAM_UNAVAILABLE')
     expect(calls).toBe(1)
@@ -68,7 +75,10 @@ describe('createAdapterClient', () => {
     expect(await codeOf(client.resolve({ kind: 'x' }))).toBe('UPSTREAM_TIMEOUT')
   })
   it('caps the body even when the adapter reads ctx.fetch itself', async () => {
-    const adapter = { ...adapterFor(), retrieve: async (_l: unknown, ctx: AdapterContext) => (await ctx.fetch('https://api.example/x')).text() }
+    const adapter = {
+      ...adapterFor(),
+      retrieve: async (_l: unknown, ctx: AdapterContext) => (await ctx.fetch('https://api.example/x')).text(),
+    }
     const client = createAdapterClient(adapter, { config: {}, maxBodyBytes: 10, fetch: async () => new Response('x'.repeat(100)) })
     expect(await codeOf(client.resolve({ kind: 'x' }))).toBe('UPSTREAM_INVALID')
   })
@@ -115,24 +125,52 @@ describe('circuit breaker', () => {
 })
 
 describe('requestJson', () => {
-  const ctx = (fetch: typeof globalThis.fetch): AdapterContext => ({ fetch, now: () => new Date(0), signal: new AbortController().signal, config: {} })
+  const ctx = (fetch: typeof globalThis.fetch): AdapterContext => ({
+    fetch,
+    now: () => new Date(0),
+    signal: new AbortController().signal,
+    config: {},
+  })
   it('returns 4xx answers for the adapter to judge', async () => {
-    expect(await requestJson(ctx(async () => Response.json({ e: 1 }, { status: 404 })), 'https://a.example/')).toEqual({ status: 404, body: { e: 1 } })
+    expect(
+      await requestJson(
+        ctx(async () => Response.json({ e: 1 }, { status: 404 })),
+        'https://a.example/',
+      ),
+    ).toEqual({ status: 404, body: { e: 1 } })
   })
   it('keeps a Retry-After of a 503', async () => {
-    const error = await requestJson(ctx(async () => new Response('', { status: 503, headers: { 'retry-after': '12' } })), 'https://a.example/').catch((e: AdapterError) => e)
+    const error = await requestJson(
+      ctx(async () => new Response('', { status: 503, headers: { 'retry-after': '12' } })),
+      'https://a.example/',
+    ).catch((e: AdapterError) => e)
     expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryAfter: 12 })
   })
   it('refuses non-JSON and invalid JSON without quoting the body', async () => {
     const secret = '9000000000000001'
-    for (const response of [new Response(secret, { headers: { 'content-type': 'text/plain' } }), new Response(`{"x":${secret}`, { headers: { 'content-type': 'application/json' } })]) {
-      const error = await requestJson(ctx(async () => response), 'https://a.example/').catch((e: AdapterError) => e)
+    for (const response of [
+      new Response(secret, { headers: { 'content-type': 'text/plain' } }),
+      new Response(`{"x":${secret}`, { headers: { 'content-type': 'application/json' } }),
+    ]) {
+      const error = await requestJson(
+        ctx(async () => response),
+        'https://a.example/',
+      ).catch((e: AdapterError) => e)
       expect(error).toMatchObject({ code: 'UPSTREAM_INVALID' })
       expect((error as Error).message).not.toContain(secret)
       expect((error as Error).cause).toBeUndefined()
     }
   })
   it('maps a network failure to UPSTREAM_UNAVAILABLE', async () => {
-    expect(await codeOf(requestJson(ctx(async () => { throw new TypeError('fetch failed') }), 'https://a.example/'))).toBe('UPSTREAM_UNAVAILABLE')
+    expect(
+      await codeOf(
+        requestJson(
+          ctx(async () => {
+            throw new TypeError('fetch failed')
+          }),
+          'https://a.example/',
+        ),
+      ),
+    ).toBe('UPSTREAM_UNAVAILABLE')
   })
 })

@@ -13,7 +13,10 @@ describe('euDoseNumbers', () => {
   it('writes a booster as a further dose of the sequence: 3/3 after 2/2, 2/2 after 1/1', () => {
     const revaccinated = [dose('Sputnik-V', '2021-01-10'), dose('Sputnik-V', '2021-01-31'), dose('Sputnik-Light', '2021-09-01')]
     expect(euDoseNumbers(revaccinated)).toEqual({ doseNumber: 3, totalDoses: 3 })
-    expect(euDoseNumbers([dose('EU/1/20/1525', '2021-06-01'), dose('EU/1/20/1528', '2021-12-01')])).toEqual({ doseNumber: 2, totalDoses: 2 })
+    expect(euDoseNumbers([dose('EU/1/20/1525', '2021-06-01'), dose('EU/1/20/1528', '2021-12-01')])).toEqual({
+      doseNumber: 2,
+      totalDoses: 2,
+    })
     expect(euDoseNumbers([...revaccinated, dose('Sputnik-Light', '2022-03-01')])).toEqual({ doseNumber: 4, totalDoses: 4 })
   })
 

@@ -87,7 +87,10 @@ async function readCapped(response: Response, limit: number, signal: AbortSignal
     reader.cancel().catch(() => undefined)
     if (error instanceof AdapterError) throw error
     if (signal.aborted) throw timeout()
-    throw new AdapterError('UPSTREAM_UNAVAILABLE', 'The connection to the national service broke off.', { retryAfter: DEFAULT_RETRY_AFTER, cause: error })
+    throw new AdapterError('UPSTREAM_UNAVAILABLE', 'The connection to the national service broke off.', {
+      retryAfter: DEFAULT_RETRY_AFTER,
+      cause: error,
+    })
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort)
   }
@@ -110,7 +113,10 @@ export async function requestJson(ctx: AdapterContext, url: string | URL, init: 
   } catch (error) {
     if (error instanceof AdapterError) throw error
     if (signal.aborted) throw timeout()
-    throw new AdapterError('UPSTREAM_UNAVAILABLE', 'The national service could not be reached.', { retryAfter: DEFAULT_RETRY_AFTER, cause: error })
+    throw new AdapterError('UPSTREAM_UNAVAILABLE', 'The national service could not be reached.', {
+      retryAfter: DEFAULT_RETRY_AFTER,
+      cause: error,
+    })
   }
   const status = response.status
   if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {

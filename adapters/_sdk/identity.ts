@@ -5,7 +5,11 @@ import { z } from 'zod'
 import type { RegisteredIdentity } from '../../src/dcc/record.ts'
 
 /** ICAO 9303 machine-readable charset as registers write passport names: letters, spaces, hyphens. */
-const icaoLatin = z.string().min(1).max(80).regex(/^[A-Z]+(?:[ -][A-Z]+)*$/)
+const icaoLatin = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Z]+(?:[ -][A-Z]+)*$/)
 const name = z.string().min(1).max(80)
 
 /** `holder` in a record source's answer. */

@@ -10,8 +10,12 @@ describe('productMapper', () => {
   })
 
   it('names a known product without an EU code, and never echoes an unknown one', () => {
-    expect(() => map('NANOCOVAX')).toThrow(expect.objectContaining({ code: 'PRODUCT_UNMAPPED', message: expect.stringContaining('Nanocovax') }))
-    expect(() => map('Ivanov Ivan 4509 123456')).toThrow(expect.objectContaining({ code: 'PRODUCT_UNMAPPED', message: expect.not.stringContaining('Ivanov') }))
+    expect(() => map('NANOCOVAX')).toThrow(
+      expect.objectContaining({ code: 'PRODUCT_UNMAPPED', message: expect.stringContaining('Nanocovax') }),
+    )
+    expect(() => map('Ivanov Ivan 4509 123456')).toThrow(
+      expect.objectContaining({ code: 'PRODUCT_UNMAPPED', message: expect.not.stringContaining('Ivanov') }),
+    )
   })
 
   it('refuses a table that names a code the EU value sets do not list', () => {

@@ -13,10 +13,16 @@ export const RAT_RECOVERY_FROM = '2021-10-01'
 /** Refuses (TYPE_NOT_CONVERTIBLE, naming the reason) a recovery whose first positive test does not qualify. */
 export function checkRecoveryTest(test: FirstPositiveTest | undefined, firstPositive: string): void {
   if (test === undefined) {
-    throw new AdapterError('RECORD_INCOMPLETE', 'The register does not state the type of the first positive test, which an EU recovery certificate rests on.')
+    throw new AdapterError(
+      'RECORD_INCOMPLETE',
+      'The register does not state the type of the first positive test, which an EU recovery certificate rests on.',
+    )
   }
   if (test === 'ANTIBODY') {
-    throw new AdapterError('TYPE_NOT_CONVERTIBLE', 'An EU recovery certificate rests on a positive NAAT or rapid antigen test; an antibody test does not qualify.')
+    throw new AdapterError(
+      'TYPE_NOT_CONVERTIBLE',
+      'An EU recovery certificate rests on a positive NAAT or rapid antigen test; an antibody test does not qualify.',
+    )
   }
   if (test === 'RAT' && firstPositive < RAT_RECOVERY_FROM) {
     throw new AdapterError(

@@ -34,9 +34,9 @@ const MASK_WORD = /^[\p{L}*'-]+$/u
 /** A COVID_TEST item's `status` is its result, in one of the forms real answers use. */
 const TEST_RESULTS: Readonly<Record<string, 'POSITIVE' | 'NEGATIVE'>> = {
   '1': 'POSITIVE',
-  'Положительный': 'POSITIVE',
+  Положительный: 'POSITIVE',
   '0': 'NEGATIVE',
-  'Отрицательный': 'NEGATIVE',
+  Отрицательный: 'NEGATIVE',
 }
 
 function notFound(): AdapterError {
@@ -65,12 +65,20 @@ function revoked(sourceRef: string): AdapterError {
 
 function maskWords(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined
-  const words = text.trim().split(/\s+/).filter((w) => w !== '')
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '')
   if (words.length < 2 || !words.every((w) => MASK_WORD.test(w))) throw shapeError()
   return words
 }
 
-function holderOf(fio: string | undefined, enFio: string | undefined, birthDate: string | undefined, passport: string | undefined): ShownHolder {
+function holderOf(
+  fio: string | undefined,
+  enFio: string | undefined,
+  birthDate: string | undefined,
+  passport: string | undefined,
+): ShownHolder {
   const words = maskWords(fio)
   if (!words || birthDate === undefined) throw shapeError()
   const latinWords = maskWords(enFio)
@@ -105,7 +113,15 @@ function readV1(body: V1Answer, today: string): CheckVerdict {
   if (body.status !== '1') throw invalid(sourceRef)
   const shown = holderOf(body.fio, body.enFio, body.birthdate, body.doc)
   const productName = body.stuff?.trim() || body.enStuff?.trim() || undefined
-  return { certId: body.unrz, sourceRef, nationalType: 'VACCINE_CERT', convertible: true, shown, ...(productName ? { productName } : {}), ...(expiresOn ? { expiresOn } : {}) }
+  return {
+    certId: body.unrz,
+    sourceRef,
+    nationalType: 'VACCINE_CERT',
+    convertible: true,
+    shown,
+    ...(productName ? { productName } : {}),
+    ...(expiresOn ? { expiresOn } : {}),
+  }
 }
 
 function readV2(item: V2Item, today: string): CheckVerdict {
@@ -145,7 +161,15 @@ function readV2(item: V2Item, today: string): CheckVerdict {
       throw notConvertible()
   }
   const expiresOn = expiryOf(item.expiredAt, today, sourceRef)
-  return { certId, sourceRef, nationalType, convertible, shown: holderFromAttrs(item.attrs), ...(testResult ? { testResult } : {}), ...(expiresOn ? { expiresOn } : {}) }
+  return {
+    certId,
+    sourceRef,
+    nationalType,
+    convertible,
+    shown: holderFromAttrs(item.attrs),
+    ...(testResult ? { testResult } : {}),
+    ...(expiresOn ? { expiresOn } : {}),
+  }
 }
 
 function readV3(uuid: string, body: V3Answer, today: string): CheckVerdict {

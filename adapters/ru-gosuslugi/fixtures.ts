@@ -3,7 +3,18 @@
 import type { ContractFixtures } from '../_sdk/index.ts'
 import type { NormalizedRecord } from '../_sdk/index.ts'
 import { identityOf } from '../_sdk/index.ts'
-import { gosFixtures, maskPassport, maskWord, registeredHolderOf, CK_ANY, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, UNRZ_UNKNOWN, UUID_UNKNOWN, type GosFixture } from './records.ts'
+import {
+  gosFixtures,
+  maskPassport,
+  maskWord,
+  registeredHolderOf,
+  CK_ANY,
+  UNRZ_EMPTY_ITEMS,
+  UNRZ_STATUS_404,
+  UNRZ_UNKNOWN,
+  UUID_UNKNOWN,
+  type GosFixture,
+} from './records.ts'
 import { fixtureNamed, linkV1, linkV1Unrz, linkV2, linkV3, typedNumber } from './samples.ts'
 
 const gamaleya = { manufacturer: 'Gamaleya-Research-Institute', prophylaxis: '29061000087103' } as const
@@ -30,10 +41,34 @@ export function contractFixtures(today: string): ContractFixtures {
   const all = gosFixtures(today)
   const f = (name: string) => fixtureNamed(all, name)
   const sputnik = f('vaccination, Sputnik V 2/2')
-  const sputnikRecord = expected(sputnik, { type: 'vaccination', product: 'Sputnik-V', ...gamaleya, doseNumber: 2, totalDoses: 2, date: sputnik.event!.type === 'vaccination' ? sputnik.event!.date : '', country: 'RU' })
-  const vacc = (name: string, product: string, manufacturer: string, prophylaxis: string, dose: number, doses: number): NormalizedRecord => {
+  const sputnikRecord = expected(sputnik, {
+    type: 'vaccination',
+    product: 'Sputnik-V',
+    ...gamaleya,
+    doseNumber: 2,
+    totalDoses: 2,
+    date: sputnik.event!.type === 'vaccination' ? sputnik.event!.date : '',
+    country: 'RU',
+  })
+  const vacc = (
+    name: string,
+    product: string,
+    manufacturer: string,
+    prophylaxis: string,
+    dose: number,
+    doses: number,
+  ): NormalizedRecord => {
     const x = f(name)
-    return expected(x, { type: 'vaccination', product, manufacturer, prophylaxis, doseNumber: dose, totalDoses: doses, date: x.event!.type === 'vaccination' ? x.event!.date : '', country: 'RU' })
+    return expected(x, {
+      type: 'vaccination',
+      product,
+      manufacturer,
+      prophylaxis,
+      doseNumber: dose,
+      totalDoses: doses,
+      date: x.event!.type === 'vaccination' ? x.event!.date : '',
+      country: 'RU',
+    })
   }
   const recovery = f('recovery')
   const test = f('test, PCR negative')
@@ -45,7 +80,12 @@ export function contractFixtures(today: string): ContractFixtures {
     links: {
       valid: [
         { text: linkV1(sputnik), kind: 'v1' },
-        { text: linkV1(sputnik).toUpperCase().replace('HTTPS://WWW.GOSUSLUGI.RU/VACCINE/CERT/VERIFY/', 'https://www.gosuslugi.ru/vaccine/cert/verify/'), kind: 'v1' },
+        {
+          text: linkV1(sputnik)
+            .toUpperCase()
+            .replace('HTTPS://WWW.GOSUSLUGI.RU/VACCINE/CERT/VERIFY/', 'https://www.gosuslugi.ru/vaccine/cert/verify/'),
+          kind: 'v1',
+        },
         { text: linkV1Unrz(sputnik), kind: 'v1-unrz' },
         { text: linkV2(sputnik), kind: 'v2' },
         { text: `  ${linkV2(sputnik, 'en')}\n`, kind: 'v2' },
@@ -87,17 +127,55 @@ export function contractFixtures(today: string): ContractFixtures {
       { name: 'v1-unrz: Sputnik V 2/2 (same record)', qr: linkV1Unrz(sputnik), expected: sputnikRecord },
       { name: 'v2: Sputnik V 2/2 (same record)', qr: linkV2(sputnik), expected: sputnikRecord },
       { name: 'v3: Sputnik V 2/2 (same record)', qr: linkV3(sputnik), expected: sputnikRecord },
-      { name: 'v2 lang=en: Sputnik Light 1/1', qr: linkV2(f('vaccination, Sputnik Light 1/1'), 'en'), expected: vacc('vaccination, Sputnik Light 1/1', 'Sputnik-Light', gamaleya.manufacturer, gamaleya.prophylaxis, 1, 1) },
-      { name: 'v3: EpiVacCorona 2/2', qr: linkV3(f('vaccination, EpiVacCorona 2/2')), expected: vacc('vaccination, EpiVacCorona 2/2', 'EpiVacCorona', 'Vector-Institute', '1162643001', 2, 2) },
-      { name: 'v1: CoviVac 2/2', qr: linkV1(f('vaccination, CoviVac 2/2')), expected: vacc('vaccination, CoviVac 2/2', 'CoviVac', 'Chumakov-Federal-Scientific-Center', '1157024006', 2, 2) },
-      { name: 'v2: recovery', qr: linkV2(recovery), expected: expected(recovery, { type: 'recovery', firstPositive: recoveryEvent!.firstPositive, validFrom: recoveryEvent!.validFrom, validUntil: recoveryEvent!.validUntil, country: 'RU' }) },
-      { name: 'v2: test, PCR negative', qr: linkV2(test), expected: expected(test, { type: 'test', testType: 'LP6464-4', testName: testEvent!.testName!, sampledAt: testEvent!.sampledAt, result: '260415000', centre: testEvent!.centre, country: 'RU' }) },
+      {
+        name: 'v2 lang=en: Sputnik Light 1/1',
+        qr: linkV2(f('vaccination, Sputnik Light 1/1'), 'en'),
+        expected: vacc('vaccination, Sputnik Light 1/1', 'Sputnik-Light', gamaleya.manufacturer, gamaleya.prophylaxis, 1, 1),
+      },
+      {
+        name: 'v3: EpiVacCorona 2/2',
+        qr: linkV3(f('vaccination, EpiVacCorona 2/2')),
+        expected: vacc('vaccination, EpiVacCorona 2/2', 'EpiVacCorona', 'Vector-Institute', '1162643001', 2, 2),
+      },
+      {
+        name: 'v1: CoviVac 2/2',
+        qr: linkV1(f('vaccination, CoviVac 2/2')),
+        expected: vacc('vaccination, CoviVac 2/2', 'CoviVac', 'Chumakov-Federal-Scientific-Center', '1157024006', 2, 2),
+      },
+      {
+        name: 'v2: recovery',
+        qr: linkV2(recovery),
+        expected: expected(recovery, {
+          type: 'recovery',
+          firstPositive: recoveryEvent!.firstPositive,
+          validFrom: recoveryEvent!.validFrom,
+          validUntil: recoveryEvent!.validUntil,
+          country: 'RU',
+        }),
+      },
+      {
+        name: 'v2: test, PCR negative',
+        qr: linkV2(test),
+        expected: expected(test, {
+          type: 'test',
+          testType: 'LP6464-4',
+          testName: testEvent!.testName!,
+          sampledAt: testEvent!.sampledAt,
+          result: '260415000',
+          centre: testEvent!.centre,
+          country: 'RU',
+        }),
+      },
       { name: 'v2: expired (status 3)', qr: linkV2(f('expired vaccination')), expected: { code: 'RECORD_EXPIRED' } },
       { name: 'v3: expired', qr: linkV3(f('expired vaccination')), expected: { code: 'RECORD_EXPIRED' } },
       { name: 'v1: expired', qr: linkV1(f('expired vaccination')), expected: { code: 'RECORD_EXPIRED' } },
       { name: 'v2: unmapped product', qr: linkV2(f('unmapped product, Betuvax-CoV-2')), expected: { code: 'PRODUCT_UNMAPPED' } },
       { name: 'v2: temporary certificate', qr: linkV2(f('temporary certificate')), expected: { code: 'TYPE_NOT_CONVERTIBLE' } },
-      { name: 'v2: temporary certificate, cancelled', qr: linkV2(f('temporary certificate, cancelled')), expected: { code: 'RECORD_REVOKED' } },
+      {
+        name: 'v2: temporary certificate, cancelled',
+        qr: linkV2(f('temporary certificate, cancelled')),
+        expected: { code: 'RECORD_REVOKED' },
+      },
       { name: 'v3: medical exemption', qr: linkV3(f('medical exemption (v3, untyped)')), expected: { code: 'TYPE_NOT_CONVERTIBLE' } },
       { name: 'v3: antibody certificate', qr: linkV3(f('antibody certificate (v3, untyped)')), expected: { code: 'TYPE_NOT_CONVERTIBLE' } },
       { name: 'v2: not valid (status 0)', qr: linkV2(f('not valid (status 0)')), expected: { code: 'RECORD_INVALID' } },
@@ -109,12 +187,46 @@ export function contractFixtures(today: string): ContractFixtures {
       { name: 'v1-unrz: not found', qr: linkV1Unrz({ unrz: UNRZ_UNKNOWN } as GosFixture), expected: { code: 'RECORD_NOT_FOUND' } },
       { name: 'v3: not found', qr: linkV3({ uuid: UUID_UNKNOWN }), expected: { code: 'RECORD_NOT_FOUND' } },
       { name: 'typed certificate number: Sputnik V 2/2 (same record)', qr: typedNumber(sputnik), expected: sputnikRecord },
-      { name: 'v2: test, antigen negative, status "0"', qr: linkV2(antigen), expected: expected(antigen, { type: 'test', testType: 'LP217198-3', device: '1232', sampledAt: antigenEvent!.sampledAt, result: '260415000', centre: antigenEvent!.centre, country: 'RU' }) },
-      { name: 'v2: check and register disagree on the test result', qr: linkV2(f('test, check and register disagree on the result')), expected: { code: 'RECORD_INCONSISTENT' } },
-      { name: 'v1: check names another vaccine than the register', qr: linkV1(f('vaccination, v1 names another vaccine')), expected: { code: 'RECORD_INCONSISTENT' } },
-      { name: 'v2: Sputnik Light booster after Sputnik V 2/2 is the third dose', qr: linkV2(f('vaccination, Sputnik Light booster after Sputnik V 2/2')),
-        expected: vacc('vaccination, Sputnik Light booster after Sputnik V 2/2', 'Sputnik-Light', gamaleya.manufacturer, gamaleya.prophylaxis, 3, 3) },
-      { name: 'v3 on the older covid-cert v2 status path: medical exemption', qr: linkV3(f('medical exemption (v3, untyped)')), expected: { code: 'TYPE_NOT_CONVERTIBLE' } },
+      {
+        name: 'v2: test, antigen negative, status "0"',
+        qr: linkV2(antigen),
+        expected: expected(antigen, {
+          type: 'test',
+          testType: 'LP217198-3',
+          device: '1232',
+          sampledAt: antigenEvent!.sampledAt,
+          result: '260415000',
+          centre: antigenEvent!.centre,
+          country: 'RU',
+        }),
+      },
+      {
+        name: 'v2: check and register disagree on the test result',
+        qr: linkV2(f('test, check and register disagree on the result')),
+        expected: { code: 'RECORD_INCONSISTENT' },
+      },
+      {
+        name: 'v1: check names another vaccine than the register',
+        qr: linkV1(f('vaccination, v1 names another vaccine')),
+        expected: { code: 'RECORD_INCONSISTENT' },
+      },
+      {
+        name: 'v2: Sputnik Light booster after Sputnik V 2/2 is the third dose',
+        qr: linkV2(f('vaccination, Sputnik Light booster after Sputnik V 2/2')),
+        expected: vacc(
+          'vaccination, Sputnik Light booster after Sputnik V 2/2',
+          'Sputnik-Light',
+          gamaleya.manufacturer,
+          gamaleya.prophylaxis,
+          3,
+          3,
+        ),
+      },
+      {
+        name: 'v3 on the older covid-cert v2 status path: medical exemption',
+        qr: linkV3(f('medical exemption (v3, untyped)')),
+        expected: { code: 'TYPE_NOT_CONVERTIBLE' },
+      },
     ],
     faultProbe: linkV2(sputnik),
   }

@@ -18,7 +18,8 @@ export const ruGosuslugi: CountryAdapter<GosuslugiLink, GosuslugiRaw> = {
     { name: 'BASE_URL', description: 'Origin of the Gosuslugi public check API.', default: 'https://www.gosuslugi.ru' },
     {
       name: 'RECORD_SOURCE_URL',
-      description: 'Base URL of the national record source (event data by certificate id); without it the adapter validates links but issues nothing.',
+      description:
+        'Base URL of the national record source (event data by certificate id); without it the adapter validates links but issues nothing.',
       required: true,
     },
     { name: 'RECORD_SOURCE_TOKEN', description: 'Bearer token for the record source.', secret: true, required: true },

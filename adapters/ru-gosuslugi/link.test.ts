@@ -16,13 +16,27 @@ function codeOf(text: string): string {
 describe('Gosuslugi link forms', () => {
   it('v1, v1-unrz, v2, v3', () => {
     expect(parseGosuslugiLink(`https://www.gosuslugi.ru/vaccine/cert/verify/${UUID}`)).toEqual({ kind: 'v1', uuid: UUID })
-    expect(parseGosuslugiLink('https://www.gosuslugi.ru/vaccine/cert/verify/unrz/9780000012345678')).toEqual({ kind: 'v1-unrz', unrz: '9780000012345678' })
-    expect(parseGosuslugiLink(`https://www.gosuslugi.ru/covid-cert/verify/9780000012345678?lang=ru&ck=${CK}`)).toEqual({ kind: 'v2', unrz: '9780000012345678', ck: CK })
+    expect(parseGosuslugiLink('https://www.gosuslugi.ru/vaccine/cert/verify/unrz/9780000012345678')).toEqual({
+      kind: 'v1-unrz',
+      unrz: '9780000012345678',
+    })
+    expect(parseGosuslugiLink(`https://www.gosuslugi.ru/covid-cert/verify/9780000012345678?lang=ru&ck=${CK}`)).toEqual({
+      kind: 'v2',
+      unrz: '9780000012345678',
+      ck: CK,
+    })
     expect(parseGosuslugiLink(`https://www.gosuslugi.ru/covid-cert/status/${UUID}?lang=ru`)).toEqual({ kind: 'v3', uuid: UUID })
   })
   it('accepts what people paste: whitespace, lang=en, upper-case hex, parameters in any order', () => {
-    expect(parseGosuslugiLink(`\n https://www.gosuslugi.ru/covid-cert/status/${UUID.toUpperCase()}?lang=en \t`)).toEqual({ kind: 'v3', uuid: UUID })
-    expect(parseGosuslugiLink(`https://www.gosuslugi.ru/covid-cert/verify/9780000012345678?ck=${CK.toUpperCase()}&lang=en`)).toEqual({ kind: 'v2', unrz: '9780000012345678', ck: CK })
+    expect(parseGosuslugiLink(`\n https://www.gosuslugi.ru/covid-cert/status/${UUID.toUpperCase()}?lang=en \t`)).toEqual({
+      kind: 'v3',
+      uuid: UUID,
+    })
+    expect(parseGosuslugiLink(`https://www.gosuslugi.ru/covid-cert/verify/9780000012345678?ck=${CK.toUpperCase()}&lang=en`)).toEqual({
+      kind: 'v2',
+      unrz: '9780000012345678',
+      ck: CK,
+    })
     expect(parseGosuslugiLink(`HTTPS://WWW.GOSUSLUGI.RU/covid-cert/status/${UUID}`)).toEqual({ kind: 'v3', uuid: UUID })
   })
   it.each([

@@ -27,7 +27,9 @@ function countedProduct(name: string): string {
 function doseNumbers(record: Extract<RecordEvent, { type: 'vaccination' }>): { doseNumber: number; totalDoses: number } {
   if (!record.history) return { doseNumber: record.dose, totalDoses: record.doses }
   const own = countedProduct(record.product)
-  const history = record.history.map((dose) => ({ product: countedProduct(dose.product), date: dose.date })).filter((dose) => dose.date <= record.date)
+  const history = record.history
+    .map((dose) => ({ product: countedProduct(dose.product), date: dose.date }))
+    .filter((dose) => dose.date <= record.date)
   let index = history.findIndex((dose) => dose.date === record.date && dose.product === own)
   if (index < 0) index = history.push({ product: own, date: record.date }) - 1
   return euDoseNumbers(history, index)
@@ -51,7 +53,13 @@ function eventOf(record: RecordEvent, today: string, sourceRef: string): Normali
     case 'recovery':
       checkRecoveryTest(record.firstPositiveTest, record.firstPositive)
       if (record.validUntil < today) throw expired(sourceRef)
-      return { type: 'recovery', firstPositive: record.firstPositive, validFrom: record.validFrom, validUntil: record.validUntil, country: record.country }
+      return {
+        type: 'recovery',
+        firstPositive: record.firstPositive,
+        validFrom: record.validFrom,
+        validUntil: record.validUntil,
+        country: record.country,
+      }
     case 'test':
       return {
         type: 'test',
@@ -83,7 +91,8 @@ function crossCheck(verdict: CheckVerdict, event: RecordEvent): void {
   if (verdict.productName !== undefined && event.type === 'vaccination' && !sameProduct(verdict.productName, event.product)) {
     throw inconsistent('the vaccine')
   }
-  if (verdict.testResult !== undefined && event.type === 'test' && verdict.testResult !== event.result) throw inconsistent('the test result')
+  if (verdict.testResult !== undefined && event.type === 'test' && verdict.testResult !== event.result)
+    throw inconsistent('the test result')
 }
 
 export function normalizeGosuslugi(raw: GosuslugiRaw, ctx: NormalizeContext): NormalizedRecord {
@@ -91,7 +100,10 @@ export function normalizeGosuslugi(raw: GosuslugiRaw, ctx: NormalizeContext): No
   const verdict = readCheck(raw.check, today)
   if (!verdict.convertible) throw notConvertible()
   if (raw.record === null) {
-    throw new AdapterError('RECORD_INCOMPLETE', 'The certificate is valid, but no national record source is configured to state its event in an EU certificate.')
+    throw new AdapterError(
+      'RECORD_INCOMPLETE',
+      'The certificate is valid, but no national record source is configured to state its event in an EU certificate.',
+    )
   }
   const holder: NormalizedHolder = { identity: identityOf(raw.record.holder), shown: verdict.shown }
   const expectedType = verdict.nationalType && EXPECTED_EVENT[verdict.nationalType]

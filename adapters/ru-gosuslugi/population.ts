@@ -53,15 +53,48 @@ function certificate(index: number, day: Day): GosFixture {
   if (!course) {
     // First positive test 20 to 169 days ago: valid from day 11 to day 180, so valid today.
     const first = -(20 + (draw() % 150))
-    const event: RecordEvent = { type: 'recovery', firstPositive: day(first), firstPositiveTest: 'NAAT', validFrom: day(first + 11), validUntil: day(first + 180), country: 'RU' }
-    return { name: `synthetic #${index} recovery`, unrz, uuid, ck, type: 'ILLNESS_FACT', status: '1', expiredAt: event.validUntil, validFrom: event.validFrom, person, event }
+    const event: RecordEvent = {
+      type: 'recovery',
+      firstPositive: day(first),
+      firstPositiveTest: 'NAAT',
+      validFrom: day(first + 11),
+      validUntil: day(first + 180),
+      country: 'RU',
+    }
+    return {
+      name: `synthetic #${index} recovery`,
+      unrz,
+      uuid,
+      ck,
+      type: 'ILLNESS_FACT',
+      status: '1',
+      expiredAt: event.validUntil,
+      validFrom: event.validFrom,
+      person,
+      event,
+    }
   }
   // Last dose 14 to 313 days ago: the year of validity from it runs past today.
   const last = -(14 + (draw() % 300))
-  const event: RecordEvent = { type: 'vaccination', product: course.product, dose: course.doses, doses: course.doses, date: day(last), country: 'RU' }
+  const event: RecordEvent = {
+    type: 'vaccination',
+    product: course.product,
+    dose: course.doses,
+    doses: course.doses,
+    date: day(last),
+    country: 'RU',
+  }
   return {
-    name: `synthetic #${index} vaccination, ${course.name}`, unrz, uuid, ck, type: 'VACCINE_CERT', status: '1',
-    expiredAt: day(last + 365), validFrom: day(last - course.interval), person, event,
+    name: `synthetic #${index} vaccination, ${course.name}`,
+    unrz,
+    uuid,
+    ck,
+    type: 'VACCINE_CERT',
+    status: '1',
+    expiredAt: day(last + 365),
+    validFrom: day(last - course.interval),
+    person,
+    event,
   }
 }
 

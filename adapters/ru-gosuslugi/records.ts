@@ -6,8 +6,20 @@ import type { Person } from '../_ru/people.ts'
 
 export type { Person } from '../_ru/people.ts'
 
-function person(family: string, given: string, patronymic: string, latin: [string, string, string], dateOfBirth: string, documentNumber: string, passport = false): Person {
-  return { claim: { familyName: family, givenName: given, patronymic, dateOfBirth, documentNumber }, latin, ...(passport ? { passport } : {}) }
+function person(
+  family: string,
+  given: string,
+  patronymic: string,
+  latin: [string, string, string],
+  dateOfBirth: string,
+  documentNumber: string,
+  passport = false,
+): Person {
+  return {
+    claim: { familyName: family, givenName: given, patronymic, dateOfBirth, documentNumber },
+    latin,
+    ...(passport ? { passport } : {}),
+  }
 }
 
 /** The identity the record source answers for this person: the register's names, passport, birth date. */
@@ -65,7 +77,14 @@ export const CK_ANY = '0123456789abcdef0123456789abcdef'
 
 export function gosFixtures(today: string): GosFixture[] {
   const d = (days: number) => addDays(today, days)
-  const vaccination = (product: string, dose: number, doses: number, days: number): RecordEvent => ({ type: 'vaccination', product, dose, doses, date: d(days), country: 'RU' })
+  const vaccination = (product: string, dose: number, doses: number, days: number): RecordEvent => ({
+    type: 'vaccination',
+    product,
+    dose,
+    doses,
+    date: d(days),
+    country: 'RU',
+  })
   const base = (n: number) => ({
     unrz: `9${String(n).padStart(15, '0')}`,
     uuid: `6f8b5b4e-2c1a-4c1e-9d55-${String(n).padStart(12, '0')}`,
@@ -74,30 +93,191 @@ export function gosFixtures(today: string): GosFixture[] {
     validFrom: d(-30),
   })
   return [
-    { ...base(1), name: 'vaccination, Sputnik V 2/2', type: 'VACCINE_CERT', status: '1', person: people.zhukova, event: vaccination('Гам-КОВИД-Вак', 2, 2, -60) },
-    { ...base(2), name: 'vaccination, Sputnik Light 1/1', type: 'VACCINE_CERT', status: '1', person: people.shchukin, event: vaccination('Спутник Лайт', 1, 1, -20) },
-    { ...base(3), statusPath: 1, name: 'vaccination, EpiVacCorona 2/2', type: 'VACCINE_CERT', status: '1', person: people.tsvetaeva, event: vaccination('ЭпиВакКорона', 2, 2, -45) },
-    { ...base(4), name: 'vaccination, CoviVac 2/2', type: 'VACCINE_CERT', status: '1', person: people.kharitonov, event: vaccination('КовиВак', 2, 2, -33) },
-    { ...base(5), name: 'recovery', type: 'ILLNESS_FACT', status: '1', expiredAt: d(130), person: people.belova,
-      event: { type: 'recovery', firstPositive: d(-50), firstPositiveTest: 'NAAT', validFrom: d(-39), validUntil: d(130), country: 'RU' } },
-    { ...base(6), name: 'test, PCR negative', type: 'COVID_TEST', status: 'Отрицательный', expiredAt: d(1), person: people.orlov,
-      event: { type: 'test', testType: 'PCR', testName: 'ПЦР SARS-CoV-2', sampledAt: `${d(-1)}T10:15:00+03:00`, result: 'NEGATIVE', centre: 'Лаборатория «Тест», Казань', country: 'RU' } },
-    { ...base(7), name: 'expired vaccination', type: 'VACCINE_CERT', status: '3', expiredAt: d(-10), person: people.shchukin, event: vaccination('Гам-КОВИД-Вак', 2, 2, -380) },
-    { ...base(8), name: 'unmapped product, Betuvax-CoV-2', type: 'VACCINE_CERT', status: '1', person: people.tsvetaeva, event: vaccination('Бетувакс-КоВ-2', 1, 2, -15) },
-    { ...base(9), unrz: '4000000000000009', name: 'temporary certificate', type: 'TEMPORARY_CERT', status: 'OK', expiredAt: d(20), person: people.kharitonov, event: null },
-    { ...base(10), unrz: '4000000000000010', name: 'temporary certificate, cancelled', type: 'TEMPORARY_CERT', status: 'CANCELED', expiredAt: d(20), person: people.belova, event: null },
-    { ...base(11), statusPath: 2, name: 'medical exemption (v3, untyped)', type: 'VACCINE_CERT', status: '1', person: people.orlov, event: { type: 'exemption' } },
-    { ...base(12), name: 'antibody certificate (v3, untyped)', type: 'VACCINE_CERT', status: '1', person: people.zhukova, event: { type: 'antibody' } },
-    { ...base(13), name: 'not valid (status 0)', type: 'VACCINE_CERT', status: '0', person: people.orlov, event: vaccination('Спутник V', 2, 2, -90) },
+    {
+      ...base(1),
+      name: 'vaccination, Sputnik V 2/2',
+      type: 'VACCINE_CERT',
+      status: '1',
+      person: people.zhukova,
+      event: vaccination('Гам-КОВИД-Вак', 2, 2, -60),
+    },
+    {
+      ...base(2),
+      name: 'vaccination, Sputnik Light 1/1',
+      type: 'VACCINE_CERT',
+      status: '1',
+      person: people.shchukin,
+      event: vaccination('Спутник Лайт', 1, 1, -20),
+    },
+    {
+      ...base(3),
+      statusPath: 1,
+      name: 'vaccination, EpiVacCorona 2/2',
+      type: 'VACCINE_CERT',
+      status: '1',
+      person: people.tsvetaeva,
+      event: vaccination('ЭпиВакКорона', 2, 2, -45),
+    },
+    {
+      ...base(4),
+      name: 'vaccination, CoviVac 2/2',
+      type: 'VACCINE_CERT',
+      status: '1',
+      person: people.kharitonov,
+      event: vaccination('КовиВак', 2, 2, -33),
+    },
+    {
+      ...base(5),
+      name: 'recovery',
+      type: 'ILLNESS_FACT',
+      status: '1',
+      expiredAt: d(130),
+      person: people.belova,
+      event: { type: 'recovery', firstPositive: d(-50), firstPositiveTest: 'NAAT', validFrom: d(-39), validUntil: d(130), country: 'RU' },
+    },
+    {
+      ...base(6),
+      name: 'test, PCR negative',
+      type: 'COVID_TEST',
+      status: 'Отрицательный',
+      expiredAt: d(1),
+      person: people.orlov,
+      event: {
+        type: 'test',
+        testType: 'PCR',
+        testName: 'ПЦР SARS-CoV-2',
+        sampledAt: `${d(-1)}T10:15:00+03:00`,
+        result: 'NEGATIVE',
+        centre: 'Лаборатория «Тест», Казань',
+        country: 'RU',
+      },
+    },
+    {
+      ...base(7),
+      name: 'expired vaccination',
+      type: 'VACCINE_CERT',
+      status: '3',
+      expiredAt: d(-10),
+      person: people.shchukin,
+      event: vaccination('Гам-КОВИД-Вак', 2, 2, -380),
+    },
+    {
+      ...base(8),
+      name: 'unmapped product, Betuvax-CoV-2',
+      type: 'VACCINE_CERT',
+      status: '1',
+      person: people.tsvetaeva,
+      event: vaccination('Бетувакс-КоВ-2', 1, 2, -15),
+    },
+    {
+      ...base(9),
+      unrz: '4000000000000009',
+      name: 'temporary certificate',
+      type: 'TEMPORARY_CERT',
+      status: 'OK',
+      expiredAt: d(20),
+      person: people.kharitonov,
+      event: null,
+    },
+    {
+      ...base(10),
+      unrz: '4000000000000010',
+      name: 'temporary certificate, cancelled',
+      type: 'TEMPORARY_CERT',
+      status: 'CANCELED',
+      expiredAt: d(20),
+      person: people.belova,
+      event: null,
+    },
+    {
+      ...base(11),
+      statusPath: 2,
+      name: 'medical exemption (v3, untyped)',
+      type: 'VACCINE_CERT',
+      status: '1',
+      person: people.orlov,
+      event: { type: 'exemption' },
+    },
+    {
+      ...base(12),
+      name: 'antibody certificate (v3, untyped)',
+      type: 'VACCINE_CERT',
+      status: '1',
+      person: people.zhukova,
+      event: { type: 'antibody' },
+    },
+    {
+      ...base(13),
+      name: 'not valid (status 0)',
+      type: 'VACCINE_CERT',
+      status: '0',
+      person: people.orlov,
+      event: vaccination('Спутник V', 2, 2, -90),
+    },
     // Real test items carry the result in `status`: "0" is a negative result, not an invalid certificate.
-    { ...base(14), name: 'test, antigen negative (status "0")', type: 'COVID_TEST', status: '0', expiredAt: d(1), person: people.tsvetaeva,
-      event: { type: 'test', testType: 'ANTIGEN', device: '1232', sampledAt: `${d(-1)}T08:40+03:00`, result: 'NEGATIVE', centre: 'Поликлиника № 3, Тверь', country: 'RU' } },
-    { ...base(15), name: 'test, check and register disagree on the result', type: 'COVID_TEST', status: 'Положительный', expiredAt: d(1), person: people.belova,
-      event: { type: 'test', testType: 'PCR', sampledAt: `${d(-1)}T09:00:00+03:00`, result: 'NEGATIVE', centre: 'Лаборатория «Тест», Казань', country: 'RU' } },
-    { ...base(16), name: 'vaccination, v1 names another vaccine', type: 'VACCINE_CERT', status: '1', person: people.kharitonov, v1Stuff: 'КовиВак', event: vaccination('Гам-КОВИД-Вак', 2, 2, -70) },
+    {
+      ...base(14),
+      name: 'test, antigen negative (status "0")',
+      type: 'COVID_TEST',
+      status: '0',
+      expiredAt: d(1),
+      person: people.tsvetaeva,
+      event: {
+        type: 'test',
+        testType: 'ANTIGEN',
+        device: '1232',
+        sampledAt: `${d(-1)}T08:40+03:00`,
+        result: 'NEGATIVE',
+        centre: 'Поликлиника № 3, Тверь',
+        country: 'RU',
+      },
+    },
+    {
+      ...base(15),
+      name: 'test, check and register disagree on the result',
+      type: 'COVID_TEST',
+      status: 'Положительный',
+      expiredAt: d(1),
+      person: people.belova,
+      event: {
+        type: 'test',
+        testType: 'PCR',
+        sampledAt: `${d(-1)}T09:00:00+03:00`,
+        result: 'NEGATIVE',
+        centre: 'Лаборатория «Тест», Казань',
+        country: 'RU',
+      },
+    },
+    {
+      ...base(16),
+      name: 'vaccination, v1 names another vaccine',
+      type: 'VACCINE_CERT',
+      status: '1',
+      person: people.kharitonov,
+      v1Stuff: 'КовиВак',
+      event: vaccination('Гам-КОВИД-Вак', 2, 2, -70),
+    },
     // Revaccination: the register counts the new course from 1; the EU sequence makes it the third dose.
-    { ...base(17), name: 'vaccination, Sputnik Light booster after Sputnik V 2/2', type: 'VACCINE_CERT', status: '1', person: people.belova,
-      event: { type: 'vaccination', product: 'Спутник Лайт', dose: 1, doses: 1, date: d(-15), country: 'RU', history: [{ product: 'Гам-КОВИД-Вак', date: d(-300) }, { product: 'Гам-КОВИД-Вак', date: d(-279) }, { product: 'Спутник Лайт', date: d(-15) }] } },
+    {
+      ...base(17),
+      name: 'vaccination, Sputnik Light booster after Sputnik V 2/2',
+      type: 'VACCINE_CERT',
+      status: '1',
+      person: people.belova,
+      event: {
+        type: 'vaccination',
+        product: 'Спутник Лайт',
+        dose: 1,
+        doses: 1,
+        date: d(-15),
+        country: 'RU',
+        history: [
+          { product: 'Гам-КОВИД-Вак', date: d(-300) },
+          { product: 'Гам-КОВИД-Вак', date: d(-279) },
+          { product: 'Спутник Лайт', date: d(-15) },
+        ],
+      },
+    },
   ]
 }
 

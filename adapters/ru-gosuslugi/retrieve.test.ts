@@ -11,9 +11,7 @@ const sandbox = createSandbox({ today })
 const base = SANDBOX_BASE
 const SPUTNIK_V2 = 'https://www.gosuslugi.ru/covid-cert/verify/9000000000000001?lang=ru&ck=01a1b2c3d4e5f60718293a4b5c6d7e8f'
 
-
 const { context, resolve } = inProcess(ruGosuslugi, sandbox, now)
-
 
 describe('ru-gosuslugi retrieval (in process, against the sandbox)', () => {
   it('v1-unrz asks the API with the double slash; v2 asks /v4/ then the record source with the token', async () => {
@@ -32,18 +30,28 @@ describe('ru-gosuslugi retrieval (in process, against the sandbox)', () => {
     const seen: Request[] = []
     const legacy = (request: Request) => (request.url.includes('/v4/') ? Response.json({}, { status: 404 }) : sandbox.fetch(request))
     expect((await resolve(SPUTNIK_V2, context(undefined, legacy, seen))).event.type).toBe('vaccination')
-    expect(seen.map((r) => new URL(r.url).pathname).slice(0, 2)).toEqual(['/api/covid-cert/v4/cert/check/9000000000000001', '/api/covid-cert/v3/cert/check/9000000000000001'])
+    expect(seen.map((r) => new URL(r.url).pathname).slice(0, 2)).toEqual([
+      '/api/covid-cert/v4/cert/check/9000000000000001',
+      '/api/covid-cert/v3/cert/check/9000000000000001',
+    ])
   })
   it('without a record source: validates the link, then RECORD_INCOMPLETE; status refusals still come first', async () => {
     const seen: Request[] = []
     const ctx = context({ BASE_URL: base }, undefined, seen)
     expect(await codeOf(resolve(SPUTNIK_V2, ctx))).toBe('RECORD_INCOMPLETE')
     expect(seen).toHaveLength(1)
-    expect(await codeOf(resolve('https://www.gosuslugi.ru/covid-cert/verify/9000000000000007?lang=ru&ck=07a1b2c3d4e5f60718293a4b5c6d7e8f', ctx))).toBe('RECORD_EXPIRED')
+    expect(
+      await codeOf(resolve('https://www.gosuslugi.ru/covid-cert/verify/9000000000000007?lang=ru&ck=07a1b2c3d4e5f60718293a4b5c6d7e8f', ctx)),
+    ).toBe('RECORD_EXPIRED')
   })
   it('an invalid certificate never reaches the record source', async () => {
     const seen: Request[] = []
-    await codeOf(resolve('https://www.gosuslugi.ru/covid-cert/verify/9000000000000013?lang=ru&ck=13a1b2c3d4e5f60718293a4b5c6d7e8f', context(undefined, undefined, seen)))
+    await codeOf(
+      resolve(
+        'https://www.gosuslugi.ru/covid-cert/verify/9000000000000013?lang=ru&ck=13a1b2c3d4e5f60718293a4b5c6d7e8f',
+        context(undefined, undefined, seen),
+      ),
+    )
     expect(seen.every((r) => !r.url.includes('record-source'))).toBe(true)
   })
   it('a wrong token is an upstream failure', async () => {

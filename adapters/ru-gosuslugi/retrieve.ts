@@ -25,7 +25,11 @@ function notFound(): AdapterError {
 }
 
 /** v3 status links: the checker's path, then the older covid-cert v3 and v2 paths. */
-export const V3_STATUS_PATHS = ['/api/covid-cert-checker/v3/cert/status/', '/api/covid-cert/v3/cert/status/', '/api/covid-cert/v2/cert/status/'] as const
+export const V3_STATUS_PATHS = [
+  '/api/covid-cert-checker/v3/cert/status/',
+  '/api/covid-cert/v3/cert/status/',
+  '/api/covid-cert/v2/cert/status/',
+] as const
 
 const JSON_GET: RequestInit = { method: 'GET', headers: { accept: 'application/json' } }
 
@@ -39,7 +43,8 @@ function checkBody(answer: JsonAnswer): unknown {
 async function checkV2(link: { unrz: string; ck: string }, ctx: AdapterContext): Promise<CheckAnswer> {
   const query = `?lang=ru&ck=${encodeURIComponent(link.ck)}`
   let answer = await requestJson(ctx, `${baseUrl(ctx.config)}/api/covid-cert/v4/cert/check/${link.unrz}${query}`, JSON_GET)
-  if (answer.status === 404) answer = await requestJson(ctx, `${baseUrl(ctx.config)}/api/covid-cert/v3/cert/check/${link.unrz}${query}`, JSON_GET)
+  if (answer.status === 404)
+    answer = await requestJson(ctx, `${baseUrl(ctx.config)}/api/covid-cert/v3/cert/check/${link.unrz}${query}`, JSON_GET)
   const { items } = parseShape(v2Answer, checkBody(answer), 'Gosuslugi check answer')
   if (items.length === 0) throw notFound()
   const item = items.find((i) => i.unrzFull === link.unrz || i.status === '404')

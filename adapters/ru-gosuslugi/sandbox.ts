@@ -3,7 +3,16 @@
 // when asked for, a synthetic population (population.ts) through the same paths. Web APIs only (a Hono app).
 import { Hono } from 'hono'
 import { type AdapterSandbox, isoDay, type SandboxOptions, type SandboxSample } from '../_sdk/index.ts'
-import { gosFixtures, maskPassport, maskWord, registeredHolderOf, ruDate, UNRZ_EMPTY_ITEMS, UNRZ_STATUS_404, type GosFixture } from './records.ts'
+import {
+  gosFixtures,
+  maskPassport,
+  maskWord,
+  registeredHolderOf,
+  ruDate,
+  UNRZ_EMPTY_ITEMS,
+  UNRZ_STATUS_404,
+  type GosFixture,
+} from './records.ts'
 import { gosPopulation } from './population.ts'
 import { sampleList } from './samples.ts'
 import { V3_STATUS_PATHS } from './retrieve.ts'
@@ -32,7 +41,14 @@ function attrs(f: GosFixture) {
   const passport = maskPassport(f.person.claim.documentNumber)
   return [
     { type: 'fio', title: 'ФИО', entitle: 'Full name', ...fio, order: 1 },
-    { type: 'birthDate', title: 'Дата рождения', entitle: 'Date of birth', value: ruDate(f.person.claim.dateOfBirth), envalue: ruDate(f.person.claim.dateOfBirth), order: 2 },
+    {
+      type: 'birthDate',
+      title: 'Дата рождения',
+      entitle: 'Date of birth',
+      value: ruDate(f.person.claim.dateOfBirth),
+      envalue: ruDate(f.person.claim.dateOfBirth),
+      order: 2,
+    },
     { type: 'passport', title: 'Паспорт', entitle: 'Passport', value: passport, envalue: passport, order: 3 },
     { type: 'enPassport', title: 'Загранпаспорт', entitle: 'International passport', value: '', envalue: '', order: 4 },
   ]
@@ -43,26 +59,51 @@ function v1Body(f: GosFixture) {
   const passport = maskPassport(f.person.claim.documentNumber)
   const product = f.event?.type === 'vaccination' ? f.event.product : ''
   return {
-    unrz: f.unrz, fio: fio.value, enFio: fio.envalue, birthdate: ruDate(f.person.claim.dateOfBirth), doc: passport, enDoc: passport,
-    stuff: f.v1Stuff ?? product, enStuff: f.v1Stuff ?? product, singlePhase: f.event?.type === 'vaccination' && f.event.doses === 1 ? 'Y' : 'N',
-    qr: PLACEHOLDER_PNG, expiredAt: ruDate(f.expiredAt), status: f.status === '1' ? '1' : '0',
+    unrz: f.unrz,
+    fio: fio.value,
+    enFio: fio.envalue,
+    birthdate: ruDate(f.person.claim.dateOfBirth),
+    doc: passport,
+    enDoc: passport,
+    stuff: f.v1Stuff ?? product,
+    enStuff: f.v1Stuff ?? product,
+    singlePhase: f.event?.type === 'vaccination' && f.event.doses === 1 ? 'Y' : 'N',
+    qr: PLACEHOLDER_PNG,
+    expiredAt: ruDate(f.expiredAt),
+    status: f.status === '1' ? '1' : '0',
   }
 }
 
 function v2Item(f: GosFixture) {
   const [title, entitle] = TITLES[f.type]!
   return {
-    type: f.type, unrz: f.unrz.slice(1), unrzFull: f.unrz, attrs: attrs(f), title, entitle, qr: PLACEHOLDER_PNG,
-    status: f.status, order: 0, expiredAt: ruDate(f.expiredAt), serviceUnavailable: false,
+    type: f.type,
+    unrz: f.unrz.slice(1),
+    unrzFull: f.unrz,
+    attrs: attrs(f),
+    title,
+    entitle,
+    qr: PLACEHOLDER_PNG,
+    status: f.status,
+    order: 0,
+    expiredAt: ruDate(f.expiredAt),
+    serviceUnavailable: false,
   }
 }
 
 function v3Body(f: GosFixture, today: string) {
   const [title, entitle] = TITLES[f.type]!
   return {
-    certId: f.unrz, title, entitle, expiredAt: ruDate(f.expiredAt), validFrom: ruDate(f.validFrom),
-    isExpired: f.status === '3' || f.expiredAt < today, isBeforeValidFrom: f.validFrom > today, isCertFound: true,
-    attrs: attrs(f), serviceUnavailable: false,
+    certId: f.unrz,
+    title,
+    entitle,
+    expiredAt: ruDate(f.expiredAt),
+    validFrom: ruDate(f.validFrom),
+    isExpired: f.status === '3' || f.expiredAt < today,
+    isBeforeValidFrom: f.validFrom > today,
+    isCertFound: true,
+    attrs: attrs(f),
+    serviceUnavailable: false,
   }
 }
 
@@ -77,7 +118,8 @@ export function createSandbox(options: GosuslugiSandboxOptions = {}): AdapterSan
   const app = new Hono()
   const notFound = { error: 'Not Found', status: 404 }
 
-  const v1 = (f: GosFixture | undefined) => (f && (f.type === 'VACCINE_CERT') ? Response.json(v1Body(f)) : Response.json(notFound, { status: 404 }))
+  const v1 = (f: GosFixture | undefined) =>
+    f && f.type === 'VACCINE_CERT' ? Response.json(v1Body(f)) : Response.json(notFound, { status: 404 })
   // The official page builds /verify//unrz/<unrz>; the single-slash form does not exist.
   app.use('/api/vaccine/v1/cert/verify/*', async (c, next) => {
     const path = new URL(c.req.url).pathname
@@ -92,7 +134,13 @@ export function createSandbox(options: GosuslugiSandboxOptions = {}): AdapterSan
     app.get(`/api/covid-cert/${version}/cert/check/:unrz`, (c) => {
       const unrz = c.req.param('unrz')
       if (unrz === UNRZ_EMPTY_ITEMS) return c.json({ items: [], hasNext: false })
-      if (unrz === UNRZ_STATUS_404) return c.json({ items: [{ type: 'VACCINE_CERT', unrz: unrz.slice(1), unrzFull: unrz, attrs: [], status: '404', order: 0, serviceUnavailable: false }], hasNext: false })
+      if (unrz === UNRZ_STATUS_404)
+        return c.json({
+          items: [
+            { type: 'VACCINE_CERT', unrz: unrz.slice(1), unrzFull: unrz, attrs: [], status: '404', order: 0, serviceUnavailable: false },
+          ],
+          hasNext: false,
+        })
       const f = byUnrz.get(unrz)
       if (!f) return c.json(notFound, 404)
       if (c.req.query('ck') !== f.ck) return c.json({ items: [], hasNext: false })
@@ -105,7 +153,10 @@ export function createSandbox(options: GosuslugiSandboxOptions = {}): AdapterSan
   V3_STATUS_PATHS.forEach((path, index) => {
     app.get(`${path}:uuid`, (c) => {
       const f = byUuid.get(c.req.param('uuid'))
-      if (!f) return index === 0 ? c.json({ isCertFound: false, isExpired: false, isBeforeValidFrom: false, attrs: [], serviceUnavailable: false }) : c.json(notFound, 404)
+      if (!f)
+        return index === 0
+          ? c.json({ isCertFound: false, isExpired: false, isBeforeValidFrom: false, attrs: [], serviceUnavailable: false })
+          : c.json(notFound, 404)
       if ((f.statusPath ?? 0) !== index) return c.json(notFound, 404)
       return c.json(v3Body(f, today))
     })

@@ -67,14 +67,28 @@ export const recordEvent = z.discriminatedUnion('type', [
     date: isoDate,
     country,
     /** Every dose the register holds for the holder (this one included), to number boosters. */
-    history: z.array(z.object({ product: z.string().min(1).max(100), date: isoDate })).min(1).max(20).optional(),
+    history: z
+      .array(z.object({ product: z.string().min(1).max(100), date: isoDate }))
+      .min(1)
+      .max(20)
+      .optional(),
   }),
-  z.object({ type: z.literal('recovery'), firstPositive: isoDate, firstPositiveTest: z.enum(['NAAT', 'RAT', 'ANTIBODY']).optional(), validFrom: isoDate, validUntil: isoDate, country }),
+  z.object({
+    type: z.literal('recovery'),
+    firstPositive: isoDate,
+    firstPositiveTest: z.enum(['NAAT', 'RAT', 'ANTIBODY']).optional(),
+    validFrom: isoDate,
+    validUntil: isoDate,
+    country,
+  }),
   z.object({
     type: z.literal('test'),
     testType: z.enum(['PCR', 'ANTIGEN']),
     testName: z.string().min(1).max(80).optional(),
-    device: z.string().regex(/^\d{1,8}$/).optional(),
+    device: z
+      .string()
+      .regex(/^\d{1,8}$/)
+      .optional(),
     sampledAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/),
     result: z.enum(['NEGATIVE', 'POSITIVE']),
     centre: z.string().min(1).max(80),

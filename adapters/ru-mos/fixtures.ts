@@ -19,28 +19,121 @@ export function contractFixtures(today: string) {
   const fedorov = holder('fedorov', 'Ф******', 'М*****', 'А********')
   // The renewed certificate states the Sputnik Light booster as the third dose of the sequence; the
   // superseded one keeps its own course, Sputnik V 2/2 with its own date.
-  const sputnikLightBooster = { type: 'vaccination', product: 'Sputnik-Light', manufacturer: 'Gamaleya-Research-Institute', prophylaxis: '29061000087103', doseNumber: 3, totalDoses: 3, date: d(-10), country: 'RU' } as const
+  const sputnikLightBooster = {
+    type: 'vaccination',
+    product: 'Sputnik-Light',
+    manufacturer: 'Gamaleya-Research-Institute',
+    prophylaxis: '29061000087103',
+    doseNumber: 3,
+    totalDoses: 3,
+    date: d(-10),
+    country: 'RU',
+  } as const
   const sputnikVFirstCourse = { type: 'vaccination', ...sputnikV, doseNumber: 2, totalDoses: 2, date: d(-279), country: 'RU' } as const
   const records: { name: string; qr: string; expected: Expected }[] = [
-    { name: 'vaccination, Sputnik V 2/2', qr: qrLink('4501230000000017'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000017', holder: holder('sokolova', 'С*******', 'А***', 'В*********'),
-      event: { type: 'vaccination', ...sputnikV, doseNumber: 2, totalDoses: 2, date: d(-39), country: 'RU' }, expiresOn: d(304) } },
-    { name: 'vaccination, EpiVacCorona 1/2', qr: qrLink('MOS2021EVC00002'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:MOS2021EVC00002', holder: holder('petrov', 'П*****', 'И****', 'С********'),
-      event: { type: 'vaccination', product: 'EpiVacCorona', manufacturer: 'Vector-Institute', prophylaxis: '1162643001', doseNumber: 1, totalDoses: 2, date: d(-20), country: 'RU' }, expiresOn: d(344) } },
-    { name: 'vaccination, CoviVac 2/2', qr: qrLink('4501230000000033'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000033', holder: holder('kim', 'К**', 'О****', 'Д*********'),
-      event: { type: 'vaccination', product: 'CoviVac', manufacturer: 'Chumakov-Federal-Scientific-Center', prophylaxis: '1157024006', doseNumber: 2, totalDoses: 2, date: d(-31), country: 'RU' }, expiresOn: d(319) } },
-    { name: 'revaccination: the superseded certificate states its own course until its own end', qr: qrLink('4501230000000041'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000041', holder: fedorov, event: sputnikVFirstCourse, expiresOn: d(64) } },
-    { name: 'revaccination: the renewed certificate', qr: qrLink('4501230000000058'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000058', holder: fedorov, event: sputnikLightBooster, expiresOn: d(354) } },
-    { name: 'recovery', qr: qrLink('4501230000000066'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000066', holder: holder('smirnov', 'С******', 'Д******', 'О*******'),
-      event: { type: 'recovery', firstPositive: d(-41), validFrom: d(-30), validUntil: d(150), country: 'RU' }, expiresOn: d(149) } },
-    { name: 'test, PCR negative', qr: qrLink('4501230000000074'), expected: {
-      country: 'RU', sourceRef: 'ru-mos:number:4501230000000074', holder: holder('zhukova', 'Ж*****', 'Ю***', 'И********'),
-      event: { type: 'test', testType: 'LP6464-4', testName: 'ПЦР SARS-CoV-2', sampledAt: `${d(-1)}T09:30:00+03:00`, result: '260415000', centre: 'Лаборатория ДЗМ, Москва', country: 'RU' }, expiresOn: d(1) } },
+    {
+      name: 'vaccination, Sputnik V 2/2',
+      qr: qrLink('4501230000000017'),
+      expected: {
+        country: 'RU',
+        sourceRef: 'ru-mos:number:4501230000000017',
+        holder: holder('sokolova', 'С*******', 'А***', 'В*********'),
+        event: { type: 'vaccination', ...sputnikV, doseNumber: 2, totalDoses: 2, date: d(-39), country: 'RU' },
+        expiresOn: d(304),
+      },
+    },
+    {
+      name: 'vaccination, EpiVacCorona 1/2',
+      qr: qrLink('MOS2021EVC00002'),
+      expected: {
+        country: 'RU',
+        sourceRef: 'ru-mos:number:MOS2021EVC00002',
+        holder: holder('petrov', 'П*****', 'И****', 'С********'),
+        event: {
+          type: 'vaccination',
+          product: 'EpiVacCorona',
+          manufacturer: 'Vector-Institute',
+          prophylaxis: '1162643001',
+          doseNumber: 1,
+          totalDoses: 2,
+          date: d(-20),
+          country: 'RU',
+        },
+        expiresOn: d(344),
+      },
+    },
+    {
+      name: 'vaccination, CoviVac 2/2',
+      qr: qrLink('4501230000000033'),
+      expected: {
+        country: 'RU',
+        sourceRef: 'ru-mos:number:4501230000000033',
+        holder: holder('kim', 'К**', 'О****', 'Д*********'),
+        event: {
+          type: 'vaccination',
+          product: 'CoviVac',
+          manufacturer: 'Chumakov-Federal-Scientific-Center',
+          prophylaxis: '1157024006',
+          doseNumber: 2,
+          totalDoses: 2,
+          date: d(-31),
+          country: 'RU',
+        },
+        expiresOn: d(319),
+      },
+    },
+    {
+      name: 'revaccination: the superseded certificate states its own course until its own end',
+      qr: qrLink('4501230000000041'),
+      expected: {
+        country: 'RU',
+        sourceRef: 'ru-mos:number:4501230000000041',
+        holder: fedorov,
+        event: sputnikVFirstCourse,
+        expiresOn: d(64),
+      },
+    },
+    {
+      name: 'revaccination: the renewed certificate',
+      qr: qrLink('4501230000000058'),
+      expected: {
+        country: 'RU',
+        sourceRef: 'ru-mos:number:4501230000000058',
+        holder: fedorov,
+        event: sputnikLightBooster,
+        expiresOn: d(354),
+      },
+    },
+    {
+      name: 'recovery',
+      qr: qrLink('4501230000000066'),
+      expected: {
+        country: 'RU',
+        sourceRef: 'ru-mos:number:4501230000000066',
+        holder: holder('smirnov', 'С******', 'Д******', 'О*******'),
+        event: { type: 'recovery', firstPositive: d(-41), validFrom: d(-30), validUntil: d(150), country: 'RU' },
+        expiresOn: d(149),
+      },
+    },
+    {
+      name: 'test, PCR negative',
+      qr: qrLink('4501230000000074'),
+      expected: {
+        country: 'RU',
+        sourceRef: 'ru-mos:number:4501230000000074',
+        holder: holder('zhukova', 'Ж*****', 'Ю***', 'И********'),
+        event: {
+          type: 'test',
+          testType: 'LP6464-4',
+          testName: 'ПЦР SARS-CoV-2',
+          sampledAt: `${d(-1)}T09:30:00+03:00`,
+          result: '260415000',
+          centre: 'Лаборатория ДЗМ, Москва',
+          country: 'RU',
+        },
+        expiresOn: d(1),
+      },
+    },
     { name: 'expired certificate', qr: qrLink('4501230000000082'), expected: { code: 'RECORD_EXPIRED' } },
     { name: 'unmapped product', qr: qrLink('4501230000000090'), expected: { code: 'PRODUCT_UNMAPPED' } },
     { name: 'medical exemption', qr: qrLink('4501230000000108'), expected: { code: 'TYPE_NOT_CONVERTIBLE' } },
@@ -77,7 +170,11 @@ export function contractFixtures(today: string) {
     records,
     faultProbe: qrLink('4501230000000017'),
   } satisfies {
-    links: { valid: { text: string; kind: string }[]; foreign: string[]; forged: { text: string; code: 'LINK_FORGED' | 'LINK_UNSUPPORTED' | 'LINK_MALFORMED' }[] }
+    links: {
+      valid: { text: string; kind: string }[]
+      foreign: string[]
+      forged: { text: string; code: 'LINK_FORGED' | 'LINK_UNSUPPORTED' | 'LINK_MALFORMED' }[]
+    }
     records: { name: string; qr: string; expected: Expected }[]
     faultProbe: string
   }

@@ -17,7 +17,12 @@ export const ruMos: CountryAdapter<MosLink, MosRaw> = {
   title: 'Russia: Moscow (immune.mos.ru)',
   settings: [
     { name: 'BASE_URL', description: 'Origin of the mos.ru public check API.', default: 'https://immune.mos.ru' },
-    { name: 'RECORD_SOURCE_URL', description: 'Base URL of the Moscow record source (event data by certificate number); without it the adapter validates links but issues nothing.', required: true },
+    {
+      name: 'RECORD_SOURCE_URL',
+      description:
+        'Base URL of the Moscow record source (event data by certificate number); without it the adapter validates links but issues nothing.',
+      required: true,
+    },
     { name: 'RECORD_SOURCE_TOKEN', description: 'Bearer token for the record source.', secret: true, required: true },
   ],
   origins,

@@ -55,5 +55,8 @@ export function parseMosLink(input: string): MosLink | null {
 }
 
 function throwMalformed(): never {
-  throw new AdapterError('LINK_MALFORMED', 'This immune.mos.ru link has a malformed certificate number (expected /qr?id= followed by 6 to 64 letters or digits).')
+  throw new AdapterError(
+    'LINK_MALFORMED',
+    'This immune.mos.ru link has a malformed certificate number (expected /qr?id= followed by 6 to 64 letters or digits).',
+  )
 }

@@ -30,10 +30,25 @@ describe('normalizeMos', () => {
       country: 'RU',
       sourceRef: 'ru-mos:number:4501230000000017',
       holder: {
-        identity: { familyName: 'Соколова', givenName: 'Анна', patronymic: 'Викторовна', latin: { familyName: 'SOKOLOVA', givenName: 'ANNA' }, dateOfBirth: '1985-03-14' },
+        identity: {
+          familyName: 'Соколова',
+          givenName: 'Анна',
+          patronymic: 'Викторовна',
+          latin: { familyName: 'SOKOLOVA', givenName: 'ANNA' },
+          dateOfBirth: '1985-03-14',
+        },
         shown: { name: { form: 'masked', words: ['С*******', 'А***', 'В*********'] }, dateOfBirth: '1985-03-14' },
       },
-      event: { type: 'vaccination', product: 'Sputnik-V', manufacturer: 'Gamaleya-Research-Institute', prophylaxis: '29061000087103', doseNumber: 2, totalDoses: 2, date: '2024-04-01', country: 'RU' },
+      event: {
+        type: 'vaccination',
+        product: 'Sputnik-V',
+        manufacturer: 'Gamaleya-Research-Institute',
+        prophylaxis: '29061000087103',
+        doseNumber: 2,
+        totalDoses: 2,
+        date: '2024-04-01',
+        country: 'RU',
+      },
       expiresOn: '2025-03-10',
     })
   })
@@ -50,14 +65,27 @@ describe('normalizeMos', () => {
     expect(old.sourceRef).not.toBe(renewed.sourceRef)
   })
 
-  it('picks the certificate\'s own course and its last dose whatever the order the register lists them in', () => {
+  it("picks the certificate's own course and its last dose whatever the order the register lists them in", () => {
     const dose = (product: string, n: number, of: number, date: string) => ({ product, dose: n, of, date, country: 'RU' })
-    const record = { number: 'x', vaccination: { courses: [
-      { startedOn: '2023-01-01', doses: [dose('Спутник Лайт', 1, 1, '2023-01-01')] },
-      { startedOn: '2021-01-01', doses: [dose('Гам-КОВИД-Вак', 2, 2, '2021-01-22'), dose('Гам-КОВИД-Вак', 1, 2, '2021-01-01')] },
-    ] } }
-    expect(certificateDose(record, '2023-01-01T00:00:00+03:00')).toEqual({ dose: dose('Спутник Лайт', 1, 1, '2023-01-01'), doseNumber: 3, totalDoses: 3 })
-    expect(certificateDose(record, '2021-01-01T00:00:00+03:00')).toEqual({ dose: dose('Гам-КОВИД-Вак', 2, 2, '2021-01-22'), doseNumber: 2, totalDoses: 2 })
+    const record = {
+      number: 'x',
+      vaccination: {
+        courses: [
+          { startedOn: '2023-01-01', doses: [dose('Спутник Лайт', 1, 1, '2023-01-01')] },
+          { startedOn: '2021-01-01', doses: [dose('Гам-КОВИД-Вак', 2, 2, '2021-01-22'), dose('Гам-КОВИД-Вак', 1, 2, '2021-01-01')] },
+        ],
+      },
+    }
+    expect(certificateDose(record, '2023-01-01T00:00:00+03:00')).toEqual({
+      dose: dose('Спутник Лайт', 1, 1, '2023-01-01'),
+      doseNumber: 3,
+      totalDoses: 3,
+    })
+    expect(certificateDose(record, '2021-01-01T00:00:00+03:00')).toEqual({
+      dose: dose('Гам-КОВИД-Вак', 2, 2, '2021-01-22'),
+      doseNumber: 2,
+      totalDoses: 2,
+    })
   })
 
   it('status: valid from start (inclusive) until end (exclusive)', () => {
@@ -81,17 +109,58 @@ describe('normalizeMos', () => {
   })
 
   it('recovery and test events', () => {
-    expect(normalizeMos(raw('recovery'), ctx).event).toEqual({ type: 'recovery', firstPositive: '2024-03-30', validFrom: '2024-04-10', validUntil: '2024-10-07', country: 'RU' })
+    expect(normalizeMos(raw('recovery'), ctx).event).toEqual({
+      type: 'recovery',
+      firstPositive: '2024-03-30',
+      validFrom: '2024-04-10',
+      validUntil: '2024-10-07',
+      country: 'RU',
+    })
     expect(normalizeMos(raw('test, PCR negative'), ctx).event).toEqual({
-      type: 'test', testType: 'LP6464-4', testName: 'ПЦР SARS-CoV-2', sampledAt: '2024-05-09T09:30:00+03:00', result: '260415000', centre: 'Лаборатория ДЗМ, Москва', country: 'RU',
+      type: 'test',
+      testType: 'LP6464-4',
+      testName: 'ПЦР SARS-CoV-2',
+      sampledAt: '2024-05-09T09:30:00+03:00',
+      result: '260415000',
+      centre: 'Лаборатория ДЗМ, Москва',
+      country: 'RU',
     })
   })
 
   it('a rapid antigen test states its device; a positive result is "detected"', () => {
     const r = raw('test, PCR negative')
-    const antigen: MosRaw = { ...r, record: { number: r.number, holder: r.record!.holder, test: { type: 'ANTIGEN', device: '1232', sampledAt: '2024-05-09T09:30:00+03:00', result: 'POSITIVE', centre: 'Москва', country: 'RU' } } }
-    expect(normalizeMos(antigen, ctx).event).toEqual({ type: 'test', testType: 'LP217198-3', device: '1232', sampledAt: '2024-05-09T09:30:00+03:00', result: '260373001', centre: 'Москва', country: 'RU' })
-    const noDevice: MosRaw = { ...antigen, record: { number: r.number, holder: r.record!.holder, test: { type: 'ANTIGEN', sampledAt: '2024-05-09T09:30:00+03:00', result: 'NEGATIVE', centre: 'Москва', country: 'RU' } } }
+    const antigen: MosRaw = {
+      ...r,
+      record: {
+        number: r.number,
+        holder: r.record!.holder,
+        test: {
+          type: 'ANTIGEN',
+          device: '1232',
+          sampledAt: '2024-05-09T09:30:00+03:00',
+          result: 'POSITIVE',
+          centre: 'Москва',
+          country: 'RU',
+        },
+      },
+    }
+    expect(normalizeMos(antigen, ctx).event).toEqual({
+      type: 'test',
+      testType: 'LP217198-3',
+      device: '1232',
+      sampledAt: '2024-05-09T09:30:00+03:00',
+      result: '260373001',
+      centre: 'Москва',
+      country: 'RU',
+    })
+    const noDevice: MosRaw = {
+      ...antigen,
+      record: {
+        number: r.number,
+        holder: r.record!.holder,
+        test: { type: 'ANTIGEN', sampledAt: '2024-05-09T09:30:00+03:00', result: 'NEGATIVE', centre: 'Москва', country: 'RU' },
+      },
+    }
     expect(codeOf(() => normalizeMos(noDevice, ctx))).toBe('RECORD_INCOMPLETE')
   })
 

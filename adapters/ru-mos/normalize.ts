@@ -39,7 +39,10 @@ function maskedWords(initials: string): string[] {
 }
 
 function incomplete(what: string): AdapterError {
-  return new AdapterError('RECORD_INCOMPLETE', `The record source has no ${what} data for this Moscow certificate, so no EU certificate can be issued.`)
+  return new AdapterError(
+    'RECORD_INCOMPLETE',
+    `The record source has no ${what} data for this Moscow certificate, so no EU certificate can be issued.`,
+  )
 }
 
 /** The calendar day (Moscow time) of an ISO date-time. */
@@ -62,7 +65,10 @@ function countedProduct(name: string): string {
  * A superseded certificate therefore states its own course, and the renewed one the new dose as a
  * booster (Sputnik V 2/2, then Sputnik Light 3/3): one dose, one certificate, one UVCI.
  */
-export function certificateDose(record: MosRecordBody, certificateStart: string): { readonly dose: MosDose; readonly doseNumber: number; readonly totalDoses: number } {
+export function certificateDose(
+  record: MosRecordBody,
+  certificateStart: string,
+): { readonly dose: MosDose; readonly doseNumber: number; readonly totalDoses: number } {
   const startDay = moscowDay(certificateStart)
   const courses = (record.vaccination?.courses ?? []).filter((course) => course.startedOn <= startDay)
   let own = courses[0]
@@ -119,7 +125,10 @@ export function normalizeMos(raw: MosRaw, ctx: NormalizeContext): NormalizedReco
   const words = maskedWords(certificate.initials)
   if (!raw.record) {
     checkValidity(certificate, ctx.now(), ref)
-    throw new AdapterError('RECORD_INCOMPLETE', 'The Moscow certificate is valid, but no record source is configured to provide the event data an EU certificate needs.')
+    throw new AdapterError(
+      'RECORD_INCOMPLETE',
+      'The Moscow certificate is valid, but no record source is configured to provide the event data an EU certificate needs.',
+    )
   }
   const record = raw.record
   const holder: NormalizedHolder = {

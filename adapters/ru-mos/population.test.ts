@@ -83,7 +83,11 @@ describe('ru-mos synthetic population', () => {
       expect(sample.expect.status).toBe(201)
       expect(record.event.type).toBe(sample.expect.type)
       expect(() => bindHolder(record.holder, sample.holder)).not.toThrow()
-      expect(record.holder.identity).toMatchObject({ familyName: sample.holder.familyName, givenName: sample.holder.givenName, dateOfBirth: sample.holder.dateOfBirth })
+      expect(record.holder.identity).toMatchObject({
+        familyName: sample.holder.familyName,
+        givenName: sample.holder.givenName,
+        dateOfBirth: sample.holder.dateOfBirth,
+      })
     })
     it("another holder's details do not bind", async () => {
       const record = await resolve(samples[0]!.qr)

@@ -35,7 +35,12 @@ export function numberOf(index: number): string {
 function certificate(index: number, day: Day): MosFixture {
   const { claim } = syntheticPerson(SEED, index)
   // mos.ru shows no document: the holder is the name and the date of birth.
-  const person: HolderClaim = { familyName: claim.familyName, givenName: claim.givenName, patronymic: claim.patronymic, dateOfBirth: claim.dateOfBirth }
+  const person: HolderClaim = {
+    familyName: claim.familyName,
+    givenName: claim.givenName,
+    patronymic: claim.patronymic,
+    dateOfBirth: claim.dateOfBirth,
+  }
   const initials = flat(maskName(claim.familyName, claim.givenName, claim.patronymic))
   const number = numberOf(index)
   const draw = holderDraws(SEED ^ 0x44, index)
@@ -44,8 +49,20 @@ function certificate(index: number, day: Day): MosFixture {
   if (!course) {
     // First positive test 20 to 169 days ago: valid from day 11 to day 180, so valid today.
     const first = -(20 + (draw() % 150))
-    const recovery = { firstPositive: day(first), firstPositiveTest: 'NAAT' as const, validFrom: day(first + 11), validUntil: day(first + 180), country: 'RU' }
-    const certificate = { type: 'RECOVERED', initials, birthDay: claim.dateOfBirth, start: moscowMidnight(recovery.validFrom), end: moscowMidnight(recovery.validUntil) }
+    const recovery = {
+      firstPositive: day(first),
+      firstPositiveTest: 'NAAT' as const,
+      validFrom: day(first + 11),
+      validUntil: day(first + 180),
+      country: 'RU',
+    }
+    const certificate = {
+      type: 'RECOVERED',
+      initials,
+      birthDay: claim.dateOfBirth,
+      start: moscowMidnight(recovery.validFrom),
+      end: moscowMidnight(recovery.validUntil),
+    }
     return { name: `synthetic #${index} recovery`, number, person, certificate, record: { number, recovery } }
   }
   // First dose 30 to 319 days ago: the course is complete and its year of validity runs past today.
@@ -53,7 +70,13 @@ function certificate(index: number, day: Day): MosFixture {
   const doses: MosDose[] = [{ product: course.product, dose: 1, of: course.doses, date: day(first), country: 'RU' }]
   if (course.doses === 2) doses.push({ product: course.product, dose: 2, of: 2, date: day(first + course.interval), country: 'RU' })
   const record: MosRecordBody = { number, vaccination: { courses: [{ startedOn: day(first), doses }] } }
-  const certificate = { type: 'VACCINATED', initials, birthDay: claim.dateOfBirth, start: moscowMidnight(day(first)), end: moscowMidnight(day(first + 365)) }
+  const certificate = {
+    type: 'VACCINATED',
+    initials,
+    birthDay: claim.dateOfBirth,
+    start: moscowMidnight(day(first)),
+    end: moscowMidnight(day(first + 365)),
+  }
   return { name: `synthetic #${index} vaccination, ${course.name}`, number, person, certificate, record }
 }
 

@@ -23,7 +23,13 @@ describe('mapProduct (Russian register names)', () => {
   })
 
   it('refuses a product the EU does not list, naming it', () => {
-    const error = (() => { try { mapProduct('Бетувакс-КоВ-2') } catch (e) { return e } })()
+    const error = (() => {
+      try {
+        mapProduct('Бетувакс-КоВ-2')
+      } catch (e) {
+        return e
+      }
+    })()
     expect(error).toBeInstanceOf(AdapterError)
     expect((error as AdapterError).code).toBe('PRODUCT_UNMAPPED')
     expect((error as AdapterError).message).toContain('Betuvax-CoV-2')
@@ -31,10 +37,22 @@ describe('mapProduct (Russian register names)', () => {
 
   it('refuses an unknown name without guessing or echoing it', () => {
     for (const name of ['Спутник', 'Sputnik', 'Гам-КОВИД-Вак-Лио', 'Pfizer']) {
-      const error = (() => { try { mapProduct(name) } catch (e) { return e } })() as AdapterError
+      const error = (() => {
+        try {
+          mapProduct(name)
+        } catch (e) {
+          return e
+        }
+      })() as AdapterError
       expect(error.code, name).toBe('PRODUCT_UNMAPPED')
     }
-    const error = (() => { try { mapProduct('Ivanov secret') } catch (e) { return e } })() as AdapterError
+    const error = (() => {
+      try {
+        mapProduct('Ivanov secret')
+      } catch (e) {
+        return e
+      }
+    })() as AdapterError
     expect(error.message).not.toContain('Ivanov')
   })
 })

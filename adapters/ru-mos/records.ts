@@ -44,11 +44,20 @@ export function moscowMidnight(day: string): string {
 
 /** Masks a full name word by word as mos.ru does: first letter, then one '*' per further letter. */
 export function maskName(...words: string[]): string {
-  return words.filter(Boolean).map((w) => [...w].map((ch, i) => (i === 0 ? ch.toUpperCase() : '*')).join('')).join(' ')
+  return words
+    .filter(Boolean)
+    .map((w) => [...w].map((ch, i) => (i === 0 ? ch.toUpperCase() : '*')).join(''))
+    .join(' ')
 }
 
 function certificate(type: string, p: HolderClaim, from: string, to: string): MosCertificate {
-  return { type, initials: maskName(p.familyName, p.givenName, p.patronymic ?? ''), birthDay: p.dateOfBirth, start: moscowMidnight(from), end: moscowMidnight(to) }
+  return {
+    type,
+    initials: maskName(p.familyName, p.givenName, p.patronymic ?? ''),
+    birthDay: p.dateOfBirth,
+    start: moscowMidnight(from),
+    end: moscowMidnight(to),
+  }
 }
 
 export const people = {
@@ -69,58 +78,150 @@ export function mosFixtures(today: string): readonly MosFixture[] {
     number: '',
     vaccination: {
       courses: [
-        { startedOn: d(-300), doses: [
-          { product: 'Гам-КОВИД-Вак', dose: 1, of: 2, date: d(-300), country: 'RU' },
-          { product: 'Гам-КОВИД-Вак', dose: 2, of: 2, date: d(-279), country: 'RU' },
-        ] },
+        {
+          startedOn: d(-300),
+          doses: [
+            { product: 'Гам-КОВИД-Вак', dose: 1, of: 2, date: d(-300), country: 'RU' },
+            { product: 'Гам-КОВИД-Вак', dose: 2, of: 2, date: d(-279), country: 'RU' },
+          ],
+        },
         { startedOn: d(-10), doses: [{ product: 'Спутник Лайт', dose: 1, of: 1, date: d(-10), country: 'RU' }] },
       ],
     },
   }
   return [
-    { name: 'vaccination, Sputnik V 2/2', number: '4501230000000017', person: people.sokolova,
+    {
+      name: 'vaccination, Sputnik V 2/2',
+      number: '4501230000000017',
+      person: people.sokolova,
       certificate: certificate('VACCINATED', people.sokolova, d(-60), d(305)),
-      record: { number: '4501230000000017', vaccination: { courses: [{ startedOn: d(-60), doses: [
-        { product: 'Гам-КОВИД-Вак', dose: 1, of: 2, date: d(-60), country: 'RU' },
-        { product: 'Гам-КОВИД-Вак', dose: 2, of: 2, date: d(-39), country: 'RU' },
-      ] }] } } },
-    { name: 'vaccination, EpiVacCorona 1/2', number: 'MOS2021EVC00002', person: people.petrov,
+      record: {
+        number: '4501230000000017',
+        vaccination: {
+          courses: [
+            {
+              startedOn: d(-60),
+              doses: [
+                { product: 'Гам-КОВИД-Вак', dose: 1, of: 2, date: d(-60), country: 'RU' },
+                { product: 'Гам-КОВИД-Вак', dose: 2, of: 2, date: d(-39), country: 'RU' },
+              ],
+            },
+          ],
+        },
+      },
+    },
+    {
+      name: 'vaccination, EpiVacCorona 1/2',
+      number: 'MOS2021EVC00002',
+      person: people.petrov,
       certificate: certificate('VACCINATED', people.petrov, d(-20), d(345)),
-      record: { number: 'MOS2021EVC00002', vaccination: { courses: [{ startedOn: d(-20), doses: [
-        { product: 'ЭпиВакКорона', dose: 1, of: 2, date: d(-20), country: 'RU' },
-      ] }] } } },
-    { name: 'vaccination, CoviVac 2/2', number: '4501230000000033', person: people.kim,
+      record: {
+        number: 'MOS2021EVC00002',
+        vaccination: {
+          courses: [{ startedOn: d(-20), doses: [{ product: 'ЭпиВакКорона', dose: 1, of: 2, date: d(-20), country: 'RU' }] }],
+        },
+      },
+    },
+    {
+      name: 'vaccination, CoviVac 2/2',
+      number: '4501230000000033',
+      person: people.kim,
       certificate: certificate('VACCINATED', people.kim, d(-45), d(320)),
-      record: { number: '4501230000000033', vaccination: { courses: [{ startedOn: d(-45), doses: [
-        { product: 'КовиВак', dose: 1, of: 2, date: d(-45), country: 'RU' },
-        { product: 'КовиВак', dose: 2, of: 2, date: d(-31), country: 'RU' },
-      ] }] } } },
-    { name: 'revaccination, superseded certificate of the first course', number: '4501230000000041', person: people.fedorov,
+      record: {
+        number: '4501230000000033',
+        vaccination: {
+          courses: [
+            {
+              startedOn: d(-45),
+              doses: [
+                { product: 'КовиВак', dose: 1, of: 2, date: d(-45), country: 'RU' },
+                { product: 'КовиВак', dose: 2, of: 2, date: d(-31), country: 'RU' },
+              ],
+            },
+          ],
+        },
+      },
+    },
+    {
+      name: 'revaccination, superseded certificate of the first course',
+      number: '4501230000000041',
+      person: people.fedorov,
       certificate: certificate('VACCINATED', people.fedorov, d(-300), d(65)),
-      record: { ...fedorovCourses, number: '4501230000000041' } },
-    { name: 'revaccination, renewed certificate, Sputnik Light booster', number: '4501230000000058', person: people.fedorov,
+      record: { ...fedorovCourses, number: '4501230000000041' },
+    },
+    {
+      name: 'revaccination, renewed certificate, Sputnik Light booster',
+      number: '4501230000000058',
+      person: people.fedorov,
       certificate: certificate('VACCINATED', people.fedorov, d(-10), d(355)),
-      record: { ...fedorovCourses, number: '4501230000000058' } },
-    { name: 'recovery', number: '4501230000000066', person: people.smirnov,
+      record: { ...fedorovCourses, number: '4501230000000058' },
+    },
+    {
+      name: 'recovery',
+      number: '4501230000000066',
+      person: people.smirnov,
       certificate: certificate('RECOVERED', people.smirnov, d(-30), d(150)),
-      record: { number: '4501230000000066', recovery: { firstPositive: d(-41), firstPositiveTest: 'NAAT', validFrom: d(-30), validUntil: d(150), country: 'RU' } } },
-    { name: 'test, PCR negative', number: '4501230000000074', person: people.zhukova,
+      record: {
+        number: '4501230000000066',
+        recovery: { firstPositive: d(-41), firstPositiveTest: 'NAAT', validFrom: d(-30), validUntil: d(150), country: 'RU' },
+      },
+    },
+    {
+      name: 'test, PCR negative',
+      number: '4501230000000074',
+      person: people.zhukova,
       certificate: certificate('TESTED', people.zhukova, d(-1), d(2)),
-      record: { number: '4501230000000074', test: { type: 'PCR', name: 'ПЦР SARS-CoV-2', sampledAt: `${d(-1)}T09:30:00+03:00`, result: 'NEGATIVE', centre: 'Лаборатория ДЗМ, Москва', country: 'RU' } } },
-    { name: 'expired certificate', number: '4501230000000082', person: people.orlov,
+      record: {
+        number: '4501230000000074',
+        test: {
+          type: 'PCR',
+          name: 'ПЦР SARS-CoV-2',
+          sampledAt: `${d(-1)}T09:30:00+03:00`,
+          result: 'NEGATIVE',
+          centre: 'Лаборатория ДЗМ, Москва',
+          country: 'RU',
+        },
+      },
+    },
+    {
+      name: 'expired certificate',
+      number: '4501230000000082',
+      person: people.orlov,
       certificate: certificate('VACCINATED', people.orlov, d(-400), d(-35)),
-      record: { number: '4501230000000082', vaccination: { courses: [{ startedOn: d(-400), doses: [
-        { product: 'Гам-КОВИД-Вак', dose: 1, of: 2, date: d(-400), country: 'RU' },
-        { product: 'Гам-КОВИД-Вак', dose: 2, of: 2, date: d(-379), country: 'RU' },
-      ] }] } } },
-    { name: 'unmapped product, Betuvax-CoV-2', number: '4501230000000090', person: people.belova,
+      record: {
+        number: '4501230000000082',
+        vaccination: {
+          courses: [
+            {
+              startedOn: d(-400),
+              doses: [
+                { product: 'Гам-КОВИД-Вак', dose: 1, of: 2, date: d(-400), country: 'RU' },
+                { product: 'Гам-КОВИД-Вак', dose: 2, of: 2, date: d(-379), country: 'RU' },
+              ],
+            },
+          ],
+        },
+      },
+    },
+    {
+      name: 'unmapped product, Betuvax-CoV-2',
+      number: '4501230000000090',
+      person: people.belova,
       certificate: certificate('VACCINATED', people.belova, d(-25), d(340)),
-      record: { number: '4501230000000090', vaccination: { courses: [{ startedOn: d(-25), doses: [
-        { product: 'Бетувакс-КоВ-2', dose: 1, of: 2, date: d(-25), country: 'RU' },
-      ] }] } } },
-    { name: 'medical exemption, no EU equivalent', number: '4501230000000108', person: people.tsoi,
+      record: {
+        number: '4501230000000090',
+        vaccination: {
+          courses: [{ startedOn: d(-25), doses: [{ product: 'Бетувакс-КоВ-2', dose: 1, of: 2, date: d(-25), country: 'RU' }] }],
+        },
+      },
+    },
+    {
+      name: 'medical exemption, no EU equivalent',
+      number: '4501230000000108',
+      person: people.tsoi,
       certificate: certificate('MEDICAL_EXEMPTION', people.tsoi, d(-5), d(175)),
-      record: { number: '4501230000000108' } },
+      record: { number: '4501230000000108' },
+    },
   ]
 }
 

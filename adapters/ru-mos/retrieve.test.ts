@@ -9,9 +9,7 @@ const now = () => new Date('2024-05-10T12:00:00Z')
 const sandbox = createSandbox({ today })
 const base = SANDBOX_BASE
 
-
 const { context, resolve } = inProcess(ruMos, sandbox, now)
-
 
 describe('ruMos retrieve + normalize against the sandbox (in process)', () => {
   itResolvesFixtureRecords(contractFixtures(today).records, resolve, 'mos.ru')
@@ -55,7 +53,10 @@ describe('ruMos retrieve + normalize against the sandbox (in process)', () => {
 
   it('declares only its configured origins', () => {
     expect(ruMos.origins({ BASE_URL: 'https://immune.mos.ru' })).toEqual(['https://immune.mos.ru'])
-    expect(ruMos.origins({ BASE_URL: 'https://immune.mos.ru', RECORD_SOURCE_URL: 'https://records.example/api' })).toEqual(['https://immune.mos.ru', 'https://records.example'])
+    expect(ruMos.origins({ BASE_URL: 'https://immune.mos.ru', RECORD_SOURCE_URL: 'https://records.example/api' })).toEqual([
+      'https://immune.mos.ru',
+      'https://records.example',
+    ])
     expect(ruMos.origins(sandbox.config('http://127.0.0.1:9'))).toEqual(['http://127.0.0.1:9'])
   })
 })

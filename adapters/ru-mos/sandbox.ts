@@ -37,9 +37,24 @@ function samples(fixtures: readonly MosFixture[]): SandboxSample[] {
     expect: expectations[f.name] ?? { status: 500 },
   }))
   list.push(
-    { name: 'ru-mos not found', qr: qrLink(UNKNOWN_NUMBER), holder: people.sokolova, expect: { status: 404, code: 'NO_MATCHING_CERTIFICATE' } },
-    { name: 'ru-mos holder mismatch', qr: qrLink(fixtures[0]!.number), holder: { ...people.petrov }, expect: { status: 404, code: 'NO_MATCHING_CERTIFICATE' } },
-    { name: 'ru-mos forged link (userinfo)', qr: `https://immune.mos.ru@evil.example/qr?id=${fixtures[0]!.number}`, holder: people.sokolova, expect: { status: 400, code: 'LINK_FORGED' } },
+    {
+      name: 'ru-mos not found',
+      qr: qrLink(UNKNOWN_NUMBER),
+      holder: people.sokolova,
+      expect: { status: 404, code: 'NO_MATCHING_CERTIFICATE' },
+    },
+    {
+      name: 'ru-mos holder mismatch',
+      qr: qrLink(fixtures[0]!.number),
+      holder: { ...people.petrov },
+      expect: { status: 404, code: 'NO_MATCHING_CERTIFICATE' },
+    },
+    {
+      name: 'ru-mos forged link (userinfo)',
+      qr: `https://immune.mos.ru@evil.example/qr?id=${fixtures[0]!.number}`,
+      holder: people.sokolova,
+      expect: { status: 400, code: 'LINK_FORGED' },
+    },
   )
   return list
 }

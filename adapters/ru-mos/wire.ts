@@ -37,9 +37,22 @@ const dose = z.object({
 const recordBody = z.object({
   number: z.string().max(64),
   vaccination: z
-    .object({ courses: z.array(z.object({ startedOn: date, doses: z.array(dose).min(1).max(10) })).min(1).max(10) })
+    .object({
+      courses: z
+        .array(z.object({ startedOn: date, doses: z.array(dose).min(1).max(10) }))
+        .min(1)
+        .max(10),
+    })
     .optional(),
-  recovery: z.object({ firstPositive: date, firstPositiveTest: z.enum(['NAAT', 'RAT', 'ANTIBODY']).optional(), validFrom: date, validUntil: date, country: z.string().regex(/^[A-Z]{2}$/) }).optional(),
+  recovery: z
+    .object({
+      firstPositive: date,
+      firstPositiveTest: z.enum(['NAAT', 'RAT', 'ANTIBODY']).optional(),
+      validFrom: date,
+      validUntil: date,
+      country: z.string().regex(/^[A-Z]{2}$/),
+    })
+    .optional(),
   test: z
     .object({
       type: z.enum(['PCR', 'ANTIGEN']),

@@ -15,8 +15,17 @@ export const vnQr: CountryAdapter<VnLink, VnRaw> = {
   country: 'VN',
   title: 'Vietnam: national personal QR',
   settings: [
-    { name: 'RECORD_SOURCE_URL', description: 'Base URL of the national platform record source (health record by QID); without it nothing is issued.', required: true },
-    { name: 'RECORD_SOURCE_TOKEN', description: 'Bearer token of the authorised body for the record source.', secret: true, required: true },
+    {
+      name: 'RECORD_SOURCE_URL',
+      description: 'Base URL of the national platform record source (health record by QID); without it nothing is issued.',
+      required: true,
+    },
+    {
+      name: 'RECORD_SOURCE_TOKEN',
+      description: 'Bearer token of the authorised body for the record source.',
+      secret: true,
+      required: true,
+    },
   ],
   origins,
   match: parseVnQr,

@@ -4,11 +4,5 @@
 
 /** Drops diacritics, maps Đ to D, upper-cases and collapses spaces. */
 export function foldVietnamese(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[Đđ]/g, 'D')
-    .toUpperCase()
-    .replace(/\s+/g, ' ')
-    .trim()
+  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[Đđ]/g, 'D').toUpperCase().replace(/\s+/g, ' ').trim()
 }

@@ -35,7 +35,16 @@ describe('normalizeVn', () => {
         identity: { familyName: 'Nguyễn', givenName: 'Văn A', dateOfBirth: '1987-01-18' },
         shown: { name: { form: 'clear', fullName: 'NGUYEN VAN A' }, dateOfBirth: '1987-01-18', documentMask: '001093029317' },
       },
-      event: { type: 'vaccination', product: 'EU/1/21/1529', manufacturer: 'ORG-100001699', prophylaxis: '29061000087103', doseNumber: 2, totalDoses: 2, date: '2024-03-31', country: 'VN' },
+      event: {
+        type: 'vaccination',
+        product: 'EU/1/21/1529',
+        manufacturer: 'ORG-100001699',
+        prophylaxis: '29061000087103',
+        doseNumber: 2,
+        totalDoses: 2,
+        date: '2024-03-31',
+        country: 'VN',
+      },
     })
   })
 
@@ -46,7 +55,7 @@ describe('normalizeVn', () => {
     expect(record.event).toMatchObject({ product: 'Covishield' })
   })
 
-  it('an on-behalf QR designates the child; the representative\'s document is not offered for binding', () => {
+  it("an on-behalf QR designates the child; the representative's document is not offered for binding", () => {
     const record = normalizeVn(raw('on behalf of a child, Pfizer-BioNTech 1/2'), ctx)
     expect(record.holder).toEqual({
       identity: { familyName: 'Nguyễn', givenName: 'Ngọc Bảo Anh', dateOfBirth: '2015-09-12' },
@@ -54,7 +63,7 @@ describe('normalizeVn', () => {
     })
   })
 
-  it('hands on both the QR\'s identity and the register\'s; the bridge compares them after binding', () => {
+  it("hands on both the QR's identity and the register's; the bridge compares them after binding", () => {
     const record = normalizeVn(raw('QR does not designate the record holder'), ctx)
     expect(record.holder.identity.dateOfBirth).toBe('1991-01-01')
     expect(record.holder.shown.dateOfBirth).toBe('1990-01-01')
@@ -81,11 +90,39 @@ describe('normalizeVn', () => {
 
   it('test events', () => {
     expect(normalizeVn(raw('test, PCR negative'), ctx).event).toEqual({
-      type: 'test', testType: 'LP6464-4', testName: 'Real-time RT-PCR SARS-CoV-2', sampledAt: '2024-05-09T10:00:00+07:00', result: '260415000', centre: 'CDC Hà Nội', country: 'VN',
+      type: 'test',
+      testType: 'LP6464-4',
+      testName: 'Real-time RT-PCR SARS-CoV-2',
+      sampledAt: '2024-05-09T10:00:00+07:00',
+      result: '260415000',
+      centre: 'CDC Hà Nội',
+      country: 'VN',
     })
     const r = raw('test, PCR negative')
-    const rat = (device?: string): VnRaw => ({ ...r, record: { ...r.record, event: { type: 'test', method: 'RAPID_ANTIGEN', ...(device ? { device } : {}), sampledAt: '2024-05-09T10:00:00+07:00', result: 'POSITIVE', facility: 'CDC Hà Nội', country: 'VN' } } })
-    expect(normalizeVn(rat('1232'), ctx).event).toEqual({ type: 'test', testType: 'LP217198-3', device: '1232', sampledAt: '2024-05-09T10:00:00+07:00', result: '260373001', centre: 'CDC Hà Nội', country: 'VN' })
+    const rat = (device?: string): VnRaw => ({
+      ...r,
+      record: {
+        ...r.record,
+        event: {
+          type: 'test',
+          method: 'RAPID_ANTIGEN',
+          ...(device ? { device } : {}),
+          sampledAt: '2024-05-09T10:00:00+07:00',
+          result: 'POSITIVE',
+          facility: 'CDC Hà Nội',
+          country: 'VN',
+        },
+      },
+    })
+    expect(normalizeVn(rat('1232'), ctx).event).toEqual({
+      type: 'test',
+      testType: 'LP217198-3',
+      device: '1232',
+      sampledAt: '2024-05-09T10:00:00+07:00',
+      result: '260373001',
+      centre: 'CDC Hà Nội',
+      country: 'VN',
+    })
     expect(refusal(rat()).code).toBe('RECORD_INCOMPLETE')
   })
 

@@ -35,12 +35,19 @@ function toEvent(event: VnRecord['event'], today: string, ref: string): Normaliz
       checkRecoveryTest(event.firstPositiveTest, event.firstPositive)
       if (event.validUntil < today) throw new AdapterError('RECORD_EXPIRED', 'This recovery record has expired.', { sourceRef: ref })
       if (event.validFrom > today) throw new AdapterError('RECORD_INVALID', 'This recovery record is not valid yet.')
-      return { type: 'recovery', firstPositive: event.firstPositive, validFrom: event.validFrom, validUntil: event.validUntil, country: event.country }
+      return {
+        type: 'recovery',
+        firstPositive: event.firstPositive,
+        validFrom: event.validFrom,
+        validUntil: event.validUntil,
+        country: event.country,
+      }
     case 'test': {
       const result = event.result === 'NEGATIVE' ? '260415000' : '260373001'
       const common = { type: 'test', sampledAt: event.sampledAt, result, centre: event.facility, country: event.country } as const
       if (event.method === 'PCR') return { ...common, testType: 'LP6464-4', ...(event.name ? { testName: event.name } : {}) }
-      if (!event.device) throw new AdapterError('RECORD_INCOMPLETE', 'The rapid test record does not name its device, which an EU certificate must state.')
+      if (!event.device)
+        throw new AdapterError('RECORD_INCOMPLETE', 'The rapid test record does not name its device, which an EU certificate must state.')
       return { ...common, testType: 'LP217198-3', device: event.device }
     }
   }
@@ -61,7 +68,8 @@ export function normalizeVn(raw: VnRaw, ctx: NormalizeContext): NormalizedRecord
     },
   }
   const event = withHolder(holder, () => {
-    if (record.status === 'REVOKED') throw new AdapterError('RECORD_REVOKED', 'The national platform has revoked this record.', { sourceRef: ref })
+    if (record.status === 'REVOKED')
+      throw new AdapterError('RECORD_REVOKED', 'The national platform has revoked this record.', { sourceRef: ref })
     return toEvent(record.event, vietnamDay(ctx.now()), ref)
   })
   return { country: 'VN', sourceRef: ref, holder, event }

@@ -38,7 +38,7 @@ describe('mapProduct (Vietnamese record source names)', () => {
     expect(mapProduct('Abdala')).toEqual({ mp: 'Abdala', ma: 'CIGB', vp: '28531000087107' })
   })
 
-  it('refuses Nanocovax naming it, and never takes Vietnam\'s Covivac for Russia\'s CoviVac', () => {
+  it("refuses Nanocovax naming it, and never takes Vietnam's Covivac for Russia's CoviVac", () => {
     const nanocovax = refusal('Nanocovax')
     expect(nanocovax.code).toBe('PRODUCT_UNMAPPED')
     expect(nanocovax.message).toContain('Nanocovax')

@@ -22,7 +22,13 @@ function refusal(text: string): AdapterError {
 
 describe('parseVnQr', () => {
   it("reads Decision 1405's example", () => {
-    expect(parseVnQr(EXAMPLE)).toEqual({ kind: 'self', document: '001093029317', name: 'NGUYEN VAN A', dateOfBirth: '1987-01-18', qid: '162979388586171100' })
+    expect(parseVnQr(EXAMPLE)).toEqual({
+      kind: 'self',
+      document: '001093029317',
+      name: 'NGUYEN VAN A',
+      dateOfBirth: '1987-01-18',
+      qid: '162979388586171100',
+    })
     expect(parseVnQr(`  ${EXAMPLE}\r\n`)?.qid).toBe('162979388586171100')
   })
 
@@ -41,7 +47,14 @@ describe('parseVnQr', () => {
   })
 
   it('leaves other texts to other adapters', () => {
-    for (const text of ['', 'hello', 'a|b|c', 'https://immune.mos.ru/qr?id=4501230000000017', 'https://example.org/?q=a|b|c|d|e|f', 'HC1:NCF|A|B|C|D|E']) {
+    for (const text of [
+      '',
+      'hello',
+      'a|b|c',
+      'https://immune.mos.ru/qr?id=4501230000000017',
+      'https://example.org/?q=a|b|c|d|e|f',
+      'HC1:NCF|A|B|C|D|E',
+    ]) {
       expect(parseVnQr(text), text).toBeNull()
     }
   })

@@ -30,7 +30,10 @@ function malformed(field: string, expected: string): AdapterError {
 function checkDocument(value: string): void {
   const visible = value.replace(/\*/g, '').length
   if (!(ID_CARD.test(value) || PASSPORT.test(value)) || visible < 2) {
-    throw malformed('document number (SoGiayTo)', 'an ID number of 9 or 12 digits or a passport number (one or two letters, 6 to 8 digits), partly masked with * at most')
+    throw malformed(
+      'document number (SoGiayTo)',
+      'an ID number of 9 or 12 digits or a passport number (one or two letters, 6 to 8 digits), partly masked with * at most',
+    )
   }
 }
 
@@ -67,7 +70,8 @@ export function parseVnQr(input: string): VnLink | null {
   if (fields.length !== 6) throw malformed('layout', 'six fields SoGiayTo|HoTen|NgaySinh|LoaiDinhDanh|QID|EXT')
   const [document, name, dateOfBirth, type, qid, extension] = fields as [string, string, string, string, string, string]
   checkDocument(document)
-  if (!NAME.test(name) || name.length > 80) throw malformed('name (HoTen)', 'upper-case Latin letters without diacritics, words separated by one space')
+  if (!NAME.test(name) || name.length > 80)
+    throw malformed('name (HoTen)', 'upper-case Latin letters without diacritics, words separated by one space')
   checkDate(dateOfBirth)
   if (type !== '0' && type !== '1') throw malformed('identification type (LoaiDinhDanh)', '0 (self) or 1 (on behalf of someone)')
   if (!QID.test(qid)) throw malformed('QID', '10 to 24 digits')

@@ -10,9 +10,7 @@ const sandbox = createSandbox({ today })
 const base = SANDBOX_BASE
 const EXAMPLE = '001093029317|NGUYEN VAN A|1987-01-18|0|162979388586171100|<1<00<0123232422'
 
-
 const { context, resolve } = inProcess(vnQr, sandbox, now)
-
 
 describe('vnQr retrieve + normalize against the sandbox (in process)', () => {
   itResolvesFixtureRecords(contractFixtures(today).records, resolve, 'mos.ru')

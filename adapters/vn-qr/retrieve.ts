@@ -7,7 +7,10 @@ import { recordAnswer, type VnRaw } from './wire.ts'
 export async function retrieveVn(link: VnLink, ctx: AdapterContext): Promise<VnRaw> {
   const source = ctx.config.RECORD_SOURCE_URL
   if (!source) {
-    throw new AdapterError('RECORD_INCOMPLETE', 'No Vietnamese record source is configured, so the health record behind this personal QR cannot be read.')
+    throw new AdapterError(
+      'RECORD_INCOMPLETE',
+      'No Vietnamese record source is configured, so the health record behind this personal QR cannot be read.',
+    )
   }
   const url = `${source.replace(/\/+$/, '')}/v1/records/${encodeURIComponent(link.qid)}`
   const { status, body } = await requestJson(ctx, url, {

@@ -13,13 +13,21 @@ describe('vn-qr sandbox', () => {
     expect((await sandbox.fetch(new Request(url))).status).toBe(401)
     const res = await sandbox.fetch(new Request(url, { headers: { authorization: `Bearer ${SANDBOX_TOKEN}` } }))
     expect(res.status).toBe(200)
-    expect(recordAnswer.parse(await res.json())).toMatchObject({ qid: '162979388586171100', holder: { familyName: 'Nguyễn', givenName: 'Văn A' } })
-    const none = await sandbox.fetch(new Request(`${base}/record-source/v1/records/162979388586179999`, { headers: { authorization: `Bearer ${SANDBOX_TOKEN}` } }))
+    expect(recordAnswer.parse(await res.json())).toMatchObject({
+      qid: '162979388586171100',
+      holder: { familyName: 'Nguyễn', givenName: 'Văn A' },
+    })
+    const none = await sandbox.fetch(
+      new Request(`${base}/record-source/v1/records/162979388586179999`, { headers: { authorization: `Bearer ${SANDBOX_TOKEN}` } }),
+    )
     expect(none.status).toBe(404)
   })
 
   it('points the adapter at itself', () => {
-    expect(sandbox.config('http://127.0.0.1:4321')).toEqual({ RECORD_SOURCE_URL: 'http://127.0.0.1:4321/record-source', RECORD_SOURCE_TOKEN: SANDBOX_TOKEN })
+    expect(sandbox.config('http://127.0.0.1:4321')).toEqual({
+      RECORD_SOURCE_URL: 'http://127.0.0.1:4321/record-source',
+      RECORD_SOURCE_TOKEN: SANDBOX_TOKEN,
+    })
   })
 
   it('samples are valid QR texts (but the malformed one) and follow the status table', () => {
@@ -32,7 +40,9 @@ describe('vn-qr sandbox', () => {
     const issued = samples.filter((s) => s.expect.status === 201)
     expect(issued.map((s) => s.expect.type)).toContain('recovery')
     expect(issued.map((s) => s.expect.type)).toContain('test')
-    expect(samples.map((s) => s.expect.code)).toEqual(expect.arrayContaining(['PRODUCT_UNMAPPED', 'RECORD_EXPIRED', 'RECORD_REVOKED', 'RECORD_INCONSISTENT', 'NO_MATCHING_CERTIFICATE']))
+    expect(samples.map((s) => s.expect.code)).toEqual(
+      expect.arrayContaining(['PRODUCT_UNMAPPED', 'RECORD_EXPIRED', 'RECORD_REVOKED', 'RECORD_INCONSISTENT', 'NO_MATCHING_CERTIFICATE']),
+    )
     expect(samples.find((s) => s.name.includes('on-behalf QR claimed'))?.expect).toEqual({ status: 404, code: 'NO_MATCHING_CERTIFICATE' })
   })
 })

@@ -30,7 +30,12 @@ function samples(fixtures: readonly VnFixture[]): SandboxSample[] {
   }))
   const onBehalf = fixtures.find((f) => f.name.startsWith('on behalf'))
   if (onBehalf) {
-    list.push({ name: 'vn-qr on-behalf QR claimed by the representative', qr: onBehalf.qr, holder: claimOf(people.nguyenVanA), expect: { status: 404, code: 'NO_MATCHING_CERTIFICATE' } })
+    list.push({
+      name: 'vn-qr on-behalf QR claimed by the representative',
+      qr: onBehalf.qr,
+      holder: claimOf(people.nguyenVanA),
+      expect: { status: 404, code: 'NO_MATCHING_CERTIFICATE' },
+    })
   }
   list.push({
     name: 'vn-qr malformed QR (lower-case name)',

@@ -16,7 +16,14 @@ const vaccination = z.object({
   country,
 })
 
-const recovery = z.object({ type: z.literal('recovery'), firstPositive: date, firstPositiveTest: z.enum(['NAAT', 'RAT', 'ANTIBODY']).optional(), validFrom: date, validUntil: date, country })
+const recovery = z.object({
+  type: z.literal('recovery'),
+  firstPositive: date,
+  firstPositiveTest: z.enum(['NAAT', 'RAT', 'ANTIBODY']).optional(),
+  validFrom: date,
+  validUntil: date,
+  country,
+})
 
 const test = z.object({
   type: z.literal('test'),

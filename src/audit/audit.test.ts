@@ -40,7 +40,9 @@ describe('audit sink', () => {
     db = openNodeDb(':memory:')
     db.sqlite.exec('DROP TABLE audit_events')
     const lines: string[] = []
-    await expect(recordAudit({ db, log: createLogger((l) => lines.push(l)) }, { action: 'keys.rotate', outcome: 'OK' })).resolves.toBeUndefined()
+    await expect(
+      recordAudit({ db, log: createLogger((l) => lines.push(l)) }, { action: 'keys.rotate', outcome: 'OK' }),
+    ).resolves.toBeUndefined()
     expect(lines.map((l) => JSON.parse(l).message)).toEqual(['audit', 'audit event not stored'])
   })
 
@@ -61,7 +63,11 @@ describe('audit sink', () => {
   it('records key rotations from the command line in the database of DATA_DIR', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'certbridge-audit-'))
     try {
-      await recordAuditInDataDir(dir, { action: 'keys.rotate', outcome: 'OK' }, createLogger(() => {}))
+      await recordAuditInDataDir(
+        dir,
+        { action: 'keys.rotate', outcome: 'OK' },
+        createLogger(() => {}),
+      )
       db = openNodeDb(dir)
       expect(rows()).toMatchObject([{ action: 'keys.rotate', outcome: 'OK', adapter: null }])
     } finally {

@@ -80,6 +80,12 @@ export interface AuditPage {
 export async function auditPage(db: Db, options: { limit: number; before?: number }): Promise<AuditPage> {
   const rows: AuditRow[] = await listAuditEvents(db, options.limit + 1, options.before)
   const page = rows.slice(0, options.limit)
-  const events = page.map((r) => ({ id: r.id, at: new Date(r.at * 1000).toISOString(), action: r.action, adapter: r.adapter, outcome: r.outcome }))
+  const events = page.map((r) => ({
+    id: r.id,
+    at: new Date(r.at * 1000).toISOString(),
+    action: r.action,
+    adapter: r.adapter,
+    outcome: r.outcome,
+  }))
   return rows.length > options.limit ? { events, next: String(page[page.length - 1]!.id) } : { events }
 }

@@ -37,9 +37,18 @@ const events = () => db.sqlite.prepare('SELECT action, adapter, outcome FROM aud
 
 describe('audit events of the service', () => {
   it('records a circuit breaker that opens, with its adapter', async () => {
-    const { app } = await service({ CERTBRIDGE_VN_QR_RECORD_SOURCE_URL: 'https://records.invalid/vn', CERTBRIDGE_VN_QR_RECORD_SOURCE_TOKEN: 'token' })
-    const sample = sandboxes['vn-qr']!().samples().find((s) => s.expect.status === 201)!
-    const res = await app.request('/v1/certificates?qr=none', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ qr: sample.qr, holder: sample.holder, consent: true }) })
+    const { app } = await service({
+      CERTBRIDGE_VN_QR_RECORD_SOURCE_URL: 'https://records.invalid/vn',
+      CERTBRIDGE_VN_QR_RECORD_SOURCE_TOKEN: 'token',
+    })
+    const sample = sandboxes['vn-qr']!()
+      .samples()
+      .find((s) => s.expect.status === 201)!
+    const res = await app.request('/v1/certificates?qr=none', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ qr: sample.qr, holder: sample.holder, consent: true }),
+    })
     expect(res.status).toBe(503)
     await new Promise((r) => setTimeout(r, 0)) // the breaker's event is recorded without holding the request
     expect(events()).toEqual([{ action: 'breaker.state', adapter: 'vn-qr', outcome: 'OPEN' }])

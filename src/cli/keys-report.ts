@@ -40,9 +40,21 @@ async function rows(store: KeyStore, now: Date): Promise<Row[]> {
 
 function table(store: KeyStore, list: readonly Row[]): string[] {
   const header = ['KID', 'STATE', 'NOT BEFORE', 'NOT AFTER', 'SIGNS UNTIL', 'USAGE', 'PUBLISHED']
-  const body = list.map((r) => [r.kid, r.state, r.notBefore.slice(0, 10), r.notAfter.slice(0, 10), (r.usageEnd ?? r.notAfter).slice(0, 10), r.usage.join(','), r.published ? 'yes' : 'no'])
+  const body = list.map((r) => [
+    r.kid,
+    r.state,
+    r.notBefore.slice(0, 10),
+    r.notAfter.slice(0, 10),
+    (r.usageEnd ?? r.notAfter).slice(0, 10),
+    r.usage.join(','),
+    r.published ? 'yes' : 'no',
+  ])
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)))
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()
   return [
     `Key store: country ${store.country}, organisation ${store.organisation}${store.test ? ', TEST KEYS (sandbox only)' : ''}`,
     `SCA valid ${store.csca.notBefore.slice(0, 10)} to ${store.csca.notAfter.slice(0, 10)} (its private key is not here)`,
@@ -57,10 +69,25 @@ export async function report(store: KeyStore, now: Date, json: boolean, io: Repo
   const list = await rows(settled, now)
   const overdue = usageOverdue(settled, now)
   if (json) {
-    io.out(JSON.stringify({ country: store.country, organisation: store.organisation, test: store.test, csca: { notBefore: store.csca.notBefore, notAfter: store.csca.notAfter }, signing: activeDsc(settled, now).kidBase64, usageOverdue: overdue, dscs: list }, null, 2))
+    io.out(
+      JSON.stringify(
+        {
+          country: store.country,
+          organisation: store.organisation,
+          test: store.test,
+          csca: { notBefore: store.csca.notBefore, notAfter: store.csca.notAfter },
+          signing: activeDsc(settled, now).kidBase64,
+          usageOverdue: overdue,
+          dscs: list,
+        },
+        null,
+        2,
+      ),
+    )
     return
   }
   io.out(message)
   for (const line of table(settled, list)) io.out(line)
-  if (overdue) io.out(`\nThe signing DSC is past its usage period and no DSC is prepared: run 'certbridge keys dsc --ca <participant folder>'.`)
+  if (overdue)
+    io.out(`\nThe signing DSC is past its usage period and no DSC is prepared: run 'certbridge keys dsc --ca <participant folder>'.`)
 }

@@ -14,7 +14,10 @@ let ca: string
 beforeAll(async () => {
   // A participant folder (SCA and private/SCA.key), as 'certbridge trust onboard' writes it.
   ca = join(mkdtempSync(join(tmpdir(), 'certbridge-cli-keys-ca-')), 'DEU')
-  await writeParticipantFolder(ca, await createParticipant({ country: 'DE', organisation: 'Example Bridge', now: new Date('2026-02-01T00:00:00Z') }))
+  await writeParticipantFolder(
+    ca,
+    await createParticipant({ country: 'DE', organisation: 'Example Bridge', now: new Date('2026-02-01T00:00:00Z') }),
+  )
   return () => rmSync(join(ca, '..'), { recursive: true, force: true })
 })
 
@@ -59,7 +62,12 @@ describe('certbridge keys', () => {
     expect(listed).toMatchObject({ country: 'DE', organisation: 'Example Bridge', test: false, usageOverdue: false })
     expect(listed.dscs.map((d: { state: string }) => d.state)).toEqual(['retired', 'active'])
     expect(listed.signing).toBe(listed.dscs[1].kid)
-    expect(listed.dscs[0]).toMatchObject({ notBefore: '2026-03-01T10:00:00.000Z', notAfter: '2028-02-29T10:00:00.000Z', published: true, usageEnd: '2026-05-01T10:00:00.000Z' })
+    expect(listed.dscs[0]).toMatchObject({
+      notBefore: '2026-03-01T10:00:00.000Z',
+      notAfter: '2028-02-29T10:00:00.000Z',
+      published: true,
+      usageEnd: '2026-05-01T10:00:00.000Z',
+    })
     expect(listed.dscs[1].usage).toEqual(['test', 'vaccination', 'recovery'])
     expect(out.join('\n')).not.toContain('PRIVATE')
     out = []
@@ -77,14 +85,28 @@ describe('certbridge keys', () => {
     const scaKey = createPrivateKey(scaKeyPem)
     const d = scaKey.export({ format: 'jwk' }).d!
     const der = scaKey.export({ format: 'der', type: 'pkcs8' })
-    for (const form of [scaKeyPem.split('\n')[1]!, d, Buffer.from(d, 'base64url').toString('hex'), der.toString('base64'), der.toString('hex')]) expect(file).not.toContain(form)
+    for (const form of [
+      scaKeyPem.split('\n')[1]!,
+      d,
+      Buffer.from(d, 'base64url').toString('hex'),
+      der.toString('base64'),
+      der.toString('hex'),
+    ])
+      expect(file).not.toContain(form)
     const store = JSON.parse(file)
     expect(Object.keys(store.csca).sort()).toEqual(['certificate', 'notAfter', 'notBefore'])
     expect(store.csca.certificate).toBe(pemBody(readFileSync(join(ca, 'onboarding', 'DCC', 'SCA', 'SCA.pem'), 'utf8')))
     // openssl: the DSC verifies against the SCA, with the usage OID asked for and a validity within the SCA's.
     const dscPem = join(dir, '..', 'dsc.pem')
-    writeFileSync(dscPem, `-----BEGIN CERTIFICATE-----\n${store.dscs[0].certificate.match(/.{1,64}/g).join('\n')}\n-----END CERTIFICATE-----\n`)
-    const verified = execFileSync('openssl', ['verify', '-attime', String(clock.getTime() / 1000 + 60), '-CAfile', join(ca, 'onboarding', 'DCC', 'SCA', 'SCA.pem'), dscPem], { encoding: 'utf8' })
+    writeFileSync(
+      dscPem,
+      `-----BEGIN CERTIFICATE-----\n${store.dscs[0].certificate.match(/.{1,64}/g).join('\n')}\n-----END CERTIFICATE-----\n`,
+    )
+    const verified = execFileSync(
+      'openssl',
+      ['verify', '-attime', String(clock.getTime() / 1000 + 60), '-CAfile', join(ca, 'onboarding', 'DCC', 'SCA', 'SCA.pem'), dscPem],
+      { encoding: 'utf8' },
+    )
     expect(verified).toContain(': OK')
     const textOut = execFileSync('openssl', ['x509', '-in', dscPem, '-noout', '-text'], { encoding: 'utf8' })
     expect(textOut).toContain('1.3.6.1.4.1.1847.2021.1.2')

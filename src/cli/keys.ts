@@ -66,7 +66,8 @@ function positiveInteger(value: string | undefined, name: string): number | unde
 function dscTypes(value: string | undefined): DscType[] | undefined {
   if (value === undefined) return undefined
   const types = value.split(',').map((t) => t.trim())
-  for (const type of types) if (!(type in DSC_USAGE_OIDS)) throw new UsageError(`unknown certificate type '${type}' (test, vaccination, recovery)`)
+  for (const type of types)
+    if (!(type in DSC_USAGE_OIDS)) throw new UsageError(`unknown certificate type '${type}' (test, vaccination, recovery)`)
   return types as DscType[]
 }
 
@@ -117,7 +118,11 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
     const dscOptions: DscOptions = {
       now,
       days: positiveInteger(values.days, '--days'),
-      usageDays: positiveInteger(values['usage-days'] ?? io.env.CERTBRIDGE_DSC_USAGE_DAYS, values['usage-days'] ? '--usage-days' : 'CERTBRIDGE_DSC_USAGE_DAYS') ?? DSC_USAGE_DAYS,
+      usageDays:
+        positiveInteger(
+          values['usage-days'] ?? io.env.CERTBRIDGE_DSC_USAGE_DAYS,
+          values['usage-days'] ? '--usage-days' : 'CERTBRIDGE_DSC_USAGE_DAYS',
+        ) ?? DSC_USAGE_DAYS,
       types: dscTypes(values.types),
     }
     if (values.pkcs11 && action !== 'list') {
@@ -130,13 +135,16 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
       const { id, publicKey } = await opened.generateDscKey(`certbridge DSC ${now.toISOString()}`)
       Object.assign(dscOptions, { external: { publicKey, pkcs11Id: id } })
     }
-    const ca = async (): Promise<CaSigner | undefined> => (values.ca ? readFolderSigner(values.ca, 'SCA', values.domain ?? DEFAULT_DOMAIN) : undefined)
+    const ca = async (): Promise<CaSigner | undefined> =>
+      values.ca ? readFolderSigner(values.ca, 'SCA', values.domain ?? DEFAULT_DOMAIN) : undefined
     const organisation = values.organisation
 
     if (action === 'init' || (action === 'dsc' && !(await keyStoreExists(dataDir)))) {
       // Checked before generating keys, so the common mistake costs nothing; saveKeyStore re-checks atomically.
       if (await keyStoreExists(dataDir)) {
-        io.err(`certbridge keys init: a key store exists already at ${keyStorePath(dataDir)}; it is never overwritten (use 'keys dsc' or 'keys rotate').`)
+        io.err(
+          `certbridge keys init: a key store exists already at ${keyStorePath(dataDir)}; it is never overwritten (use 'keys dsc' or 'keys rotate').`,
+        )
         return 1
       }
       const signer = await ca()
@@ -147,17 +155,27 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
         const country = (values.country ?? io.env.CERTBRIDGE_COUNTRY ?? '').toUpperCase()
         const test = values.test ?? country === 'XX'
         if (action === 'init' && !country) {
-          io.err("certbridge keys init: --ca <participant folder> is required (made by 'certbridge trust onboard'); for test keys, --country is required (or set CERTBRIDGE_COUNTRY): use XX with --test for a sandbox.")
+          io.err(
+            "certbridge keys init: --ca <participant folder> is required (made by 'certbridge trust onboard'); for test keys, --country is required (or set CERTBRIDGE_COUNTRY): use XX with --test for a sandbox.",
+          )
           return 2
         }
         if (action === 'dsc' || !test) {
-          io.err(`certbridge keys ${action}: --ca <participant folder> is required (made by 'certbridge trust onboard'); only test keys (--test, or country XX) are made without an SCA.`)
+          io.err(
+            `certbridge keys ${action}: --ca <participant folder> is required (made by 'certbridge trust onboard'); only test keys (--test, or country XX) are made without an SCA.`,
+          )
           return 2
         }
         store = await createKeyStore({ country, organisation: organisation ?? 'certbridge', now, test })
       }
       const path = await saveKeyStore(dataDir, store)
-      await report(store, now, json, io, `Created ${path} (mode 0600) with the active DSC ${activeDsc(store).kidBase64}; it holds no SCA private key.`)
+      await report(
+        store,
+        now,
+        json,
+        io,
+        `Created ${path} (mode 0600) with the active DSC ${activeDsc(store).kidBase64}; it holds no SCA private key.`,
+      )
       return 0
     }
     const store = await load()
@@ -179,8 +197,18 @@ export async function run(argv: string[], io: KeysIo = defaultIo): Promise<numbe
       const rotated = await rotateKeyStore(store, now, await ca(), dscOptions)
       await saveKeyStore(dataDir, rotated, { overwrite: true })
       // On record in the service's audit log (DATA_DIR's database): what happened, never a key.
-      await recordAuditInDataDir(dataDir, { action: 'keys.rotate', outcome: 'OK' }, createLogger(() => {}))
-      await report(rotated, now, json, io, `Rotated: ${activeDsc(rotated, now).kidBase64} is now active; ${before} is retired and stays published until its notAfter.`)
+      await recordAuditInDataDir(
+        dataDir,
+        { action: 'keys.rotate', outcome: 'OK' },
+        createLogger(() => {}),
+      )
+      await report(
+        rotated,
+        now,
+        json,
+        io,
+        `Rotated: ${activeDsc(rotated, now).kidBase64} is now active; ${before} is retired and stays published until its notAfter.`,
+      )
       return 0
     }
     await report(store, now, json, io, `Key store ${keyStorePath(dataDir)}`)

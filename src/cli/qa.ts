@@ -83,18 +83,28 @@ async function configured<T>(what: string, load: () => Promise<T>): Promise<T> {
 async function qa(values: ReturnType<typeof parse>['values'], paths: string[]): Promise<number> {
   if (paths.length === 0) throw new UsageError('give at least one picture, text file, test vector or folder')
   const at = values.at === undefined ? undefined : parseClock(values.at)
-  if (values.at !== undefined && !at) throw new UsageError('--at takes an ISO 8601 date or date-time with zone, e.g. 2022-01-15 or 2022-01-15T12:00:00Z')
+  if (values.at !== undefined && !at)
+    throw new UsageError('--at takes an ISO 8601 date or date-time with zone, e.g. 2022-01-15 or 2022-01-15T12:00:00Z')
   if (values.countries !== undefined && values.rules === undefined) throw new UsageError('--countries needs --rules <dir>')
-  if (values.lang !== undefined && !/^[a-z]{2}$/i.test(values.lang)) throw new UsageError('--lang takes a two-letter language code, e.g. de')
+  if (values.lang !== undefined && !/^[a-z]{2}$/i.test(values.lang))
+    throw new UsageError('--lang takes a two-letter language code, e.g. de')
 
-  const signers = values['trust-signer']?.length ? await configured('trust-list signer', () => loadTrustListSigners(values['trust-signer'] ?? [])) : []
+  const signers = values['trust-signer']?.length
+    ? await configured('trust-list signer', () => loadTrustListSigners(values['trust-signer'] ?? []))
+    : []
   const trust = values.trust?.length ? await configured('trust list', () => loadTrustLists(values.trust ?? [], { signers })) : undefined
   for (const list of trust?.lists ?? []) {
-    if (list.signature) console.error(`qa: trust list ${list.source}: proof ${list.signature}${list.chains ? `, DSC chains ${list.chains.valid} valid / ${list.chains.invalid} invalid` : ''}`)
+    if (list.signature)
+      console.error(
+        `qa: trust list ${list.source}: proof ${list.signature}${list.chains ? `, DSC chains ${list.chains.valid} valid / ${list.chains.invalid} invalid` : ''}`,
+      )
   }
   const rules: RuleSet | undefined = values.rules !== undefined ? await configured('rules', () => loadRules(values.rules!)) : undefined
   const countries = rules ? countriesOf(values.countries, rules) : undefined
-  const baseline = values.baseline !== undefined ? await configured('baseline', async () => parseBaseline(JSON.parse(await readFile(values.baseline!, 'utf8')))) : undefined
+  const baseline =
+    values.baseline !== undefined
+      ? await configured('baseline', async () => parseBaseline(JSON.parse(await readFile(values.baseline!, 'utf8'))))
+      : undefined
   const inputs = await configured('input', () => listInputs(paths))
 
   const options: QaOptions = {
@@ -124,7 +134,8 @@ async function qa(values: ReturnType<typeof parse>['values'], paths: string[]): 
       // An explicit --at replaces a test vector's own clock.
       const { at: ownClock, ...rest } = subject
       files.push(await checkCertificate(at ? rest : { ...rest, ...(ownClock ? { at: ownClock } : {}) }, options))
-      if (values.html && subject.image) pictures.set(subject.path, { type: isPng(subject.image) ? 'image/png' : 'image/jpeg', bytes: subject.image })
+      if (values.html && subject.image)
+        pictures.set(subject.path, { type: isPng(subject.image) ? 'image/png' : 'image/jpeg', bytes: subject.image })
     }
     progress.tick()
   }
@@ -137,7 +148,7 @@ async function qa(values: ReturnType<typeof parse>['values'], paths: string[]): 
   console.log('')
   console.log(formatTotals(report))
   if (values['trust-signer']?.length && !trust) console.error('qa: --trust-signer has no effect without --trust')
-  if (!trust) console.error('qa: no --trust list given: signatures were checked only against test vectors\' own DSCs.')
+  if (!trust) console.error("qa: no --trust list given: signatures were checked only against test vectors' own DSCs.")
   if (baseline) console.log(`\n${formatBaselineDiff(diffBaseline(baseline, report))}`)
   if (values.json) await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`)
   if (values.html) await writeFile(values.html, renderQaHtml(report, pictures))
@@ -153,9 +164,13 @@ function loadRules(location: string): Promise<RuleSet> {
 function countriesOf(option: string | undefined, rules: RuleSet): string[] {
   const known = acceptanceCountries(rules)
   if (option === undefined || option.trim().toLowerCase() === 'all') return known
-  const wanted = option.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean)
+  const wanted = option
+    .split(',')
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean)
   const unknown = wanted.filter((c) => !/^[A-Z]{2}$/.test(c))
-  if (unknown.length > 0 || wanted.length === 0) throw new UsageError(`--countries takes ISO 3166-1 alpha-2 codes or 'all', not ${unknown.join(', ') || 'nothing'}`)
+  if (unknown.length > 0 || wanted.length === 0)
+    throw new UsageError(`--countries takes ISO 3166-1 alpha-2 codes or 'all', not ${unknown.join(', ') || 'nothing'}`)
   const missing = wanted.filter((c) => !known.includes(c))
   if (missing.length > 0) console.error(`qa: no Acceptance rules loaded for ${missing.join(', ')}: accepted there by absence of rules`)
   return wanted

@@ -27,8 +27,10 @@ export async function run(argv: string[]): Promise<number> {
   console.log('SANDBOX MODE: emulated national services with invented people; test tokens only.\n')
   for (const sandbox of running.running) {
     console.log(`${sandbox.adapterId}  ${sandbox.baseUrl}`)
-    for (const [name, value] of Object.entries(sandbox.settings)) if (value !== undefined) console.log(`  ${settingVariable(sandbox.adapterId, name)}=${value}`)
-    for (const sample of running.samples.filter((s) => s.adapter === sandbox.adapterId)) console.log(`  [${sample.expect.status}${sample.expect.code ? ` ${sample.expect.code}` : ''}] ${sample.name}\n      ${sample.qr}`)
+    for (const [name, value] of Object.entries(sandbox.settings))
+      if (value !== undefined) console.log(`  ${settingVariable(sandbox.adapterId, name)}=${value}`)
+    for (const sample of running.samples.filter((s) => s.adapter === sandbox.adapterId))
+      console.log(`  [${sample.expect.status}${sample.expect.code ? ` ${sample.expect.code}` : ''}] ${sample.name}\n      ${sample.qr}`)
     console.log('')
   }
   console.log('Press Ctrl-C to stop.')

@@ -25,8 +25,10 @@ function untilSignal(): Promise<void> {
 function listenFailure(error: unknown, host: string): Error | undefined {
   if (!(error instanceof Error) || !('code' in error)) return undefined
   const port = 'port' in error ? String(error.port) : '?'
-  if (error.code === 'EADDRINUSE') return new Error(`port ${port} on ${host} is already in use; stop what uses it or choose another with --port or PORT`)
-  if (error.code === 'EACCES') return new Error(`no permission to listen on port ${port} on ${host}; choose a port above 1023 with --port or PORT`)
+  if (error.code === 'EADDRINUSE')
+    return new Error(`port ${port} on ${host} is already in use; stop what uses it or choose another with --port or PORT`)
+  if (error.code === 'EACCES')
+    return new Error(`no permission to listen on port ${port} on ${host}; choose a port above 1023 with --port or PORT`)
   if (error.code === 'EADDRNOTAVAIL') return new Error(`${host} is not an address of this machine; choose another with --host`)
   return undefined
 }
@@ -47,7 +49,13 @@ function portAvailable(port: number, host: string): Promise<void> {
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, workers: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      workers: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   })
   if (values.help) {
     console.log(
@@ -68,7 +76,10 @@ export async function run(argv: string[]): Promise<number> {
     await portAvailable(options.port ?? config.port, options.host ?? '127.0.0.1')
     const primary = await startPrimary({ workers, log: createLogger() })
     console.error(`certbridge listening on ${primary.url} (${config.mode} mode, ${workers} workers)`)
-    const outcome = await Promise.race([untilSignal().then(() => 0), primary.failed.then((error) => (console.error(`certbridge: ${error.message}`), 1))])
+    const outcome = await Promise.race([
+      untilSignal().then(() => 0),
+      primary.failed.then((error) => (console.error(`certbridge: ${error.message}`), 1)),
+    ])
     await primary.stop()
     return outcome
   }

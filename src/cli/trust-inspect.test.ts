@@ -32,7 +32,12 @@ describe('certbridge trust inspect', () => {
   it('reads the all-DSC DEV list: 25 usable DCC keys, the broken chains counted', async () => {
     expect(await run([list('trustlist/-/-/DSC'), '--signer', who, '--json'], io)).toBe(0)
     const result = JSON.parse(out[0]!)
-    expect(result).toMatchObject({ signature: 'valid', keys: 25, chains: { valid: 27, invalid: 11 }, skipped: { 'unusable-key': 2, 'chain-no-issuer': 9 } })
+    expect(result).toMatchObject({
+      signature: 'valid',
+      keys: 25,
+      chains: { valid: 27, invalid: 11 },
+      skipped: { 'unusable-key': 2, 'chain-no-issuer': 9 },
+    })
     expect(Object.values(result.byCountry as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(25)
   })
 

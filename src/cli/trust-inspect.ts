@@ -39,11 +39,26 @@ export async function inspectTrustList(location: string, signerLocations: readon
   if (format === 'did') {
     const read = await readDidList(json, source, { signers })
     const { keys, skipped } = await importTrustListEntries(read.entries, read.skipped)
-    return { format, signature: read.signature, keys: keys.length, byCountry: countries(keys), skipped, chains: read.chains, ...(read.signatureReason ? { reason: read.signatureReason } : {}) }
+    return {
+      format,
+      signature: read.signature,
+      keys: keys.length,
+      byCountry: countries(keys),
+      skipped,
+      chains: read.chains,
+      ...(read.signatureReason ? { reason: read.signatureReason } : {}),
+    }
   }
   const read = readTrustList(json, { source, format: 'auto' })
   const { keys, skipped } = await importTrustListEntries(read.entries, read.skipped)
-  return { format: read.format, signature: 'absent', keys: keys.length, byCountry: countries(keys), skipped, chains: { valid: 0, invalid: 0 } }
+  return {
+    format: read.format,
+    signature: 'absent',
+    keys: keys.length,
+    byCountry: countries(keys),
+    skipped,
+    chains: { valid: 0, invalid: 0 },
+  }
 }
 
 function countries(keys: readonly { country?: string }[]): Record<string, number> {
@@ -52,7 +67,10 @@ function countries(keys: readonly { country?: string }[]): Record<string, number
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)))
 }
 
-const line = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'
+const line = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ') || 'none'
 
 export interface InspectIo {
   readonly out: (line: string) => void
@@ -65,7 +83,11 @@ export async function run(argv: string[], io: InspectIo = consoleIo): Promise<nu
   let values: { signer?: string[]; json?: boolean; help?: boolean }
   let positionals: string[]
   try {
-    ;({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { signer: { type: 'string', multiple: true }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }))
+    ;({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { signer: { type: 'string', multiple: true }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }))
   } catch (error) {
     io.err(`trust inspect: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`)
     return 2
@@ -84,7 +106,9 @@ export async function run(argv: string[], io: InspectIo = consoleIo): Promise<nu
     result = await inspectTrustList(positionals[0]!, signers)
   } catch (error) {
     if (!(error instanceof CertbridgeError) && !(error instanceof TypeError)) throw error
-    io.err(`trust inspect: ${error.message}${error instanceof TrustListError || error instanceof CertbridgeError ? ` (${error.code})` : ''}`)
+    io.err(
+      `trust inspect: ${error.message}${error instanceof TrustListError || error instanceof CertbridgeError ? ` (${error.code})` : ''}`,
+    )
     return 2
   }
   const { reason, ...inspection } = result

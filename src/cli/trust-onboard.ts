@@ -34,7 +34,13 @@ export async function run(argv: string[], io: OnboardIo = defaultIo): Promise<nu
   try {
     values = parseArgs({
       args: argv,
-      options: { country: { type: 'string' }, out: { type: 'string' }, organisation: { type: 'string' }, domain: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        country: { type: 'string' },
+        out: { type: 'string' },
+        organisation: { type: 'string' },
+        domain: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }).values
   } catch (error) {
     io.err(`certbridge trust onboard: ${error instanceof Error ? error.message : String(error)}\n\n${help}`)
@@ -62,14 +68,24 @@ export async function run(argv: string[], io: OnboardIo = defaultIo): Promise<nu
     await writeParticipantFolder(dir, participant, domain)
     const files = await readOnboardingFiles(dir)
     const countryMode = basename(dir) === code
-    const findings = [...(await certificateChecks(files, { now, strictValidityMinimum: true, ...(countryMode ? { countryFolder: code } : {}) })), ...(await folderChecks(files))]
+    const findings = [
+      ...(await certificateChecks(files, { now, strictValidityMinimum: true, ...(countryMode ? { countryFolder: code } : {}) })),
+      ...(await folderChecks(files)),
+    ]
     io.out(`Wrote ${dir}/onboarding/${domain}/: SCA/SCA.pem, TLS/TLS.pem, TLS/CA.pem, UP/UP.pem`)
     io.out(`Wrote ${dir}/private/: SCA.key, TLS.key, TLS_CA.key, UP.key (mode 0600; keep offline, never commit)`)
-    for (const [role, entry] of Object.entries(participant)) io.out(`  ${role.padEnd(6)} valid ${entry.notBefore.toISOString().slice(0, 10)} to ${entry.notAfter.toISOString().slice(0, 10)}`)
+    for (const [role, entry] of Object.entries(participant))
+      io.out(`  ${role.padEnd(6)} valid ${entry.notBefore.toISOString().slice(0, 10)} to ${entry.notAfter.toISOString().slice(0, 10)}`)
     const errors = findings.filter((f) => f.severity === 'error')
     for (const finding of findings) io.err(`QA ${finding.severity}: ${finding.check}: ${finding.file}: ${finding.message}`)
-    io.out(errors.length === 0 ? `Onboarding QA checks: passed${countryMode ? '' : ` (country check skipped: name the folder ${code} to run it)`}.` : `Onboarding QA checks: ${errors.length} failed.`)
-    io.out(`Next: publish onboarding/ in your participant repository (the WHO lists it as ${code}/onboarding/); then 'certbridge keys dsc --ca ${values.out}'.`)
+    io.out(
+      errors.length === 0
+        ? `Onboarding QA checks: passed${countryMode ? '' : ` (country check skipped: name the folder ${code} to run it)`}.`
+        : `Onboarding QA checks: ${errors.length} failed.`,
+    )
+    io.out(
+      `Next: publish onboarding/ in your participant repository (the WHO lists it as ${code}/onboarding/); then 'certbridge keys dsc --ca ${values.out}'.`,
+    )
     return errors.length === 0 ? 0 : 1
   } catch (error) {
     if (error instanceof CertbridgeError) {

@@ -30,7 +30,10 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'certbridge-upload-'))
   participant = join(root, 'XXX')
   dataDir = join(root, 'data')
-  await writeParticipantFolder(participant, await createParticipant({ country: 'XX', organisation: 'Example Bridge', now: new Date('2026-03-01T00:00:00Z') }))
+  await writeParticipantFolder(
+    participant,
+    await createParticipant({ country: 'XX', organisation: 'Example Bridge', now: new Date('2026-03-01T00:00:00Z') }),
+  )
   const sca = await readFolderSigner(participant, 'SCA')
   store = await addDsc(await createKeyStoreWithCa(sca, { now, test: true }), sca, { now })
   await saveKeyStore(dataDir, store)
@@ -42,7 +45,9 @@ function opensslVerify(base64: string, name: string): Buffer | null {
   const der = join(root, `${name}.der`)
   const content = join(root, `${name}.out`)
   writeFileSync(der, Buffer.from(base64, 'base64'))
-  const result = spawnSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', der, '-CAfile', upPem(), '-binary', '-out', content], { encoding: 'utf8' })
+  const result = spawnSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', der, '-CAfile', upPem(), '-binary', '-out', content], {
+    encoding: 'utf8',
+  })
   return result.status === 0 && result.stderr.includes('Verification successful') ? readFileSync(content) : null
 }
 
@@ -56,14 +61,18 @@ describe('certbridge trust upload-package', () => {
       const content = opensslVerify(line, `dsc${i}`)
       expect(content?.toString('base64')).toBe(store.dscs[i]!.certificate)
       // The one certificate in the package is the UP certificate.
-      const certs = execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(root, `dsc${i}.der`)], { encoding: 'utf8' })
+      const certs = execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(root, `dsc${i}.der`)], {
+        encoding: 'utf8',
+      })
       expect(certs).toContain('contentType: pkcs7-signedData')
       expect(certs).toMatch(/signatureAlgorithm:\s+algorithm: ecdsa-with-SHA256/)
       // DER: the content is one primitive OCTET STRING, not BER pieces.
       const asn1 = execFileSync('openssl', ['asn1parse', '-inform', 'DER', '-in', join(root, `dsc${i}.der`)], { encoding: 'utf8' })
       expect(asn1).not.toContain('cons: OCTET STRING')
       expect(asn1).toMatch(/prim: OCTET STRING\s+\[HEX DUMP\]:3082/)
-      expect(Buffer.from((await openCms(Buffer.from(line, 'base64'))).signer).toString('base64')).toBe(readFileSync(upPem(), 'utf8').replace(/-----[A-Z ]+-----|\s/g, ''))
+      expect(Buffer.from((await openCms(Buffer.from(line, 'base64'))).signer).toString('base64')).toBe(
+        readFileSync(upPem(), 'utf8').replace(/-----[A-Z ]+-----|\s/g, ''),
+      )
     }
     expect(out.join('\n')).toContain(`DSC kid ${store.dscs[1]!.kid} (next)`)
     out.length = 0
@@ -84,7 +93,23 @@ describe('certbridge trust upload-package', () => {
     // Another UP certificate is not a trust anchor for it.
     const other = join(root, 'YYY')
     await writeParticipantFolder(other, await createParticipant({ country: 'XX', organisation: 'Someone Else', now }))
-    const result = spawnSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', join(root, 'intact.der'), '-CAfile', join(other, 'onboarding', 'DCC', 'UP', 'UP.pem'), '-binary', '-out', '/dev/null'], { encoding: 'utf8' })
+    const result = spawnSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-inform',
+        'DER',
+        '-in',
+        join(root, 'intact.der'),
+        '-CAfile',
+        join(other, 'onboarding', 'DCC', 'UP', 'UP.pem'),
+        '-binary',
+        '-out',
+        '/dev/null',
+      ],
+      { encoding: 'utf8' },
+    )
     expect(result.status).not.toBe(0)
   })
 
@@ -103,7 +128,17 @@ describe('certbridge trust upload-package', () => {
       for (const row of rows) {
         await recordIssuance(
           db,
-          { eventKey: `event-${row.key}`, sourceKey: `source-${row.key}`, uciHash: `uci${row.key}AAAAAAAAAAAAAAAAA==`, countryUciHash: `ccu${row.key}AAAAAAAAAAAAAAAAA==`, adapter: 'vn-qr', type: 'vaccination', kid: row.kid, issuedAt: 1_770_000_000, expiresAt: row.expires },
+          {
+            eventKey: `event-${row.key}`,
+            sourceKey: `source-${row.key}`,
+            uciHash: `uci${row.key}AAAAAAAAAAAAAAAAA==`,
+            countryUciHash: `ccu${row.key}AAAAAAAAAAAAAAAAA==`,
+            adapter: 'vn-qr',
+            type: 'vaccination',
+            kid: row.kid,
+            issuedAt: 1_770_000_000,
+            expiresAt: row.expires,
+          },
           `sig${row.key}AAAAAAAAAAAAAAAAA==`,
         )
         if (!row.valid) await revokeByUciHash(db, `uci${row.key}AAAAAAAAAAAAAAAAA==`, 'ADMIN', 1_775_000_000)
@@ -117,17 +152,44 @@ describe('certbridge trust upload-package', () => {
     const lines = readFileSync(file, 'utf8').trim().split('\n')
     const batches = lines.map((line, i) => JSON.parse(opensslVerify(line, `rev${i}`)!.toString('utf8')))
     const expected = [
-      { country: 'XX', expires: new Date(1_810_000_000_000).toISOString(), kid: store.dscs[0]!.kid, hashType: 'SIGNATURE', entries: [{ hash: 'siga1AAAAAAAAAAAAAAAAA==' }, { hash: 'siga2AAAAAAAAAAAAAAAAA==' }] },
-      { country: 'XX', expires: new Date(1_790_000_000_000).toISOString(), kid: store.dscs[1]!.kid, hashType: 'SIGNATURE', entries: [{ hash: 'sigb1AAAAAAAAAAAAAAAAA==' }] },
+      {
+        country: 'XX',
+        expires: new Date(1_810_000_000_000).toISOString(),
+        kid: store.dscs[0]!.kid,
+        hashType: 'SIGNATURE',
+        entries: [{ hash: 'siga1AAAAAAAAAAAAAAAAA==' }, { hash: 'siga2AAAAAAAAAAAAAAAAA==' }],
+      },
+      {
+        country: 'XX',
+        expires: new Date(1_790_000_000_000).toISOString(),
+        kid: store.dscs[1]!.kid,
+        hashType: 'SIGNATURE',
+        entries: [{ hash: 'sigb1AAAAAAAAAAAAAAAAA==' }],
+      },
     ].sort((a, b) => a.kid.localeCompare(b.kid))
     expect(batches).toEqual(expected)
-    expect(await run(['--onboarding', participant, '--out', file, '--data-dir', dataDir, '--revocations', '--hash-type', 'uci'], io)).toBe(0)
-    const uci = readFileSync(file, 'utf8').trim().split('\n').map((line, i) => JSON.parse(opensslVerify(line, `uci${i}`)!.toString('utf8')))
-    expect(uci.flatMap((b) => b.entries.map((e: { hash: string }) => e.hash)).sort()).toEqual(['ucia1AAAAAAAAAAAAAAAAA==', 'ucia2AAAAAAAAAAAAAAAAA==', 'ucib1AAAAAAAAAAAAAAAAA=='])
+    expect(await run(['--onboarding', participant, '--out', file, '--data-dir', dataDir, '--revocations', '--hash-type', 'uci'], io)).toBe(
+      0,
+    )
+    const uci = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line, i) => JSON.parse(opensslVerify(line, `uci${i}`)!.toString('utf8')))
+    expect(uci.flatMap((b) => b.entries.map((e: { hash: string }) => e.hash)).sort()).toEqual([
+      'ucia1AAAAAAAAAAAAAAAAA==',
+      'ucia2AAAAAAAAAAAAAAAAA==',
+      'ucib1AAAAAAAAAAAAAAAAA==',
+    ])
   })
 
   it('splits batches at 1,000 entries, and reports bad input in one line', async () => {
-    const entries = Array.from({ length: 2500 }, (_, i) => ({ kid: 'AAAAAAAAAAA=', uciHash: `h${i}`, countryUciHash: `c${i}`, signatureHashes: [`s${i}`], expiresAt: 1_800_000_000 }))
+    const entries = Array.from({ length: 2500 }, (_, i) => ({
+      kid: 'AAAAAAAAAAA=',
+      uciHash: `h${i}`,
+      countryUciHash: `c${i}`,
+      signatureHashes: [`s${i}`],
+      expiresAt: 1_800_000_000,
+    }))
     expect(revocationBatches(entries, { country: 'XX', hashType: 'UCI' }).map((b) => b.entries.length)).toEqual([1000, 1000, 500])
     expect(await run(['--onboarding', participant, '--out', join(root, 'x'), '--data-dir', dataDir, '--hash-type', 'MD5'], io)).toBe(2)
     expect(await run(['--onboarding', participant, '--data-dir', dataDir], io)).toBe(2)

@@ -84,17 +84,27 @@ export async function run(argv: string[], io: UploadIo = defaultIo): Promise<num
       const db = openNodeDb(dataDir)
       try {
         const batches = revocationBatches(await revokedEntries(db, Math.floor(now.getTime() / 1000)), { country: store.country, hashType })
-        for (const batch of batches) packages.push({ label: `revocation batch kid ${batch.kid}, ${batch.entries.length} ${hashType} entries, expires ${batch.expires}`, content: new TextEncoder().encode(JSON.stringify(batch)) })
+        for (const batch of batches)
+          packages.push({
+            label: `revocation batch kid ${batch.kid}, ${batch.entries.length} ${hashType} entries, expires ${batch.expires}`,
+            content: new TextEncoder().encode(JSON.stringify(batch)),
+          })
       } finally {
         db.close()
       }
     } else {
       const dscs = publishedDscs(store, now).filter((dsc) => values.kid === undefined || dsc.kid === values.kid)
       if (dscs.length === 0) {
-        io.err(`certbridge trust upload-package: ${values.kid ? `no published DSC with kid ${values.kid}` : 'the key store publishes no DSC'}`)
+        io.err(
+          `certbridge trust upload-package: ${values.kid ? `no published DSC with kid ${values.kid}` : 'the key store publishes no DSC'}`,
+        )
         return 1
       }
-      for (const dsc of dscs) packages.push({ label: `DSC kid ${dsc.kid} (${dsc.state}), valid to ${dsc.notAfter.slice(0, 10)}`, content: fromBase64(dsc.certificate) })
+      for (const dsc of dscs)
+        packages.push({
+          label: `DSC kid ${dsc.kid} (${dsc.state}), valid to ${dsc.notAfter.slice(0, 10)}`,
+          content: fromBase64(dsc.certificate),
+        })
     }
     const lines: string[] = []
     for (const entry of packages) lines.push(toBase64(await signCms(entry.content, signer, now)))

@@ -10,15 +10,30 @@ interface Subcommand {
 }
 
 const subcommands: Record<string, Subcommand> = {
-  inspect: { summary: 'print what a trust list holds, whether its proof verifies, and its chains', load: () => import('./trust-inspect.ts') },
-  onboard: { summary: 'write a GDHCN participant repository (SCA, TLS, UP) with the private keys apart', load: () => import('./trust-onboard.ts') },
-  'upload-package': { summary: 'write the CMS package the gateway takes for a DSC or a revocation batch', load: () => import('./trust-upload-package.ts') },
+  inspect: {
+    summary: 'print what a trust list holds, whether its proof verifies, and its chains',
+    load: () => import('./trust-inspect.ts'),
+  },
+  onboard: {
+    summary: 'write a GDHCN participant repository (SCA, TLS, UP) with the private keys apart',
+    load: () => import('./trust-onboard.ts'),
+  },
+  'upload-package': {
+    summary: 'write the CMS package the gateway takes for a DSC or a revocation batch',
+    load: () => import('./trust-upload-package.ts'),
+  },
 }
 
 function usage(): string {
   const width = Math.max(...Object.keys(subcommands).map((name) => name.length))
   const lines = Object.entries(subcommands).map(([name, s]) => `  ${name.padEnd(width)}  ${s.summary}`)
-  return ['Usage: certbridge trust <subcommand> [options]', '', ...lines, '', "Run 'certbridge trust <subcommand> --help' for its options."].join('\n')
+  return [
+    'Usage: certbridge trust <subcommand> [options]',
+    '',
+    ...lines,
+    '',
+    "Run 'certbridge trust <subcommand> --help' for its options.",
+  ].join('\n')
 }
 
 export async function run(argv: string[]): Promise<number> {

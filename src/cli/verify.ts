@@ -91,15 +91,25 @@ export async function run(argv: string[]): Promise<number> {
     if (positionals.length !== 1) throw new UsageError('give exactly one HC1 text, file or -')
     if (values.country !== undefined && values.rules === undefined) throw new UsageError('--country needs --rules <dir>')
     if (values.rules !== undefined && values.country === undefined) throw new UsageError('--rules needs --country <CC>')
-    if (values.country !== undefined && !/^[A-Za-z]{2}$/.test(values.country)) throw new UsageError('--country takes an ISO 3166-1 alpha-2 code, e.g. DE')
+    if (values.country !== undefined && !/^[A-Za-z]{2}$/.test(values.country))
+      throw new UsageError('--country takes an ISO 3166-1 alpha-2 code, e.g. DE')
     const at = values.at === undefined ? undefined : parseClock(values.at)
-    if (values.at !== undefined && !at) throw new UsageError('--at takes an ISO 8601 date or date-time with zone, e.g. 2021-10-15T12:00:00Z')
+    if (values.at !== undefined && !at)
+      throw new UsageError('--at takes an ISO 8601 date or date-time with zone, e.g. 2021-10-15T12:00:00Z')
 
-    const signerLocations = values['trust-signer'] ?? (process.env.CERTBRIDGE_TRUST_LIST_SIGNERS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const signerLocations =
+      values['trust-signer'] ??
+      (process.env.CERTBRIDGE_TRUST_LIST_SIGNERS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
     const signers = await configured('trust-list signer', () => loadTrustListSigners(signerLocations))
     const trust = await configured('trust list', () => loadTrustLists(values.trust ?? [], { signers }))
-    const revocation = values.revocation?.length ? await configured('revocation list', () => loadRevocationLists(values.revocation ?? [])) : undefined
-    const rules: RuleSet | undefined = values.rules !== undefined ? await configured('rules', () => loadRuleSetFromDirectory(values.rules!)) : undefined
+    const revocation = values.revocation?.length
+      ? await configured('revocation list', () => loadRevocationLists(values.revocation ?? []))
+      : undefined
+    const rules: RuleSet | undefined =
+      values.rules !== undefined ? await configured('rules', () => loadRuleSetFromDirectory(values.rules!)) : undefined
     if (trust.lists.length === 0) console.error('verify: no --trust list given: no signature can be checked.')
 
     let hc1: string
@@ -112,12 +122,17 @@ export async function run(argv: string[]): Promise<number> {
       }
       throw error
     }
-    const deps: VerifyDeps = { keys: trust.store.resolve, now: new Date(), ...(revocation ? { revocation } : {}), ...(rules ? { rules } : {}) }
-    const result = await verifyCertificate(
-      { hc1 },
-      deps,
-      { ...(at ? { at } : {}), ...(values.country ? { country: values.country.toUpperCase() } : {}), ...(values['no-schema'] ? { schema: false } : {}) },
-    )
+    const deps: VerifyDeps = {
+      keys: trust.store.resolve,
+      now: new Date(),
+      ...(revocation ? { revocation } : {}),
+      ...(rules ? { rules } : {}),
+    }
+    const result = await verifyCertificate({ hc1 }, deps, {
+      ...(at ? { at } : {}),
+      ...(values.country ? { country: values.country.toUpperCase() } : {}),
+      ...(values['no-schema'] ? { schema: false } : {}),
+    })
     console.log(values.json ? JSON.stringify(result, null, 2) : formatSummary(result))
     return result.status === 'VALID' ? 0 : 1
   } catch (error) {

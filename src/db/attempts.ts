@@ -30,7 +30,9 @@ export interface AttemptReservation {
 export class AttemptsExhaustedError extends DbError<'HOLDER_LOCKED'> {
   declare readonly retryAfter: number
   constructor(retryAfter: number) {
-    super('HOLDER_LOCKED', 'Too many attempts with details that did not match a certificate for this link; try again later.', { retryAfter })
+    super('HOLDER_LOCKED', 'Too many attempts with details that did not match a certificate for this link; try again later.', {
+      retryAfter,
+    })
   }
 }
 
@@ -45,13 +47,21 @@ export interface AttemptKeys {
 export function attemptHits(keys: AttemptKeys, limits: AttemptLimits): RateHit[] {
   const hits: RateHit[] = [{ bucket: `attempts:${keys.recordKey}`, limit: limits.perRecord, windowSeconds: limits.windowSeconds }]
   if (keys.clientKey !== undefined) {
-    hits.push({ bucket: `attempts:${keys.recordKey}:${keys.clientKey}`, limit: limits.perClientPerRecord, windowSeconds: limits.windowSeconds })
+    hits.push({
+      bucket: `attempts:${keys.recordKey}:${keys.clientKey}`,
+      limit: limits.perClientPerRecord,
+      windowSeconds: limits.windowSeconds,
+    })
   }
   return hits
 }
 
 /** The reservation those counters make, or the decision that refuses it. */
-export function reservationOf(hits: readonly RateHit[], decisions: readonly RateDecision[], nowSeconds: number): { reservation: AttemptReservation; refused?: RateDecision } {
+export function reservationOf(
+  hits: readonly RateHit[],
+  decisions: readonly RateDecision[],
+  nowSeconds: number,
+): { reservation: AttemptReservation; refused?: RateDecision } {
   const reservation: AttemptReservation = {
     held: hits.map((hit) => ({ bucket: hit.bucket, windowStart: nowSeconds - (nowSeconds % hit.windowSeconds) })),
     last: decisions.some((decision) => decision.allowed && decision.remaining === 0),

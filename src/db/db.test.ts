@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrationsFolder, openNodeDb, type NodeDb } from '../runtime/node/database.ts'
-import { findIssuance, recordIssuance, revokeBySource, revokeByUciHash, revokedEntries, findIdempotencyKey, storeSignature } from './issuances.ts'
+import {
+  findIssuance,
+  recordIssuance,
+  revokeBySource,
+  revokeByUciHash,
+  revokedEntries,
+  findIdempotencyKey,
+  storeSignature,
+} from './issuances.ts'
 import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
 
 let db: NodeDb
@@ -25,20 +33,34 @@ describe('issuances', () => {
   it('keeps the first row of a duplicate event, and the signature hash of every certificate handed out with its validity', async () => {
     db = openNodeDb(':memory:')
     const stored = { issuedAt: 1_000, expiresAt: 5_000, status: 'valid' }
-    expect(await recordIssuance(db, row('e1'), 'sig-a', { keyHash: 'k1', requestHash: 'r1', createdAt: 1 })).toEqual({ inserted: true, signatureStored: true, stored })
+    expect(await recordIssuance(db, row('e1'), 'sig-a', { keyHash: 'k1', requestHash: 'r1', createdAt: 1 })).toEqual({
+      inserted: true,
+      signatureStored: true,
+      stored,
+    })
     // A repeat signed with the stored validity: its signature is kept too.
     expect(await recordIssuance(db, row('e1'), 'sig-b')).toEqual({ inserted: false, signatureStored: true, stored })
     // A duplicate signed with another validity (it read another second of the clock) learns the stored
     // one and keeps nothing; signed again with it, its signature goes in.
-    expect(await recordIssuance(db, { ...row('e1'), issuedAt: 2_000 }, 'sig-c')).toEqual({ inserted: false, signatureStored: false, stored })
+    expect(await recordIssuance(db, { ...row('e1'), issuedAt: 2_000 }, 'sig-c')).toEqual({
+      inserted: false,
+      signatureStored: false,
+      stored,
+    })
     expect(await storeSignature(db, { eventKey: 'e1', signatureHash: 'sig-d', kid: 'kid-1', issuedAt: 1_000, expiresAt: 5_000 })).toBe(true)
     expect((await findIssuance(db, 'e1'))?.issuedAt).toBe(1_000)
     expect((await findIdempotencyKey(db, 'k1'))?.eventKey).toBe('e1')
     expect(db.sqlite.prepare('select signature_hash from signatures order by 1').pluck().all()).toEqual(['sig-a', 'sig-b', 'sig-d'])
     // A revoked row takes no further signature.
     await revokeByUciHash(db, 'uci-e1', 'ADMIN', 2_000)
-    expect(await recordIssuance(db, row('e1'), 'sig-e')).toEqual({ inserted: false, signatureStored: false, stored: { ...stored, status: 'revoked' } })
-    expect(await storeSignature(db, { eventKey: 'e1', signatureHash: 'sig-f', kid: 'kid-1', issuedAt: 1_000, expiresAt: 5_000 })).toBe(false)
+    expect(await recordIssuance(db, row('e1'), 'sig-e')).toEqual({
+      inserted: false,
+      signatureStored: false,
+      stored: { ...stored, status: 'revoked' },
+    })
+    expect(await storeSignature(db, { eventKey: 'e1', signatureHash: 'sig-f', kid: 'kid-1', issuedAt: 1_000, expiresAt: 5_000 })).toBe(
+      false,
+    )
   })
 
   it('runs the writes asked for in one turn of the event loop in one transaction, each with its own outcome', async () => {
@@ -109,7 +131,9 @@ describe('migration 0001', () => {
   it('forgets the per-client buckets that named an address, and keeps the others', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'certbridge-migration-'))
     try {
-      const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] }
+      const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+        entries: { tag: string; when: number }[]
+      }
       const when = journal.entries.find((e) => e.tag === '0001_forget_client_addresses')!.when
       const before = openNodeDb(dir)
       // As a database of the previous version: 0001 not yet applied, an address in a bucket.

@@ -21,7 +21,13 @@ export interface RateHit {
 }
 
 /** Counts one hit in `bucket`'s current window of `windowSeconds`; refuses past `limit`. */
-export async function hitRateLimit(db: Db, bucket: string, limit: number, windowSeconds: number, nowSeconds: number): Promise<RateDecision> {
+export async function hitRateLimit(
+  db: Db,
+  bucket: string,
+  limit: number,
+  windowSeconds: number,
+  nowSeconds: number,
+): Promise<RateDecision> {
   return (await hitRateLimits(db, [{ bucket, limit, windowSeconds }], nowSeconds))[0]!
 }
 
@@ -33,12 +39,19 @@ export async function hitRateLimits(db: Db, hits: readonly RateHit[], nowSeconds
   const statement = statementsOf(db).hitRateLimit
   const windows = hits.map((hit) => nowSeconds - (nowSeconds % hit.windowSeconds))
   const rows = await db.atomicRows(
-    hits.map((hit, i) => ({ statement, values: { bucket: hit.bucket, windowStart: windows[i], previousStart: windows[i]! - hit.windowSeconds } })),
+    hits.map((hit, i) => ({
+      statement,
+      values: { bucket: hit.bucket, windowStart: windows[i], previousStart: windows[i]! - hit.windowSeconds },
+    })),
   )
   return hits.map((hit, i) => {
     const row = rows[i]?.[0]
     const count = slidingCount(Number(row?.count ?? 1), Number(row?.previous_count ?? 0), (nowSeconds - windows[i]!) / hit.windowSeconds)
-    return { allowed: count <= hit.limit, retryAfter: windows[i]! + hit.windowSeconds - nowSeconds, remaining: Math.max(0, hit.limit - count) }
+    return {
+      allowed: count <= hit.limit,
+      retryAfter: windows[i]! + hit.windowSeconds - nowSeconds,
+      remaining: Math.max(0, hit.limit - count),
+    }
   })
 }
 
@@ -62,7 +75,13 @@ export async function holderLockRemaining(db: Db, sourceKey: string, nowSeconds:
  * Counts a mismatch; the `max`-th within `lockSeconds` locks the record for `lockSeconds`. True when
  * this mismatch placed the lock (the caller records a `holder.lock` audit event then).
  */
-export async function recordHolderMismatch(db: Db, sourceKey: string, nowSeconds: number, max: number, lockSeconds: number): Promise<boolean> {
+export async function recordHolderMismatch(
+  db: Db,
+  sourceKey: string,
+  nowSeconds: number,
+  max: number,
+  lockSeconds: number,
+): Promise<boolean> {
   const rows = await db.orm
     .insert(holderLocks)
     .values({ sourceKey, failures: 1, windowStart: nowSeconds, lockedUntil: max <= 1 ? nowSeconds + lockSeconds : null })
@@ -88,5 +107,10 @@ export async function insertAuditEvent(db: Db, event: { action: string; adapter?
 
 /** Up to `limit` audit events, newest first, with ids below `before` when given. */
 export async function listAuditEvents(db: Db, limit: number, before?: number): Promise<AuditRow[]> {
-  return db.orm.select().from(auditEvents).where(before === undefined ? undefined : lt(auditEvents.id, before)).orderBy(desc(auditEvents.id)).limit(limit)
+  return db.orm
+    .select()
+    .from(auditEvents)
+    .where(before === undefined ? undefined : lt(auditEvents.id, before))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit)
 }

@@ -64,12 +64,19 @@ export async function recordIssuance(
   return {
     inserted: (rows[0]?.length ?? 0) > 0,
     signatureStored: (rows[1]?.length ?? 0) > 0,
-    stored: { issuedAt: Number(stored.issued_at), expiresAt: Number(stored.expires_at), status: stored.status === 'revoked' ? 'revoked' : 'valid' },
+    stored: {
+      issuedAt: Number(stored.issued_at),
+      expiresAt: Number(stored.expires_at),
+      status: stored.status === 'revoked' ? 'revoked' : 'valid',
+    },
   }
 }
 
 /** Stores the hash of a signature made again with the stored validity; false when the row no longer has it (or was revoked). */
-export async function storeSignature(db: Db, signature: { eventKey: string; signatureHash: string; kid: string; issuedAt: number; expiresAt: number }): Promise<boolean> {
+export async function storeSignature(
+  db: Db,
+  signature: { eventKey: string; signatureHash: string; kid: string; issuedAt: number; expiresAt: number },
+): Promise<boolean> {
   const rows = await db.atomicRows([{ statement: statementsOf(db).insertSignature, values: signature }])
   return (rows[0]?.length ?? 0) > 0
 }

@@ -53,7 +53,11 @@ describe('purgeExpired', () => {
   it('drops idempotency keys after a day and the signature hashes of expired certificates, keeping the issuances', async () => {
     db = openNodeDb(':memory:')
     await recordIssuance(db, issuance('short', T0 + HOUR), 'sig-short', { keyHash: 'k-short', requestHash: 'r', createdAt: T0 })
-    await recordIssuance(db, issuance('long', T0 + 100 * HOUR), 'sig-long', { keyHash: 'k-long', requestHash: 'r', createdAt: T0 + 2 * HOUR })
+    await recordIssuance(db, issuance('long', T0 + 100 * HOUR), 'sig-long', {
+      keyHash: 'k-long',
+      requestHash: 'r',
+      createdAt: T0 + 2 * HOUR,
+    })
     let counts = await purgeExpired(db, T0 + HOUR - 1)
     expect([counts.signatures, counts.idempotencyKeys]).toEqual([0, 0])
     counts = await purgeExpired(db, T0 + HOUR)

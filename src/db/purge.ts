@@ -40,16 +40,36 @@ export interface PurgeCounts {
 export async function purgeExpired(db: Db, nowSeconds: number, retention: Partial<Retention> = {}): Promise<PurgeCounts> {
   const r = { ...defaultRetention, ...retention }
   const one = { n: rateLimits.windowStart }
-  const rate = await db.orm.delete(rateLimits).where(lt(rateLimits.windowStart, nowSeconds - 2 * r.rateWindowSeconds)).returning(one)
+  const rate = await db.orm
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, nowSeconds - 2 * r.rateWindowSeconds))
+    .returning(one)
   const locks = await db.orm
     .delete(holderLocks)
-    .where(and(or(isNull(holderLocks.lockedUntil), lte(holderLocks.lockedUntil, nowSeconds)), lte(holderLocks.windowStart, nowSeconds - r.holderLockSeconds)))
+    .where(
+      and(
+        or(isNull(holderLocks.lockedUntil), lte(holderLocks.lockedUntil, nowSeconds)),
+        lte(holderLocks.windowStart, nowSeconds - r.holderLockSeconds),
+      ),
+    )
     .returning({ n: holderLocks.windowStart })
-  const keys = await db.orm.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, nowSeconds - r.idempotencySeconds)).returning({ n: idempotencyKeys.createdAt })
+  const keys = await db.orm
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, nowSeconds - r.idempotencySeconds))
+    .returning({ n: idempotencyKeys.createdAt })
   const expired = db.orm.select({ eventKey: issuances.eventKey }).from(issuances).where(lte(issuances.expiresAt, nowSeconds))
   const sigs = await db.orm.delete(signatures).where(inArray(signatures.eventKey, expired)).returning({ n: signatures.kid })
-  const audits = await db.orm.delete(auditEvents).where(lt(auditEvents.at, nowSeconds - r.auditSeconds)).returning({ n: auditEvents.id })
-  return { rateLimits: rate.length, holderLocks: locks.length, idempotencyKeys: keys.length, signatures: sigs.length, auditEvents: audits.length }
+  const audits = await db.orm
+    .delete(auditEvents)
+    .where(lt(auditEvents.at, nowSeconds - r.auditSeconds))
+    .returning({ n: auditEvents.id })
+  return {
+    rateLimits: rate.length,
+    holderLocks: locks.length,
+    idempotencyKeys: keys.length,
+    signatures: sigs.length,
+    auditEvents: audits.length,
+  }
 }
 
 /** Retention from the configuration the limits run with. */

@@ -21,7 +21,9 @@ export const issuances = sqliteTable(
     /** Unix seconds, as in the CWT. */
     issuedAt: integer('issued_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
-    status: text('status', { enum: ['valid', 'revoked'] }).notNull().default('valid'),
+    status: text('status', { enum: ['valid', 'revoked'] })
+      .notNull()
+      .default('valid'),
     revokedAt: integer('revoked_at'),
     /** A code, never free text: 'ADMIN', 'SOURCE_REVOKED', 'SOURCE_EXPIRED'. */
     revocationReason: text('revocation_reason'),
@@ -33,7 +35,9 @@ export const issuances = sqliteTable(
 export const signatures = sqliteTable(
   'signatures',
   {
-    eventKey: text('event_key').notNull().references(() => issuances.eventKey),
+    eventKey: text('event_key')
+      .notNull()
+      .references(() => issuances.eventKey),
     signatureHash: text('signature_hash').notNull(),
     kid: text('kid').notNull(),
   },

@@ -34,10 +34,17 @@ let mf: Miniflare | undefined
 let databases = 0
 const d1: Driver = {
   async open() {
-    mf ??= new Miniflare({ modules: true, script: 'export default { fetch: () => new Response(null) }', d1Databases: ['DB0', 'DB1', 'DB2', 'DB3', 'DB4', 'DB5', 'DB6', 'DB7'] })
+    mf ??= new Miniflare({
+      modules: true,
+      script: 'export default { fetch: () => new Response(null) }',
+      d1Databases: ['DB0', 'DB1', 'DB2', 'DB3', 'DB4', 'DB5', 'DB6', 'DB7'],
+    })
     const binding = (await mf.getD1Database(`DB${databases++}`)) as unknown as D1Database
-    for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) {
-      for (const statement of readFileSync(join(migrationsFolder, file), 'utf8').split('--> statement-breakpoint')) await binding.prepare(statement).run()
+    for (const file of readdirSync(migrationsFolder)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()) {
+      for (const statement of readFileSync(join(migrationsFolder, file), 'utf8').split('--> statement-breakpoint'))
+        await binding.prepare(statement).run()
     }
     let prepared = 0
     const counted = {
@@ -101,11 +108,21 @@ describe.each([
   it('store every column of an issuance, the schema default and nulls included, keep the first of a duplicate and read it back', async () => {
     const { db, count } = opened
     const stored = { issuedAt: 1_000, expiresAt: 5_000, status: 'valid' }
-    expect(await recordIssuance(db, row('dup'), 'sig-a', { keyHash: 'kd', requestHash: 'rd', createdAt: 7 })).toEqual({ inserted: true, signatureStored: true, stored })
+    expect(await recordIssuance(db, row('dup'), 'sig-a', { keyHash: 'kd', requestHash: 'rd', createdAt: 7 })).toEqual({
+      inserted: true,
+      signatureStored: true,
+      stored,
+    })
     expect(await recordIssuance(db, row('dup'), 'sig-b')).toEqual({ inserted: false, signatureStored: true, stored })
     // Another validity: the stored one is told, and nothing of this signing kept until it is signed again.
-    expect(await recordIssuance(db, { ...row('dup'), issuedAt: 2_000 }, 'sig-c')).toEqual({ inserted: false, signatureStored: false, stored })
-    expect(await storeSignature(db, { eventKey: 'dup', signatureHash: 'sig-d', kid: 'kid-1', issuedAt: 1_000, expiresAt: 5_000 })).toBe(true)
+    expect(await recordIssuance(db, { ...row('dup'), issuedAt: 2_000 }, 'sig-c')).toEqual({
+      inserted: false,
+      signatureStored: false,
+      stored,
+    })
+    expect(await storeSignature(db, { eventKey: 'dup', signatureHash: 'sig-d', kid: 'kid-1', issuedAt: 1_000, expiresAt: 5_000 })).toBe(
+      true,
+    )
     expect(await findIssuance(db, 'dup')).toEqual({ ...row('dup'), status: 'valid', revokedAt: null, revocationReason: null })
     expect(await findIdempotencyKey(db, 'kd')).toEqual({ keyHash: 'kd', requestHash: 'rd', eventKey: 'dup', createdAt: 7 })
     expect(await count("select count(*) as n from signatures where event_key = 'dup'")).toBe(3)
@@ -118,7 +135,9 @@ describe.each([
     const broken = { keyHash: 'k-second', requestHash: null as unknown as string, createdAt: 1 }
     await expect(recordIssuance(db, row('second'), 'sig-2', broken)).rejects.toThrow(/NOT NULL/)
     // same UCI hash under another event key: the unique index refuses the issuance, and its other writes with it
-    await expect(recordIssuance(db, { ...row('third'), uciHash: 'uci-first' }, 'sig-3', { keyHash: 'k-third', requestHash: 'r', createdAt: 1 })).rejects.toThrow(/UNIQUE/)
+    await expect(
+      recordIssuance(db, { ...row('third'), uciHash: 'uci-first' }, 'sig-3', { keyHash: 'k-third', requestHash: 'r', createdAt: 1 }),
+    ).rejects.toThrow(/UNIQUE/)
     expect(await findIdempotencyKey(db, 'k-third')).toBeUndefined()
     expect(await findIssuance(db, 'third')).toBeUndefined()
     expect(await findIssuance(db, 'second')).toBeUndefined()

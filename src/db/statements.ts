@@ -39,11 +39,26 @@ function build(orm: Orm) {
       .returning({ bucket: rateLimits.bucket })
       .prepare(),
     /** sourceKey → [{ lockedUntil }] */
-    holderLock: orm.select({ lockedUntil: holderLocks.lockedUntil }).from(holderLocks).where(eq(holderLocks.sourceKey, p('sourceKey'))).limit(1).prepare(),
+    holderLock: orm
+      .select({ lockedUntil: holderLocks.lockedUntil })
+      .from(holderLocks)
+      .where(eq(holderLocks.sourceKey, p('sourceKey')))
+      .limit(1)
+      .prepare(),
     /** eventKey → [issuance row] */
-    findIssuance: orm.select().from(issuances).where(eq(issuances.eventKey, p('eventKey'))).limit(1).prepare(),
+    findIssuance: orm
+      .select()
+      .from(issuances)
+      .where(eq(issuances.eventKey, p('eventKey')))
+      .limit(1)
+      .prepare(),
     /** keyHash → [idempotency row] */
-    findIdempotencyKey: orm.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, p('keyHash'))).limit(1).prepare(),
+    findIdempotencyKey: orm
+      .select()
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.keyHash, p('keyHash')))
+      .limit(1)
+      .prepare(),
     /** Every column of an issuance → [{ event_key }] when this row went in; a duplicate event key leaves the first row in place. */
     insertIssuance: orm
       .insert(issuances)
@@ -74,9 +89,20 @@ function build(orm: Orm) {
       .insert(signatures)
       .select(
         orm
-          .select({ eventKey: issuances.eventKey, signatureHash: sql<string>`${p('signatureHash')}`.as('signature_hash'), kid: sql<string>`${p('kid')}`.as('kid') })
+          .select({
+            eventKey: issuances.eventKey,
+            signatureHash: sql<string>`${p('signatureHash')}`.as('signature_hash'),
+            kid: sql<string>`${p('kid')}`.as('kid'),
+          })
           .from(issuances)
-          .where(and(eq(issuances.eventKey, p('eventKey')), eq(issuances.issuedAt, p('issuedAt')), eq(issuances.expiresAt, p('expiresAt')), eq(issuances.status, 'valid'))),
+          .where(
+            and(
+              eq(issuances.eventKey, p('eventKey')),
+              eq(issuances.issuedAt, p('issuedAt')),
+              eq(issuances.expiresAt, p('expiresAt')),
+              eq(issuances.status, 'valid'),
+            ),
+          ),
       )
       .onConflictDoNothing()
       .returning({ signature_hash: signatures.signatureHash })
@@ -93,7 +119,11 @@ function build(orm: Orm) {
       .insert(idempotencyKeys)
       .values({ keyHash: p('keyHash'), requestHash: p('requestHash'), eventKey: p('eventKey'), createdAt: p('createdAt') })
       // A key reserved before the work started (eventKey '') is bound to what the work produced.
-      .onConflictDoUpdate({ target: idempotencyKeys.keyHash, set: { eventKey: sql`excluded.event_key` }, where: eq(idempotencyKeys.eventKey, '') })
+      .onConflictDoUpdate({
+        target: idempotencyKeys.keyHash,
+        set: { eventKey: sql`excluded.event_key` },
+        where: eq(idempotencyKeys.eventKey, ''),
+      })
       .returning({ key_hash: idempotencyKeys.keyHash })
       .prepare(),
     /** sourceKey, reason, at → [{ event_key }] per issuance revoked: what was derived from a record revoked upstream */
@@ -116,9 +146,19 @@ function build(orm: Orm) {
       .where(and(eq(idempotencyKeys.keyHash, p('keyHash')), eq(idempotencyKeys.eventKey, '')))
       .prepare(),
     /** hash → [{ k }] when a revoked issuance has this UCI hash */
-    revokedByUci: orm.select({ k: issuances.eventKey }).from(issuances).where(and(eq(issuances.uciHash, p('hash')), revoked)).limit(1).prepare(),
+    revokedByUci: orm
+      .select({ k: issuances.eventKey })
+      .from(issuances)
+      .where(and(eq(issuances.uciHash, p('hash')), revoked))
+      .limit(1)
+      .prepare(),
     /** hash → [{ k }] when a revoked issuance has this COUNTRYCODEUCI hash */
-    revokedByCountryUci: orm.select({ k: issuances.eventKey }).from(issuances).where(and(eq(issuances.countryUciHash, p('hash')), revoked)).limit(1).prepare(),
+    revokedByCountryUci: orm
+      .select({ k: issuances.eventKey })
+      .from(issuances)
+      .where(and(eq(issuances.countryUciHash, p('hash')), revoked))
+      .limit(1)
+      .prepare(),
     /** hash → [{ k }] when a revoked issuance was signed with this SIGNATURE hash */
     revokedBySignature: orm
       .select({ k: signatures.eventKey })

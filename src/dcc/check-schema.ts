@@ -6,7 +6,10 @@ import { validateDcc } from './schema.ts'
 export function checkSchema(payload: unknown): void {
   const result = validateDcc(payload)
   if (!result.valid) {
-    const paths = result.errors.slice(0, 5).map((error: { path: string }) => error.path).join(', ')
+    const paths = result.errors
+      .slice(0, 5)
+      .map((error: { path: string }) => error.path)
+      .join(', ')
     throw new HcertError('HCERT_SCHEMA', `payload does not match the EU DCC schema (${paths})`)
   }
 }

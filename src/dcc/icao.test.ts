@@ -254,7 +254,10 @@ function vectorNamePairs(root: string): Map<string, string> {
       if (statSync(path).isDirectory()) walk(path)
       else if (entry.endsWith('.json') && /2dcode/i.test(path)) {
         const nam = (JSON.parse(readFileSync(path, 'utf8')) as { JSON?: { nam?: Record<string, unknown> } }).JSON?.nam
-        for (const [plain, standard] of [['fn', 'fnt'], ['gn', 'gnt']] as const) {
+        for (const [plain, standard] of [
+          ['fn', 'fnt'],
+          ['gn', 'gnt'],
+        ] as const) {
           const a = nam?.[plain]
           const b = nam?.[standard]
           if (typeof a === 'string' && typeof b === 'string' && a !== '' && /^[A-Z<]*$/.test(b)) pairs.set(a, b)

@@ -27,7 +27,10 @@ export class UntransliterableLetterError extends DccError {
 
   constructor(character: string) {
     const codePoint = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
-    super('DCC_NAME', `The name holds the letter “${character}” (${codePoint}), which ICAO 9303 transliteration (Part 3 Tables A and B) does not cover.`)
+    super(
+      'DCC_NAME',
+      `The name holds the letter “${character}” (${codePoint}), which ICAO 9303 transliteration (Part 3 Tables A and B) does not cover.`,
+    )
     this.character = character
     this.codePoint = codePoint
   }

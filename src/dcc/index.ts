@@ -34,7 +34,13 @@ export {
   type VaccineProduct,
 } from './valuesets.ts'
 export { deriveUvci, isValidUvci, parseUvci, uvciCheckCharacter, withUvciCheck, type DeriveUvciInput, type ParsedUvci } from './uvci.ts'
-export { cyrillicLanguageOf, transliterate, UntransliterableLetterError, type CyrillicLanguage, type TransliterationOptions } from './icao.ts'
+export {
+  cyrillicLanguageOf,
+  transliterate,
+  UntransliterableLetterError,
+  type CyrillicLanguage,
+  type TransliterationOptions,
+} from './icao.ts'
 export { endOfDaySeconds, recoveryWindow } from './recovery-window.ts'
 export { isRatDevice, RAT_DEVICES } from './test-devices.ts'
 export { DCC_VERSION, buildPayload, type BuildPayloadInput } from './payload.ts'

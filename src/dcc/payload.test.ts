@@ -12,7 +12,10 @@ function record(event: NormalizedEvent, country = 'RU'): NormalizedRecord {
   return {
     country,
     sourceRef: 'ru-gosuslugi:unrz:9160000012345678',
-    holder: { identity: { familyName: 'Иванов', givenName: 'Иван', dateOfBirth: '1980-02-29' }, shown: { name: { form: 'masked', words: ['И*****', 'И***'] }, dateOfBirth: '1980-02-29', documentMask: '45** ***118' } },
+    holder: {
+      identity: { familyName: 'Иванов', givenName: 'Иван', dateOfBirth: '1980-02-29' },
+      shown: { name: { form: 'masked', words: ['И*****', 'И***'] }, dateOfBirth: '1980-02-29', documentMask: '45** ***118' },
+    },
     event,
   }
 }
@@ -37,8 +40,16 @@ describe('buildPayload', () => {
       dob: '1980-02-29',
       v: [
         {
-          tg: '840539006', vp: '29061000087103', mp: 'Sputnik-V', ma: 'Gamaleya-Research-Institute',
-          dn: 2, sd: 2, dt: '2021-07-15', co: 'RU', is: issuer, ci: uvci,
+          tg: '840539006',
+          vp: '29061000087103',
+          mp: 'Sputnik-V',
+          ma: 'Gamaleya-Research-Institute',
+          dn: 2,
+          sd: 2,
+          dt: '2021-07-15',
+          co: 'RU',
+          is: issuer,
+          ci: uvci,
         },
       ],
     })
@@ -48,7 +59,11 @@ describe('buildPayload', () => {
 
   it('keeps Vietnamese names with diacritics in fn/gn and drops them in fnt/gnt', () => {
     const comirnaty: NormalizedEvent = {
-      ...sputnik, product: 'EU/1/20/1528', manufacturer: 'ORG-100030215', prophylaxis: '1119349007', country: 'VN',
+      ...sputnik,
+      product: 'EU/1/20/1528',
+      manufacturer: 'ORG-100030215',
+      prophylaxis: '1119349007',
+      country: 'VN',
     }
     const payload = buildPayload({
       record: record(comirnaty, 'VN'),
@@ -73,14 +88,26 @@ describe('buildPayload', () => {
       uvci,
     })
     expect('r' in payload && payload.r[0]).toEqual({
-      tg: '840539006', fr: '2021-10-01', co: 'RU', is: issuer, df: '2021-10-12', du: '2022-03-30', ci: uvci,
+      tg: '840539006',
+      fr: '2021-10-01',
+      co: 'RU',
+      is: issuer,
+      df: '2021-10-12',
+      du: '2022-03-30',
+      ci: uvci,
     })
     expect(validateDcc(payload).valid).toBe(true)
     expect(certificateType(payload)).toBe('recovery')
   })
 
   it('builds NAAT and RAT test payloads, with nm or ma as given', () => {
-    const common = { type: 'test', sampledAt: '2021-10-01T08:30:00+03:00', result: '260415000', centre: 'ГБУЗ ГП № 1', country: 'RU' } as const
+    const common = {
+      type: 'test',
+      sampledAt: '2021-10-01T08:30:00+03:00',
+      result: '260415000',
+      centre: 'ГБУЗ ГП № 1',
+      country: 'RU',
+    } as const
     const pcr = buildPayload({
       record: record({ ...common, testType: 'LP6464-4', testName: 'ПЦР SARS-CoV-2' }),
       names: { familyName: 'Петров', givenName: 'Пётр' },
@@ -88,8 +115,15 @@ describe('buildPayload', () => {
       uvci,
     })
     expect('t' in pcr && pcr.t[0]).toEqual({
-      tg: '840539006', tt: 'LP6464-4', nm: 'ПЦР SARS-CoV-2', sc: '2021-10-01T08:30:00+03:00', tr: '260415000',
-      tc: 'ГБУЗ ГП № 1', co: 'RU', is: issuer, ci: uvci,
+      tg: '840539006',
+      tt: 'LP6464-4',
+      nm: 'ПЦР SARS-CoV-2',
+      sc: '2021-10-01T08:30:00+03:00',
+      tr: '260415000',
+      tc: 'ГБУЗ ГП № 1',
+      co: 'RU',
+      is: issuer,
+      ci: uvci,
     })
     const rat = buildPayload({
       record: record({ ...common, testType: 'LP217198-3', device: '1232', centre: 'Ц'.repeat(100) }),
@@ -108,7 +142,13 @@ describe('buildPayload', () => {
   })
 
   it('keeps the EU rules per test type: NAAT without ma, RAT with ma from the value set and no nm', () => {
-    const common = { type: 'test', sampledAt: '2021-10-01T08:30:00+03:00', result: '260415000', centre: 'Лаборатория', country: 'RU' } as const
+    const common = {
+      type: 'test',
+      sampledAt: '2021-10-01T08:30:00+03:00',
+      result: '260415000',
+      centre: 'Лаборатория',
+      country: 'RU',
+    } as const
     const names = { familyName: 'Петров', givenName: 'Пётр' }
     const entry = (event: NormalizedEvent) => {
       const payload = buildPayload({ record: record(event), names, issuer, uvci })
@@ -124,8 +164,12 @@ describe('buildPayload', () => {
     expect(rat).toMatchObject({ tt: 'LP217198-3', ma: '1232' })
     expect(rat && 'nm' in rat).toBe(false)
     const refused = (event: NormalizedEvent) => () => buildPayload({ record: record(event), names, issuer, uvci })
-    expect(refused({ ...common, testType: 'LP217198-3' })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD', message: expect.stringContaining('device') }))
-    expect(refused({ ...common, testType: 'LP217198-3', device: '9999' })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD', message: expect.stringContaining('EU list') }))
+    expect(refused({ ...common, testType: 'LP217198-3' })).toThrow(
+      expect.objectContaining({ code: 'DCC_PAYLOAD', message: expect.stringContaining('device') }),
+    )
+    expect(refused({ ...common, testType: 'LP217198-3', device: '9999' })).toThrow(
+      expect.objectContaining({ code: 'DCC_PAYLOAD', message: expect.stringContaining('EU list') }),
+    )
     expect(refused({ ...common, testType: 'LP217198-3', device: '1065' })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD' })) // inactive
     expect(refused({ ...common, testType: '94558-4', device: '1232' })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD' }))
     expect(refused({ ...common, testType: 'LP6464-4', result: 'NEGATIVE' })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD' }))
@@ -147,7 +191,14 @@ describe('buildPayload', () => {
     expect(sc('2021-10-01T10:15:42+0300')).toBe('2021-10-01T10:15:42+03:00')
     expect(sc('2021-10-01T10:15:42.250-05:00')).toBe('2021-10-01T10:15:42-05:00')
     expect(sc('2021-10-01 10:15:42z')).toBe('2021-10-01T10:15:42Z')
-    for (const bad of ['2021-10-01T10:15', '2021-10-01T10:15:00', '2021-02-30T10:15+03:00', '2021-10-01T24:00+03:00', '01.10.2021 10:15', '']) {
+    for (const bad of [
+      '2021-10-01T10:15',
+      '2021-10-01T10:15:00',
+      '2021-02-30T10:15+03:00',
+      '2021-10-01T24:00+03:00',
+      '01.10.2021 10:15',
+      '',
+    ]) {
       expect(() => sc(bad), bad).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD' }))
     }
   })
@@ -170,11 +221,7 @@ describe('buildPayload', () => {
 
   it('refuses products, manufacturers and prophylaxis outside the EU value sets with DCC_PAYLOAD', () => {
     const names = { familyName: 'Иванов', givenName: 'Игорь' }
-    for (const patch of [
-      { product: 'Gam-COVID-Vac' },
-      { manufacturer: 'ORG-100030215' },
-      { prophylaxis: '12345' },
-    ]) {
+    for (const patch of [{ product: 'Gam-COVID-Vac' }, { manufacturer: 'ORG-100030215' }, { prophylaxis: '12345' }]) {
       const event = { ...sputnik, ...patch } as NormalizedEvent
       expect(() => buildPayload({ record: record(event), names, issuer, uvci })).toThrow(expect.objectContaining({ code: 'DCC_PAYLOAD' }))
     }
@@ -226,7 +273,12 @@ describe('recovery validity window', () => {
       holder: { identity: { familyName: 'Смирнов', givenName: 'Пётр', dateOfBirth: '1980-01-01' }, shown: {} },
       event: { type: 'recovery' as const, firstPositive: '2021-06-01', validFrom: '2021-06-05', validUntil: '2022-01-01', country: 'RU' },
     }
-    const payload = buildPayload({ record, names: { familyName: 'Смирнов', givenName: 'Пётр' }, issuer: 'Test', uvci: 'URN:UVCI:01:RU:ABC#1' }) as unknown as { r: { df: string; du: string }[] }
+    const payload = buildPayload({
+      record,
+      names: { familyName: 'Смирнов', givenName: 'Пётр' },
+      issuer: 'Test',
+      uvci: 'URN:UVCI:01:RU:ABC#1',
+    }) as unknown as { r: { df: string; du: string }[] }
     expect(payload.r[0]).toMatchObject({ df: '2021-06-12', du: '2021-11-28' })
   })
 })

@@ -69,14 +69,15 @@ function names(bound: BuildPayloadInput['names'], language: CyrillicLanguage): D
     nam.gn = checkedName(givenName)
     nam.gnt = bound.latin ? passportSpelling(bound.latin.givenName) : checkedTransliteration(givenName, language)
   }
-  if (nam.fnt === undefined && nam.gnt === undefined) throw new DccError('DCC_NAME', 'The holder has neither a family name nor a given name.')
+  if (nam.fnt === undefined && nam.gnt === undefined)
+    throw new DccError('DCC_NAME', 'The holder has neither a family name nor a given name.')
   return nam
 }
 
 /** A passport's Latin spelling in the ICAO 9303 field form: spaces and hyphens become '<'. */
 function passportSpelling(name: string): string {
   const field = name.trim().toUpperCase().replace(/[ -]+/g, '<')
-  if (!/^[A-Z<]{1,80}$/.test(field)) throw new DccError('DCC_NAME', 'The register\'s passport spelling is not in the ICAO 9303 charset.')
+  if (!/^[A-Z<]{1,80}$/.test(field)) throw new DccError('DCC_NAME', "The register's passport spelling is not in the ICAO 9303 charset.")
   return field
 }
 

@@ -4,7 +4,13 @@ import { certificateValidity } from '../issue/policy.ts'
 import { buildPayload } from './payload.ts'
 import { endOfDaySeconds, recoveryValidUntil, recoveryWindow } from './recovery-window.ts'
 
-const event: RecoveryEvent = { type: 'recovery', firstPositive: '2021-06-01', validFrom: '2021-06-05', validUntil: '2022-01-01', country: 'RU' }
+const event: RecoveryEvent = {
+  type: 'recovery',
+  firstPositive: '2021-06-01',
+  validFrom: '2021-06-05',
+  validUntil: '2022-01-01',
+  country: 'RU',
+}
 const record = (e: RecoveryEvent): NormalizedRecord => ({
   country: 'RU',
   sourceRef: 'ru-gosuslugi:unrz:9160000012345678',
@@ -12,7 +18,12 @@ const record = (e: RecoveryEvent): NormalizedRecord => ({
   event: e,
 })
 const validity = (e: RecoveryEvent, recoveryDays = 180) =>
-  certificateValidity({ record: record(e), now: new Date('2021-07-01T00:00:00Z'), validityDays: { vaccination: 365, recovery: recoveryDays, test: 3 }, dscNotAfter: new Date('2030-01-01Z') })
+  certificateValidity({
+    record: record(e),
+    now: new Date('2021-07-01T00:00:00Z'),
+    validityDays: { vaccination: 365, recovery: recoveryDays, test: 3 },
+    dscNotAfter: new Date('2030-01-01Z'),
+  })
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString()
 
 describe('recovery window and expiry', () => {
@@ -37,7 +48,12 @@ describe('recovery window and expiry', () => {
   })
 
   it('states du in the payload on the same day the CWT exp ends', () => {
-    const payload = buildPayload({ record: record(event), names: { familyName: 'Смирнов', givenName: 'Пётр' }, issuer: 'Test', uvci: 'URN:UVCI:01:RU:ABC#1' })
+    const payload = buildPayload({
+      record: record(event),
+      names: { familyName: 'Смирнов', givenName: 'Пётр' },
+      issuer: 'Test',
+      uvci: 'URN:UVCI:01:RU:ABC#1',
+    })
     const du = 'r' in payload ? payload.r[0].du : ''
     expect(iso(validity(event).expiresAt).slice(0, 10)).toBe(du)
   })

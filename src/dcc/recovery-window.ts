@@ -34,6 +34,7 @@ export function recoveryWindow(event: Dates): { readonly df: string; readonly du
   const earliest = addDays(event.firstPositive, RECOVERY_EARLIEST_DAYS)
   const df = event.validFrom < earliest ? earliest : event.validFrom
   const du = recoveryValidUntil(event)
-  if (du < df) throw new DccError('DCC_PAYLOAD', 'The recovery validity of the national record lies outside the window an EU certificate allows.')
+  if (du < df)
+    throw new DccError('DCC_PAYLOAD', 'The recovery validity of the national record lies outside the window an EU certificate allows.')
   return { df, du }
 }

@@ -61,9 +61,7 @@ describe('validateDcc on the EU conformance vectors (dgc-testdata, schema 1.0–
 
   it('covers the vectors that state a schema expectation', () => {
     expect(cases.length).toBeGreaterThan(500)
-    expect(new Set(cases.map((c) => (c.payload as { ver?: string }).ver))).toEqual(
-      new Set(['1.0.0', '1.0.4', '1.1.0', '1.2.1', '1.3.0']),
-    )
+    expect(new Set(cases.map((c) => (c.payload as { ver?: string }).ver))).toEqual(new Set(['1.0.0', '1.0.4', '1.1.0', '1.2.1', '1.3.0']))
   })
 
   it('agrees with every expectation not recorded as wrong', () => {
@@ -107,8 +105,16 @@ describe('validateDcc, rule by rule', () => {
     dob: '1980-02-29',
     v: [
       {
-        tg: '840539006', vp: '29061000087103', mp: 'Sputnik-V', ma: 'Gamaleya-Research-Institute',
-        dn: 2, sd: 2, dt: '2021-06-01', co: 'RU', is: 'certbridge', ci: 'URN:UVCI:01:RU:ABC#1',
+        tg: '840539006',
+        vp: '29061000087103',
+        mp: 'Sputnik-V',
+        ma: 'Gamaleya-Research-Institute',
+        dn: 2,
+        sd: 2,
+        dt: '2021-06-01',
+        co: 'RU',
+        is: 'certbridge',
+        ci: 'URN:UVCI:01:RU:ABC#1',
       },
     ],
   }

@@ -24,16 +24,32 @@ interface EntrySpec {
 const VACCINATION: EntrySpec = {
   required: ['tg', 'vp', 'mp', 'ma', 'dn', 'sd', 'dt', 'co', 'is', 'ci'],
   fields: {
-    tg: 'string', vp: 'string', mp: 'string', ma: 'string', dn: 'dose', sd: 'dose',
-    dt: 'date', co: 'country', is: 'text80', ci: 'text80',
+    tg: 'string',
+    vp: 'string',
+    mp: 'string',
+    ma: 'string',
+    dn: 'dose',
+    sd: 'dose',
+    dt: 'date',
+    co: 'country',
+    is: 'text80',
+    ci: 'text80',
   },
 }
 
 const TEST: EntrySpec = {
   required: ['tg', 'tt', 'sc', 'tr', 'co', 'is', 'ci'],
   fields: {
-    tg: 'string', tt: 'string', nm: 'text80', ma: 'string', sc: 'dateTime', tr: 'string',
-    tc: 'text80', co: 'country', is: 'text80', ci: 'text80',
+    tg: 'string',
+    tt: 'string',
+    nm: 'text80',
+    ma: 'string',
+    sc: 'dateTime',
+    tr: 'string',
+    tc: 'text80',
+    co: 'country',
+    is: 'text80',
+    ci: 'text80',
   },
 }
 

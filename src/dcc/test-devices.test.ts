@@ -10,7 +10,9 @@ describe('RAT devices (t/ma)', () => {
       valueSetValues: Record<string, { active: boolean }>
     }
     expect(file.valueSetId).toBe('covid-19-lab-test-manufacturer-and-name')
-    const active = Object.entries(file.valueSetValues).filter(([, v]) => v.active).map(([id]) => id)
+    const active = Object.entries(file.valueSetValues)
+      .filter(([, v]) => v.active)
+      .map(([id]) => id)
     expect([...RAT_DEVICES].sort()).toEqual(active.sort())
     expect(isRatDevice('1232')).toBe(true)
     expect(isRatDevice('1065')).toBe(false) // listed, inactive

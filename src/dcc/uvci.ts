@@ -90,7 +90,8 @@ export async function deriveUvci(input: DeriveUvciInput): Promise<string> {
 const prepared = new WeakMap<Uint8Array, HmacSha256>()
 
 function hmacOf(key: CryptoKey | Uint8Array): HmacSha256 {
-  if (!(key instanceof Uint8Array)) return async (data) => new Uint8Array(await crypto.subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>))
+  if (!(key instanceof Uint8Array))
+    return async (data) => new Uint8Array(await crypto.subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>))
   if (key.length < 16) throw new DccError('DCC_UVCI', 'The UVCI key must have at least 16 bytes.')
   let hmac = prepared.get(key)
   if (!hmac) {

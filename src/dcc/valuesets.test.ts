@@ -22,8 +22,7 @@ interface Instruction {
   'sct-codes': string[]
 }
 
-const official = (name: string): ValueSet =>
-  JSON.parse(readFileSync(testdataPath('eu-dcc-valuesets', `${name}.json`), 'utf8')) as ValueSet
+const official = (name: string): ValueSet => JSON.parse(readFileSync(testdataPath('eu-dcc-valuesets', `${name}.json`), 'utf8')) as ValueSet
 const instructions = Object.values(
   (
     JSON.parse(readFileSync(testdataPath('eu-dcc-valuesets', 'vaccine-encoding-instructions.json'), 'utf8')) as {

@@ -41,8 +41,7 @@ export const MANUFACTURERS: Readonly<Record<string, string>> = {
   'ORG-100001981': 'Serum Institute Of India Private Limited',
   Fiocruz: 'Fiocruz',
   'ORG-100007893': 'R-Pharm CJSC',
-  'Chumakov-Federal-Scientific-Center':
-    'Chumakov Federal Scientific Center for Research and Development of Immune-and-Biological Products',
+  'Chumakov-Federal-Scientific-Center': 'Chumakov Federal Scientific Center for Research and Development of Immune-and-Biological Products',
   'ORG-100023050': 'Gulf Pharmaceutical Industries',
   CIGB: 'Center for Genetic Engineering and Biotechnology',
   'Sinopharm-WIBP': 'Sinopharm - Wuhan Institute of Biological Products',

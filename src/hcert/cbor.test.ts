@@ -19,10 +19,18 @@ describe('cbor (cbor-x configured for HCERT)', () => {
     const bytes = encodeCwt({ iss: 'DE', iat: 1_620_000_000, exp: 1_651_536_000, dcc: { ver: '1.3.0' } })
     const expected =
       'a4' + // map(4)
-      '01' + '624445' + // 1: "DE"
-      '04' + '1a62707080' + // 4: 1651536000
-      '06' + '1a608f3d00' + // 6: 1620000000
-      '390103' + 'a1' + '01' + 'a1' + '63766572' + '65312e332e30' // -260: {1: {"ver": "1.3.0"}}
+      '01' +
+      '624445' + // 1: "DE"
+      '04' +
+      '1a62707080' + // 4: 1651536000
+      '06' +
+      '1a608f3d00' + // 6: 1620000000
+      '390103' +
+      'a1' +
+      '01' +
+      'a1' +
+      '63766572' +
+      '65312e332e30' // -260: {1: {"ver": "1.3.0"}}
     expect(hex(bytes)).toBe(expected)
   })
 
@@ -62,7 +70,19 @@ describe('cbor (cbor-x configured for HCERT)', () => {
       } as unknown as FunctionConstructor
       // cbor-x record definition (tag 0xdfff) read several times: the default build would compile a reader.
       // An inline record definition followed by four reads of the same record structure.
-      const records = '85' + 'd9dfff' + '84' + '19e000' + '82' + '6161' + '6162' + '0102' + 'd9e000820304'.repeat(1) + 'd9e000820506' + 'd9e000820708' + 'd9e000820910'
+      const records =
+        '85' +
+        'd9dfff' +
+        '84' +
+        '19e000' +
+        '82' +
+        '6161' +
+        '6162' +
+        '0102' +
+        'd9e000820304'.repeat(1) +
+        'd9e000820506' +
+        'd9e000820708' +
+        'd9e000820910'
       expect(decodeCbor(fromHex(records))).toEqual([
         { a: 1, b: 2 },
         { a: 3, b: 4 },

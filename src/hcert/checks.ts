@@ -24,7 +24,8 @@ export function checkExpiry(times: Times, now: Date, skewSeconds = DEFAULT_SKEW_
   const clock = now.getTime() / 1000
   if (times.exp === undefined) throw new HcertError('HCERT_CWT', 'exp claim missing')
   if (clock > times.exp) throw new HcertError('HCERT_EXPIRED', 'certificate expired')
-  if (times.iat !== undefined && times.iat > clock + skewSeconds) throw new HcertError('HCERT_NOT_YET_VALID', 'certificate issued in the future')
+  if (times.iat !== undefined && times.iat > clock + skewSeconds)
+    throw new HcertError('HCERT_NOT_YET_VALID', 'certificate issued in the future')
 }
 
 /** The certificate must lie within its DSC's validity (bare keys have none). */

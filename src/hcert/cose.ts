@@ -86,7 +86,12 @@ export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): U
 
 /** The protected header {1: alg, 4: kid} as minimal CBOR. */
 export function protectedHeaderBytes(alg: number, kid: Uint8Array): Uint8Array {
-  return encodeCbor(new Map<number, unknown>([[1, alg], [4, kid]]))
+  return encodeCbor(
+    new Map<number, unknown>([
+      [1, alg],
+      [4, kid],
+    ]),
+  )
 }
 
 /** COSE_Sign1 tagged 18 with an empty unprotected header, assembled byte by byte (minimal lengths). */
@@ -98,7 +103,12 @@ export function encodeCoseSign1(protectedBytes: Uint8Array, payload: Uint8Array,
   let o = 0
   out[o++] = 0xc0 | COSE_SIGN1_TAG // tag 18
   out[o++] = 0x84 // array of 4
-  for (const [head, body] of [[p, protectedBytes], [[0xa0], undefined], [q, payload], [s, signature]] as const) {
+  for (const [head, body] of [
+    [p, protectedBytes],
+    [[0xa0], undefined],
+    [q, payload],
+    [s, signature],
+  ] as const) {
     out.set(head, o)
     o += head.length
     if (body) {

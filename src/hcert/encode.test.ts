@@ -38,7 +38,10 @@ describe('encodeHc1', () => {
   it('is verifiable across primitives: node-signed verifies on web and web-signed on node', async () => {
     const previous = primitives()
     try {
-      for (const [signWith, verifyWith] of [[nodePrimitives, webPrimitives], [webPrimitives, nodePrimitives]] as const) {
+      for (const [signWith, verifyWith] of [
+        [nodePrimitives, webPrimitives],
+        [webPrimitives, nodePrimitives],
+      ] as const) {
         usePrimitives(signWith)
         const key = await testKey()
         const hc1 = await encodeHc1(sampleDcc, { signer: key.signer, iss: 'RU', iat, exp })
@@ -62,6 +65,8 @@ describe('encodeHc1', () => {
 
   it('refuses exp not after iat', async () => {
     const key = await testKey()
-    await expect(encodeHc1(sampleDcc, { signer: key.signer, iss: 'RU', iat: exp, exp: iat })).rejects.toMatchObject({ code: 'HCERT_ENCODE' })
+    await expect(encodeHc1(sampleDcc, { signer: key.signer, iss: 'RU', iat: exp, exp: iat })).rejects.toMatchObject({
+      code: 'HCERT_ENCODE',
+    })
   })
 })

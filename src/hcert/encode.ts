@@ -40,7 +40,8 @@ export async function signCose(dcc: unknown, options: EncodeOptions): Promise<Ui
 async function signCoseParts(dcc: unknown, options: EncodeOptions): Promise<{ cose: Uint8Array; signature: Uint8Array }> {
   const iat = toSeconds(options.iat)
   const exp = toSeconds(options.exp)
-  if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp) || exp <= iat) throw new HcertEncodeError('HCERT_ENCODE', 'iat and exp must be dates with iat before exp')
+  if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp) || exp <= iat)
+    throw new HcertEncodeError('HCERT_ENCODE', 'iat and exp must be dates with iat before exp')
   const payload = encodeCwt({ iss: options.iss, iat, exp, dcc })
   const protectedBytes = protectedFor(options.signer)
   const signature = await options.signer.sign(sigStructure(protectedBytes, payload))

@@ -26,7 +26,8 @@ export function requireAdmin(deps: Pick<AppDeps, 'adminToken' | 'audit' | 'clien
     const token = bearerToken(c.req.header('authorization'))
     if (!token || !sameSecret(token, deps.adminToken)) {
       const decision = await deps.publicLimit?.(deps.clientId(c.req.raw, c.env))
-      if (decision && !decision.allowed) throw new HttpError('RATE_LIMITED', 'Too many requests from this client; try again later.', { retryAfter: decision.retryAfter })
+      if (decision && !decision.allowed)
+        throw new HttpError('RATE_LIMITED', 'Too many requests from this client; try again later.', { retryAfter: decision.retryAfter })
       await deps.audit?.({ action: 'admin.auth', outcome: 'UNAUTHORIZED' })
       throw new HttpError('UNAUTHORIZED', 'A valid admin bearer token is required.')
     }

@@ -5,7 +5,8 @@ import { createServiceMetrics } from './metrics.ts'
 import { AdapterError } from '../../adapters/_sdk/errors.ts'
 import { AdapterLimitError } from '../issue/issue.ts'
 
-const hc1 = 'HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6IOO6+IDOEZPGSGWMKPPNW5:EN2Q5NR1GD4V:VI7WC/9ALT5TQNT75Y2Q$V*VRYJE0Y8%ESIS7SHP/V7T7VX8L4QKXTDR9'
+const hc1 =
+  'HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6IOO6+IDOEZPGSGWMKPPNW5:EN2Q5NR1GD4V:VI7WC/9ALT5TQNT75Y2Q$V*VRYJE0Y8%ESIS7SHP/V7T7VX8L4QKXTDR9'
 
 function deps(overrides: Partial<AppDeps> = {}): AppDeps {
   const hits = new Map<string, number>()
@@ -14,18 +15,32 @@ function deps(overrides: Partial<AppDeps> = {}): AppDeps {
     issuer: {
       async issue(request) {
         if (request.qr.includes('mismatch')) throw new AdapterError('HOLDER_MISMATCH', 'The details do not match the certificate.')
-        if (request.qr.includes('down')) throw new AdapterError('UPSTREAM_UNAVAILABLE', 'The national system is unavailable.', { retryAfter: 12 })
+        if (request.qr.includes('down'))
+          throw new AdapterError('UPSTREAM_UNAVAILABLE', 'The national system is unavailable.', { retryAfter: 12 })
         if (request.qr.includes('bug')) throw new Error('secret internal detail')
         // The issuer counts the client the route names (src/issue/issue.ts), three per minute here.
         const count = (hits.get(request.client ?? '') ?? 0) + 1
         hits.set(request.client ?? '', count)
         if (count > 3) throw new AdapterLimitError('RATE_LIMITED', 'Too many requests from this client; try again later.', 42)
-        return { hc1, uvci: 'URN:UVCI:01:RU:ABC#D', type: 'vaccination', adapter: 'ru-gosuslugi', linkKind: 'v2', issuedAt: new Date(0), expiresAt: new Date(1000), kid: 'a2lk', repeated: false }
+        return {
+          hc1,
+          uvci: 'URN:UVCI:01:RU:ABC#D',
+          type: 'vaccination',
+          adapter: 'ru-gosuslugi',
+          linkKind: 'v2',
+          issuedAt: new Date(0),
+          expiresAt: new Date(1000),
+          kid: 'a2lk',
+          repeated: false,
+        }
       },
     },
     trustList: async () => ({ certificates: [] }),
     jwks: async () => ({ keys: [] }),
-    revocation: { list: async () => ({ generatedAt: 'x', hashTypes: [], entries: [] }), revoke: async (uvci) => (uvci === 'URN:UVCI:01:RU:KNOWN#1' ? 1 : 0) },
+    revocation: {
+      list: async () => ({ generatedAt: 'x', hashTypes: [], entries: [] }),
+      revoke: async (uvci) => (uvci === 'URN:UVCI:01:RU:KNOWN#1' ? 1 : 0),
+    },
     adminToken: 'admin-secret-token',
     clientId: () => 'client-1',
     metrics: createServiceMetrics(),
@@ -36,9 +51,13 @@ function deps(overrides: Partial<AppDeps> = {}): AppDeps {
   }
 }
 
-const body = (qr: string) => JSON.stringify({ qr, holder: { familyName: 'Иванов', givenName: 'Иван', dateOfBirth: '1958-08-27' }, consent: true })
-const post = (app: ReturnType<typeof createApp>, payload: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  app.request('/v1/certificates', { method: 'POST', body: payload, headers })
+const body = (qr: string) =>
+  JSON.stringify({ qr, holder: { familyName: 'Иванов', givenName: 'Иван', dateOfBirth: '1958-08-27' }, consent: true })
+const post = (
+  app: ReturnType<typeof createApp>,
+  payload: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) => app.request('/v1/certificates', { method: 'POST', body: payload, headers })
 
 describe('HTTP app', () => {
   it('issues with 201, the QR as SVG (the PNG only when asked), the link form read, and marks sandbox responses', async () => {
@@ -56,7 +75,11 @@ describe('HTTP app', () => {
     let client = 0
     const app = createApp(deps({ clientId: () => `client-${++client}` }))
     const issue = async (query: string) => {
-      const res = await app.request(`/v1/certificates${query}`, { method: 'POST', body: body('https://www.gosuslugi.ru/x'), headers: { 'content-type': 'application/json' } })
+      const res = await app.request(`/v1/certificates${query}`, {
+        method: 'POST',
+        body: body('https://www.gosuslugi.ru/x'),
+        headers: { 'content-type': 'application/json' },
+      })
       return { status: res.status, json: (await res.json()) as { hc1?: string; qr?: Record<string, string>; code?: string } }
     }
     expect(Object.keys((await issue('?qr=svg')).json.qr!)).toEqual(['svg'])
@@ -66,7 +89,8 @@ describe('HTTP app', () => {
     expect(none.status).toBe(201)
     expect(none.json.hc1).toBe(hc1)
     expect(none.json).not.toHaveProperty('qr')
-    for (const bad of ['?qr=gif', '?qr=svg,none', '?qr=']) expect(await issue(bad)).toMatchObject({ status: 400, json: { code: 'BAD_REQUEST' } })
+    for (const bad of ['?qr=gif', '?qr=svg,none', '?qr='])
+      expect(await issue(bad)).toMatchObject({ status: 400, json: { code: 'BAD_REQUEST' } })
   })
 
   it('maps typed errors to problem+json with their status and code', async () => {
@@ -111,7 +135,11 @@ describe('HTTP app', () => {
   it('guards revocation with the admin token', async () => {
     const app = createApp(deps())
     const revoke = (token?: string, uvci = 'URN:UVCI:01:RU:KNOWN#1') =>
-      app.request('/v1/revocations', { method: 'POST', body: JSON.stringify({ uvci }), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } })
+      app.request('/v1/revocations', {
+        method: 'POST',
+        body: JSON.stringify({ uvci }),
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      })
     expect((await revoke()).status).toBe(401)
     expect((await revoke('wrong')).status).toBe(401)
     expect((await revoke('admin-secret-token')).status).toBe(200)
@@ -121,7 +149,17 @@ describe('HTTP app', () => {
   it('serves OpenAPI generated from the routes, the docs page, health and metrics', async () => {
     const app = createApp(deps())
     const spec = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> }
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/v1/certificates', '/v1/trust-list', '/.well-known/jwks.json', '/v1/revocation-list', '/v1/revocations', '/healthz', '/v1/sandbox/samples']))
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/certificates',
+        '/v1/trust-list',
+        '/.well-known/jwks.json',
+        '/v1/revocation-list',
+        '/v1/revocations',
+        '/healthz',
+        '/v1/sandbox/samples',
+      ]),
+    )
     const docs = await (await app.request('/docs')).text()
     expect(docs).toContain('/openapi.json')
     expect(docs).not.toMatch(/<script[^>]+src=/)

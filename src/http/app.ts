@@ -44,9 +44,13 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? crypto.randomUUID()
     // Hono's own validators throw HTTPException (e.g. malformed JSON): a client error, not a bug.
-    const p = error instanceof HTTPException && error.status < 500
-      ? problem(error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', error.status === 400 ? 'The request body is not valid JSON.' : error.message)
-      : problemFromError(error, requestId)
+    const p =
+      error instanceof HTTPException && error.status < 500
+        ? problem(
+            error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+            error.status === 400 ? 'The request body is not valid JSON.' : error.message,
+          )
+        : problemFromError(error, requestId)
     if (p.status >= 500 && p.code === 'INTERNAL') deps.log.error('request failed', { requestId, error })
     const headers: Record<string, string> = {}
     if (deps.config.mode === 'sandbox') headers['Certbridge-Mode'] = 'sandbox; test keys, not valid for travel'
@@ -61,8 +65,14 @@ export function createApp(deps: AppDeps) {
   app.route('/', verifyRoutes(deps.verification))
   app.route('/', qaRoutes(deps.verification))
   app.route('/', acceptanceRoutes(deps.verification))
-  app.route('/', webRoutes({ sandbox: deps.config.mode === 'sandbox', ...(deps.verification.rules ? { rules: deps.verification.rules } : {}), ...(deps.cardPdf ? { cardPdf: deps.cardPdf } : {}) }))
+  app.route(
+    '/',
+    webRoutes({
+      sandbox: deps.config.mode === 'sandbox',
+      ...(deps.verification.rules ? { rules: deps.verification.rules } : {}),
+      ...(deps.cardPdf ? { cardPdf: deps.cardPdf } : {}),
+    }),
+  )
   registerDocs(app)
   return app
 }
-

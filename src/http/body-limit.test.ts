@@ -29,7 +29,14 @@ describe('limitBody', () => {
 
   it('refuses a declared length over the cap from the header alone, before any body is read', async () => {
     let pulled = false
-    const body = new ReadableStream({ pull() { pulled = true } }, { highWaterMark: 0 })
+    const body = new ReadableStream(
+      {
+        pull() {
+          pulled = true
+        },
+      },
+      { highWaterMark: 0 },
+    )
     const res = await app().request('/', { method: 'POST', body, headers: { 'content-length': '11' }, duplex: 'half' } as RequestInit)
     expect(res.status).toBe(413)
     expect(await res.json()).toEqual({ code: 'PAYLOAD_TOO_LARGE' })

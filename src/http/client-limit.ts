@@ -6,13 +6,21 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppDeps } from './deps.ts'
 import { HttpError } from './problem.ts'
 
-export const CLIENT_LIMITED_PATHS = ['/v1/verify', '/v1/qa', '/v1/links/describe', '/v1/transliterate', '/v1/card.pdf', '/v1/acceptance'] as const
+export const CLIENT_LIMITED_PATHS = [
+  '/v1/verify',
+  '/v1/qa',
+  '/v1/links/describe',
+  '/v1/transliterate',
+  '/v1/card.pdf',
+  '/v1/acceptance',
+] as const
 
 export function limitClients(deps: Pick<AppDeps, 'clientId' | 'publicLimit'>): MiddlewareHandler {
   return async (c, next) => {
     if (!deps.publicLimit || (c.req.method !== 'POST' && c.req.method !== 'GET')) return next()
     const decision = await deps.publicLimit(deps.clientId(c.req.raw, c.env))
-    if (!decision.allowed) throw new HttpError('RATE_LIMITED', 'Too many requests from this client; try again later.', { retryAfter: decision.retryAfter })
+    if (!decision.allowed)
+      throw new HttpError('RATE_LIMITED', 'Too many requests from this client; try again later.', { retryAfter: decision.retryAfter })
     await next()
   }
 }

@@ -6,12 +6,20 @@
 /** A registry's values as plain data (structured-cloneable, so it crosses process boundaries). */
 export interface MetricsSnapshot {
   readonly counters: readonly { name: string; help: string; values: readonly [string, number][] }[]
-  readonly histograms: readonly { name: string; help: string; buckets: readonly number[]; series: readonly [string, { counts: number[]; sum: number; count: number }][] }[]
+  readonly histograms: readonly {
+    name: string
+    help: string
+    buckets: readonly number[]
+    series: readonly [string, { counts: number[]; sum: number; count: number }][]
+  }[]
 }
 
 export class Metrics {
   private readonly counters = new Map<string, { help: string; values: Map<string, number> }>()
-  private readonly histograms = new Map<string, { help: string; buckets: readonly number[]; series: Map<string, { counts: number[]; sum: number; count: number }> }>()
+  private readonly histograms = new Map<
+    string,
+    { help: string; buckets: readonly number[]; series: Map<string, { counts: number[]; sum: number; count: number }> }
+  >()
 
   counter(name: string, help: string): (labels: Record<string, string>, by?: number) => void {
     const metric = { help, values: new Map<string, number>() }
@@ -42,7 +50,10 @@ export class Metrics {
         name,
         help: m.help,
         buckets: m.buckets,
-        series: [...m.series].map(([labels, s]) => [labels, { counts: [...s.counts], sum: s.sum, count: s.count }] as [string, { counts: number[]; sum: number; count: number }]),
+        series: [...m.series].map(
+          ([labels, s]) =>
+            [labels, { counts: [...s.counts], sum: s.sum, count: s.count }] as [string, { counts: number[]; sum: number; count: number }],
+        ),
       })),
     }
   }
@@ -82,7 +93,11 @@ export class Metrics {
         const inner = labels.slice(1, -1)
         const sep = inner ? ',' : ''
         m.buckets.forEach((le, i) => lines.push(`${name}_bucket{${inner}${sep}le="${le}"} ${s.counts[i]}`))
-        lines.push(`${name}_bucket{${inner}${sep}le="+Inf"} ${s.count}`, `${name}_sum${labels} ${s.sum}`, `${name}_count${labels} ${s.count}`)
+        lines.push(
+          `${name}_bucket{${inner}${sep}le="+Inf"} ${s.count}`,
+          `${name}_sum${labels} ${s.sum}`,
+          `${name}_count${labels} ${s.count}`,
+        )
       }
     }
     return lines.join('\n') + '\n'
@@ -102,7 +117,11 @@ export function createServiceMetrics() {
     issuances: registry.counter('certbridge_issuances_total', 'Issuance requests by adapter and outcome code'),
     verifications: registry.counter('certbridge_verifications_total', 'Verification requests by outcome status'),
     http: registry.counter('certbridge_http_responses_total', 'HTTP responses by status'),
-    upstreamLatency: registry.histogram('certbridge_upstream_seconds', 'Latency of national upstream retrievals by adapter and outcome', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]),
+    upstreamLatency: registry.histogram(
+      'certbridge_upstream_seconds',
+      'Latency of national upstream retrievals by adapter and outcome',
+      [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    ),
   }
 }
 export type ServiceMetrics = ReturnType<typeof createServiceMetrics>

@@ -18,7 +18,10 @@ afterEach(() => db?.close())
 function setup(overrides: Partial<AppDeps> = {}) {
   db = openNodeDb(':memory:')
   const lines: string[] = []
-  const log = createLogger((line) => lines.push(line), () => new Date('2026-12-01T10:00:00Z'))
+  const log = createLogger(
+    (line) => lines.push(line),
+    () => new Date('2026-12-01T10:00:00Z'),
+  )
   let clock = 1_000_000
   const audit = createAuditSink({ db, log, now: () => new Date(clock * 1000) })
   const deps: AppDeps = {
@@ -30,7 +33,10 @@ function setup(overrides: Partial<AppDeps> = {}) {
     },
     trustList: async () => ({ certificates: [] }),
     jwks: async () => ({ keys: [] }),
-    revocation: { list: async () => ({ generatedAt: 'x', hashTypes: [], entries: [] }), revoke: async (uvci) => (uvci === 'URN:UVCI:01:XY:KNOWN1#Q' ? 1 : 0) },
+    revocation: {
+      list: async () => ({ generatedAt: 'x', hashTypes: [], entries: [] }),
+      revoke: async (uvci) => (uvci === 'URN:UVCI:01:XY:KNOWN1#Q' ? 1 : 0),
+    },
     adminToken: ADMIN,
     clientId: (request) => request.headers.get('x-test-client') ?? 'client-1',
     metrics: createServiceMetrics(),
@@ -43,16 +49,32 @@ function setup(overrides: Partial<AppDeps> = {}) {
     publicLimit: async (client) => hitRateLimit(db, `public:${client}`, 3, 60, clock),
     ...overrides,
   }
-  return { app: createApp(deps), lines, requests: () => lines.map((l) => JSON.parse(l)).filter((l) => l.message === 'request'), tick: (s: number) => (clock += s) }
+  return {
+    app: createApp(deps),
+    lines,
+    requests: () => lines.map((l) => JSON.parse(l)).filter((l) => l.message === 'request'),
+    tick: (s: number) => (clock += s),
+  }
 }
 
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } })
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json', ...headers },
+})
 
 describe('request log', () => {
   it('writes one line per request with the route pattern, status, problem code and adapter, and no path parameter', async () => {
     const { app, requests, lines } = setup()
     await app.request('/assets/1234567890-secret.js')
-    await app.request('/v1/certificates', json({ qr: 'https://www.gosuslugi.ru/covid-cert/verify/9876543210123456', holder: { familyName: 'Petrova', givenName: 'Anna', dateOfBirth: '1990-01-01' }, consent: true }))
+    await app.request(
+      '/v1/certificates',
+      json({
+        qr: 'https://www.gosuslugi.ru/covid-cert/verify/9876543210123456',
+        holder: { familyName: 'Petrova', givenName: 'Anna', dateOfBirth: '1990-01-01' },
+        consent: true,
+      }),
+    )
     await app.request('/nowhere/4444333322221111?name=Petrova')
     const logged = requests()
     expect(logged.map((l) => [l.method, l.route, l.status])).toEqual([
@@ -67,7 +89,8 @@ describe('request log', () => {
       expect(typeof l.durationMs).toBe('number')
     }
     const text = lines.join('\n')
-    for (const value of ['1234567890', '9876543210123456', '4444333322221111', 'Petrova', 'Anna', '1990-01-01']) expect(text).not.toContain(value)
+    for (const value of ['1234567890', '9876543210123456', '4444333322221111', 'Petrova', 'Anna', '1990-01-01'])
+      expect(text).not.toContain(value)
   })
 })
 
@@ -79,12 +102,17 @@ describe('admin audit', () => {
     tick(5)
     expect((await app.request('/v1/revocations', json({ uvci: 'URN:UVCI:01:XY:UNKNOWN#Q' }, admin))).status).toBe(404)
     tick(5)
-    expect((await app.request('/v1/revocations', json({ uvci: 'URN:UVCI:01:XY:KNOWN1#Q' }, { authorization: 'Bearer guessed-token-1' }))).status).toBe(401)
+    expect(
+      (await app.request('/v1/revocations', json({ uvci: 'URN:UVCI:01:XY:KNOWN1#Q' }, { authorization: 'Bearer guessed-token-1' }))).status,
+    ).toBe(401)
     expect((await app.request('/v1/audit')).status).toBe(401)
 
     const first = await app.request('/v1/audit?limit=3', { headers: admin })
     expect(first.status).toBe(200)
-    const page1 = (await first.json()) as { events: { id: number; at: string; action: string; outcome: string; adapter: string | null }[]; next?: string }
+    const page1 = (await first.json()) as {
+      events: { id: number; at: string; action: string; outcome: string; adapter: string | null }[]
+      next?: string
+    }
     expect(page1.events.map((e) => [e.action, e.outcome])).toEqual([
       ['admin.auth', 'UNAUTHORIZED'],
       ['admin.auth', 'UNAUTHORIZED'],
@@ -145,7 +173,9 @@ describe('per-client limit of verification and the page helpers', () => {
     expect(refused.status).toBe(429)
     expect(((await refused.json()) as { code: string }).code).toBe('RATE_LIMITED')
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect((await app.request('/v1/links/describe', json({ text: 'https://example.com/x' }, { 'x-test-client': 'client-2' }))).status).not.toBe(429)
+    expect(
+      (await app.request('/v1/links/describe', json({ text: 'https://example.com/x' }, { 'x-test-client': 'client-2' }))).status,
+    ).not.toBe(429)
     tick(60)
     expect((await app.request('/v1/links/describe', json({ text: 'https://example.com/x' }))).status).not.toBe(429)
   })

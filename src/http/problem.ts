@@ -48,7 +48,9 @@ export function problemFromError(error: unknown, correlationId: string): Problem
   if (error instanceof CertbridgeError && isErrorCode(error.code)) {
     return problem(error.code, error.message, error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {})
   }
-  return problem('INTERNAL', `An internal error occurred (reference ${correlationId}).`, { instance: `urn:certbridge:error:${correlationId}` })
+  return problem('INTERNAL', `An internal error occurred (reference ${correlationId}).`, {
+    instance: `urn:certbridge:error:${correlationId}`,
+  })
 }
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
@@ -59,4 +61,3 @@ export function problemResponse(p: Problem, headers: Record<string, string> = {}
   else if (p.status === 502 || p.status === 504) h.set('retry-after', '10')
   return new Response(JSON.stringify(p), { status: p.status, headers: h })
 }
-

@@ -10,7 +10,12 @@ describe('parseTrustProxy', () => {
   it('reads a hop count or a list of CIDRs and addresses', () => {
     expect(parseTrustProxy('2')).toEqual({ kind: 'hops', hops: 2 })
     const ranges = parseTrustProxy('10.0.0.0/8, 192.0.2.1 ::1 fd00::/8')
-    expect(ranges.kind === 'ranges' && ranges.ranges.map(([a, bits]) => `${a.toString()}/${bits}`)).toEqual(['10.0.0.0/8', '192.0.2.1/32', '::1/128', 'fd00::/8'])
+    expect(ranges.kind === 'ranges' && ranges.ranges.map(([a, bits]) => `${a.toString()}/${bits}`)).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.1/32',
+      '::1/128',
+      'fd00::/8',
+    ])
   })
   it('refuses what is neither', () => {
     expect(() => parseTrustProxy('10.0.0.0/33')).toThrow(/CERTBRIDGE_TRUST_PROXY/)

@@ -53,7 +53,13 @@ function trusted(address: Address, ranges: readonly [Address, number][]): boolea
  */
 export function clientAddress(remote: string, forwardedFor: string | null | undefined, trust: TrustProxy): string {
   if (trust.kind === 'off' || !forwardedFor) return remote
-  const chain = [...forwardedFor.split(',').map((s) => s.trim()).filter(Boolean), remote]
+  const chain = [
+    ...forwardedFor
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    remote,
+  ]
   if (trust.kind === 'hops') {
     const candidate = chain[Math.max(0, chain.length - 1 - trust.hops)]!
     return candidate === remote ? remote : (parse(candidate)?.toString() ?? 'unknown')
@@ -70,6 +76,9 @@ export function clientAddress(remote: string, forwardedFor: string | null | unde
  * The client id of the per-client limits (AppDeps.clientId): the connection's address as the runtime
  * edge reads it (conn-info.ts of src/runtime/node and src/runtime/workerd), with X-Forwarded-For read as `trust` allows.
  */
-export function clientIdentifier(remoteAddress: (request: Request, raw: unknown) => string, trust: TrustProxy): (request: Request, raw: unknown) => string {
+export function clientIdentifier(
+  remoteAddress: (request: Request, raw: unknown) => string,
+  trust: TrustProxy,
+): (request: Request, raw: unknown) => string {
   return (request, raw) => clientAddress(remoteAddress(request, raw), request.headers.get('x-forwarded-for'), trust)
 }

@@ -4,10 +4,26 @@ import { CertbridgeError } from '../platform/errors.ts'
 import type { HolderClaim, NormalizedHolder } from '../dcc/record.ts'
 
 const holder: NormalizedHolder = {
-  identity: { familyName: 'Жукова', givenName: 'Алёна', patronymic: 'Игоревна', latin: { familyName: 'ZHUKOVA', givenName: 'ALYONA' }, dateOfBirth: '1986-04-12' },
-  shown: { name: { form: 'masked', words: ['Ж*****', 'А****', 'И*******'], latinWords: ['Z******', 'A****', 'I*******'] }, dateOfBirth: '1986-04-12', documentMask: '45** ***456' },
+  identity: {
+    familyName: 'Жукова',
+    givenName: 'Алёна',
+    patronymic: 'Игоревна',
+    latin: { familyName: 'ZHUKOVA', givenName: 'ALYONA' },
+    dateOfBirth: '1986-04-12',
+  },
+  shown: {
+    name: { form: 'masked', words: ['Ж*****', 'А****', 'И*******'], latinWords: ['Z******', 'A****', 'I*******'] },
+    dateOfBirth: '1986-04-12',
+    documentMask: '45** ***456',
+  },
 }
-const claim: HolderClaim = { familyName: 'Жукова', givenName: 'Алёна', patronymic: 'Игоревна', dateOfBirth: '1986-04-12', documentNumber: '4510 123456' }
+const claim: HolderClaim = {
+  familyName: 'Жукова',
+  givenName: 'Алёна',
+  patronymic: 'Игоревна',
+  dateOfBirth: '1986-04-12',
+  documentNumber: '4510 123456',
+}
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -36,7 +52,9 @@ describe('bindHolder', () => {
   it('accepts a Latin claim in the passport spelling or the ICAO transliteration, nothing else', () => {
     expect(codeOf(() => bindHolder(holder, { ...claim, familyName: 'Zhukova', givenName: 'Alyona', patronymic: undefined }))).toBe('ok')
     expect(codeOf(() => bindHolder(holder, { ...claim, familyName: 'ZHUKOVA', givenName: 'ALENA', patronymic: 'Igorevna' }))).toBe('ok')
-    expect(codeOf(() => bindHolder(holder, { ...claim, familyName: 'Zhukova', givenName: 'Alina', patronymic: undefined }))).toBe('HOLDER_MISMATCH')
+    expect(codeOf(() => bindHolder(holder, { ...claim, familyName: 'Zhukova', givenName: 'Alina', patronymic: undefined }))).toBe(
+      'HOLDER_MISMATCH',
+    )
   })
 
   it('needs the birth date and, where the check page shows a mask, the document number', () => {
@@ -105,10 +123,18 @@ describe('checkShownAgainstRegister', () => {
     expect(codeOf(() => checkShownAgainstRegister({ dateOfBirth: '1986-**-**' }, holder.identity))).toBe('ok')
   })
   it('refuses a record whose public and registered data disagree', () => {
-    expect(codeOf(() => checkShownAgainstRegister({ ...holder.shown, dateOfBirth: '1986-04-11' }, holder.identity))).toBe('RECORD_INCONSISTENT')
-    expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'masked', words: ['Ж*****', 'М****', 'И*******'] } }, holder.identity))).toBe('RECORD_INCONSISTENT')
-    expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'masked', words: ['Ж*****', 'А****'] } }, holder.identity))).toBe('RECORD_INCONSISTENT')
-    expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'clear', fullName: 'ZHUKOVA ALINA IGOREVNA' } }, holder.identity))).toBe('RECORD_INCONSISTENT')
+    expect(codeOf(() => checkShownAgainstRegister({ ...holder.shown, dateOfBirth: '1986-04-11' }, holder.identity))).toBe(
+      'RECORD_INCONSISTENT',
+    )
+    expect(
+      codeOf(() => checkShownAgainstRegister({ name: { form: 'masked', words: ['Ж*****', 'М****', 'И*******'] } }, holder.identity)),
+    ).toBe('RECORD_INCONSISTENT')
+    expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'masked', words: ['Ж*****', 'А****'] } }, holder.identity))).toBe(
+      'RECORD_INCONSISTENT',
+    )
+    expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'clear', fullName: 'ZHUKOVA ALINA IGOREVNA' } }, holder.identity))).toBe(
+      'RECORD_INCONSISTENT',
+    )
   })
 })
 
@@ -123,8 +149,22 @@ describe('fitsDate (a shown birth date against the register)', () => {
     expect(fitsDate('1987-**-**', '1987')).toBe(true)
   })
   it('the Vietnamese QR name folds as the register does', () => {
-    expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'clear', fullName: 'NGUYEN VAN A' } }, { familyName: 'Nguyễn', givenName: 'Văn A', dateOfBirth: '1987' }))).toBe('ok')
-    expect(codeOf(() => checkShownAgainstRegister({ name: { form: 'clear', fullName: 'VAN A NGUYEN' } }, { familyName: 'Nguyễn', givenName: 'Văn A', dateOfBirth: '1987' }))).toBe('RECORD_INCONSISTENT')
+    expect(
+      codeOf(() =>
+        checkShownAgainstRegister(
+          { name: { form: 'clear', fullName: 'NGUYEN VAN A' } },
+          { familyName: 'Nguyễn', givenName: 'Văn A', dateOfBirth: '1987' },
+        ),
+      ),
+    ).toBe('ok')
+    expect(
+      codeOf(() =>
+        checkShownAgainstRegister(
+          { name: { form: 'clear', fullName: 'VAN A NGUYEN' } },
+          { familyName: 'Nguyễn', givenName: 'Văn A', dateOfBirth: '1987' },
+        ),
+      ),
+    ).toBe('RECORD_INCONSISTENT')
   })
 })
 

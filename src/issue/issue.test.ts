@@ -18,13 +18,26 @@ const record: NormalizedRecord = {
     identity: { familyName: 'Иванов', givenName: 'Пётр', patronymic: 'Сергеевич', dateOfBirth: '1970-03-04' },
     shown: { name: { form: 'masked', words: ['И*****', 'П***', 'С********'] }, dateOfBirth: '1970-03-04' },
   },
-  event: { type: 'vaccination', product: 'Sputnik-V', manufacturer: 'Gamaleya-Research-Institute', prophylaxis: 'J07BX03', doseNumber: 2, totalDoses: 2, date: '2021-07-01', country: 'RU' },
+  event: {
+    type: 'vaccination',
+    product: 'Sputnik-V',
+    manufacturer: 'Gamaleya-Research-Institute',
+    prophylaxis: 'J07BX03',
+    doseNumber: 2,
+    totalDoses: 2,
+    date: '2021-07-01',
+    country: 'RU',
+  },
   expiresOn: '2022-07-01',
 }
 const holder = { familyName: 'Иванов', givenName: 'Петр', patronymic: 'Сергеевич', dateOfBirth: '1970-03-04' }
 const adapter = { id: 'test' } as CountryAdapter
 
-export async function setup(retrieve: () => Promise<NormalizedRecord>, limits = { perClientPerMinute: 100, perRecordPerHour: 100 }, now = () => new Date('2021-08-01T10:00:00Z')) {
+export async function setup(
+  retrieve: () => Promise<NormalizedRecord>,
+  limits = { perClientPerMinute: 100, perRecordPerHour: 100 },
+  now = () => new Date('2021-08-01T10:00:00Z'),
+) {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))
   const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${btoa(String.fromCharCode(...pkcs8))}\n-----END PRIVATE KEY-----`
@@ -34,7 +47,13 @@ export async function setup(retrieve: () => Promise<NormalizedRecord>, limits = 
   const issuer = createIssuer({
     db,
     now,
-    config: { country: 'XX', issuerName: 'Test issuer', validityDays: { test: defaultValidityDays }, rateLimit: limits, holderLock: { maxMismatches: 2, maxMismatchesPerRecord: 3, lockMinutes: 60 } },
+    config: {
+      country: 'XX',
+      issuerName: 'Test issuer',
+      validityDays: { test: defaultValidityDays },
+      rateLimit: limits,
+      holderLock: { maxMismatches: 2, maxMismatchesPerRecord: 3, lockMinutes: 60 },
+    },
     matchLink: (text) => {
       if (text === 'forged') throw new AdapterError('LINK_FORGED', 'forged')
       return { adapter, link: { kind: 'v2', text } }
@@ -81,7 +100,10 @@ describe('createIssuer', () => {
     // Group commit: the counters, the attempts and the issuances of both went in three transactions, one
     // each; the second's certificate, signed again with the stored validity, had its signature stored in a fourth.
     const after = db.writeStats()
-    expect({ transactions: after.transactions - before.transactions, works: after.works - before.works }).toEqual({ transactions: 4, works: 7 })
+    expect({ transactions: after.transactions - before.transactions, works: after.works - before.works }).toEqual({
+      transactions: 4,
+      works: 7,
+    })
     expect(second.uvci).toBe(first.uvci)
     expect([first.repeated, second.repeated]).toEqual([false, true])
     expect(second.issuedAt).toEqual(first.issuedAt)
@@ -119,7 +141,9 @@ describe('createIssuer', () => {
     revoked = true
     // Told to the bound holder; a stranger hears the uniform refusal.
     await expect(issuer.issue({ qr: 'x', holder })).rejects.toMatchObject({ code: 'RECORD_REVOKED' })
-    await expect(issuer.issue({ qr: 'x', holder: { ...holder, givenName: 'Павел' } })).rejects.toMatchObject({ code: 'NO_MATCHING_CERTIFICATE' })
+    await expect(issuer.issue({ qr: 'x', holder: { ...holder, givenName: 'Павел' } })).rejects.toMatchObject({
+      code: 'NO_MATCHING_CERTIFICATE',
+    })
     const entries = await revokedEntries(db, Math.floor(Date.parse('2021-08-02') / 1000))
     expect(entries.map((e) => e.uciHash)).toEqual([await revocationHash('UCI', { uvci: first.uvci })])
   })
@@ -131,7 +155,12 @@ describe('createIssuer', () => {
     await issuer.issue({ qr: 'x', holder, client: 'a' })
     expect(atomicRows.mock.calls.map(([steps]) => steps.map((step) => step.values.bucket))).toEqual([
       // the client, the record and an attempt on the record as the link names it, in one transaction
-      [expect.stringMatching(/^client:/), expect.stringMatching(/^record:/), expect.stringMatching(/^attempts:[^:]+$/), expect.stringMatching(/^attempts:[^:]+:[^:]+$/)],
+      [
+        expect.stringMatching(/^client:/),
+        expect.stringMatching(/^record:/),
+        expect.stringMatching(/^attempts:[^:]+$/),
+        expect.stringMatching(/^attempts:[^:]+:[^:]+$/),
+      ],
       // then an attempt on the record as the look-up resolved it (the test link names none)
       [expect.stringMatching(/^attempts:[^:]+$/), expect.stringMatching(/^attempts:[^:]+:[^:]+$/)],
       // then the issuance, whose commit gives the four attempts back (between its row, its signature and the row read back)
@@ -147,13 +176,20 @@ describe('createIssuer', () => {
     expect(db.sqlite.prepare("select sum(count) as n from rate_limits where bucket like 'attempts:%'").get()).toEqual({ n: 0 })
     await issuer.issue({ qr: 'x', holder, client: 'b' })
     // Third for this record: refused by the record limit; the client 'b' had one.
-    await expect(issuer.issue({ qr: 'x', holder, client: 'b' })).rejects.toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('certificate') })
+    await expect(issuer.issue({ qr: 'x', holder, client: 'b' })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('certificate'),
+    })
     await expect(issuer.issue({ qr: 'forged', holder, client: 'a' })).rejects.toMatchObject({ code: 'LINK_FORGED' })
     await expect(issuer.issue({ qr: 'y', holder, client: 'a' })).resolves.toMatchObject({ type: 'vaccination' })
     // 'a' has had three (x, forged, y): the fourth is refused for the client, before any upstream call.
     const before = retrieved
     const refused = issuer.issue({ qr: 'z', holder, client: 'a' })
-    await expect(refused).rejects.toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('client'), retryAfter: expect.any(Number) })
+    await expect(refused).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('client'),
+      retryAfter: expect.any(Number),
+    })
     await expect(issuer.issue({ qr: 'forged', holder, client: 'a' })).rejects.toMatchObject({ code: 'RATE_LIMITED' })
     expect(retrieved).toBe(before)
   })
@@ -177,7 +213,9 @@ describe('createIssuer', () => {
     release()
     const outcomes = await settled
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
-    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(['IDEMPOTENCY_CONFLICT'])
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual([
+      'IDEMPOTENCY_CONFLICT',
+    ])
     expect(db.sqlite.prepare('select count(*) as n from issuances').get()).toEqual({ n: 1 })
     expect(db.sqlite.prepare("select count(*) as n from idempotency_keys where event_key = ''").get()).toEqual({ n: 0 })
     // The 409 cost no binding attempt: every counter of attempts is back at zero.
@@ -190,13 +228,21 @@ describe('createIssuer', () => {
       if (fail) throw new AdapterError('UPSTREAM_UNAVAILABLE', 'down')
       return record
     })
-    await expect(issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-shared', client: 'a' })).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' })
+    await expect(issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-shared', client: 'a' })).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+    })
     fail = false
     // The failed attempt left no reservation behind: the retry with another body is not a conflict...
-    await expect(issuer.issue({ qr: 'y', holder, idempotencyKey: 'key-shared', client: 'a' })).resolves.toMatchObject({ type: 'vaccination' })
+    await expect(issuer.issue({ qr: 'y', holder, idempotencyKey: 'key-shared', client: 'a' })).resolves.toMatchObject({
+      type: 'vaccination',
+    })
     // ...and another client's key of the same name is its own.
-    await expect(issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-shared', client: 'b' })).resolves.toMatchObject({ type: 'vaccination' })
-    await expect(issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-shared', client: 'a' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' })
+    await expect(issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-shared', client: 'b' })).resolves.toMatchObject({
+      type: 'vaccination',
+    })
+    await expect(issuer.issue({ qr: 'x', holder, idempotencyKey: 'key-shared', client: 'a' })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_CONFLICT',
+    })
   })
 
   it('refuses an Idempotency-Key reused for another request', async () => {

@@ -14,7 +14,15 @@ import { AdapterError, type AdapterErrorCode } from '../../adapters/_sdk/errors.
 import type { AdapterLink, CountryAdapter } from '../../adapters/_sdk/adapter.ts'
 import type { HolderClaim, NormalizedHolder, NormalizedRecord } from '../dcc/record.ts'
 import type { Db } from '../db/db.ts'
-import { dropIdempotencyReservation, findIdempotencyKey, findIssuance, recordIssuance, reserveIdempotencyKey, revokeBySource, storeSignature } from '../db/issuances.ts'
+import {
+  dropIdempotencyReservation,
+  findIdempotencyKey,
+  findIssuance,
+  recordIssuance,
+  reserveIdempotencyKey,
+  revokeBySource,
+  storeSignature,
+} from '../db/issuances.ts'
 import { hitRateLimits, type RateHit } from '../db/guards.ts'
 import {
   AttemptsExhaustedError,
@@ -81,8 +89,13 @@ export interface IssuerDeps {
 export function createIssuer(deps: IssuerDeps) {
   const { db, hasher, config } = deps
 
-  const clientHit = (client: string): RateHit => ({ bucket: `client:${client}`, limit: config.rateLimit.perClientPerMinute, windowSeconds: 60 })
-  const clientLimited = (retryAfter: number) => new AdapterLimitError('RATE_LIMITED', 'Too many requests from this client; try again later.', retryAfter)
+  const clientHit = (client: string): RateHit => ({
+    bucket: `client:${client}`,
+    limit: config.rateLimit.perClientPerMinute,
+    windowSeconds: 60,
+  })
+  const clientLimited = (retryAfter: number) =>
+    new AdapterLimitError('RATE_LIMITED', 'Too many requests from this client; try again later.', retryAfter)
 
   /** A request whose link no adapter takes still counts against its client. */
   async function matchOrCount(qr: string, clientKey: string | undefined, nowSeconds: number) {
@@ -147,7 +160,12 @@ export function createIssuer(deps: IssuerDeps) {
    * Binds the claim to the record's registered holder, or refuses uniformly. Until this returns,
    * nothing about the record has been told. A refusal keeps the attempt counted.
    */
-  async function bindOrRefuse(adapter: string, holder: NormalizedHolder | undefined, claim: HolderClaim, reservations: readonly AttemptReservation[]): Promise<void> {
+  async function bindOrRefuse(
+    adapter: string,
+    holder: NormalizedHolder | undefined,
+    claim: HolderClaim,
+    reservations: readonly AttemptReservation[],
+  ): Promise<void> {
     // A claim that binds gives its reservations back: with the issuance's commit, or on its refusal.
     const refuse = async () => {
       if (reservations.some((r) => r.last)) await deps.audit?.({ action: 'holder.lock', outcome: 'LOCKED', adapter })
@@ -232,7 +250,12 @@ export function createIssuer(deps: IssuerDeps) {
       const signing = deps.signingKey()
       const validity: Validity = previous
         ? { issuedAt: previous.issuedAt, expiresAt: previous.expiresAt }
-        : certificateValidity({ record, now, validityDays: config.validityDays[adapter.id] ?? defaultValidityDays, dscNotAfter: signing.notAfter })
+        : certificateValidity({
+            record,
+            now,
+            validityDays: config.validityDays[adapter.id] ?? defaultValidityDays,
+            dscNotAfter: signing.notAfter,
+          })
       if (validity.expiresAt <= nowSeconds) throw new IssueError('RECORD_EXPIRED', 'The EU certificate for this record has expired.')
 
       // 6. The EU payload: the register's names and passport spelling (or ICAO transliteration),
@@ -243,7 +266,12 @@ export function createIssuer(deps: IssuerDeps) {
       const payload = buildPayload({ record, names, issuer: config.issuerName, uvci })
 
       // 7. Sign: CWT → COSE_Sign1 (ES256) → zlib → base45 → HC1.
-      const encoded = await issueHc1(payload, { signer: signing.signer, iss: config.country, iat: validity.issuedAt, exp: validity.expiresAt })
+      const encoded = await issueHc1(payload, {
+        signer: signing.signer,
+        iss: config.country,
+        iat: validity.issuedAt,
+        exp: validity.expiresAt,
+      })
       const hashes = await revocationHashes({ uvci, country: config.country, signature: encoded.signature })
 
       // 8. Store, all or nothing, and read back the row that stands: a concurrent request for the same
@@ -314,7 +342,8 @@ export function createIssuer(deps: IssuerDeps) {
   async function reserveIdempotency(request: IssueRequest, clientKey: string | undefined, nowSeconds: number) {
     const keyHash = await hasher.hash('idempotency-key', `${clientKey ?? ''}|${request.idempotencyKey!}`)
     const requestHash = await hasher.hash('idempotency-request', canonicalJson({ qr: request.qr.trim(), holder: request.holder }))
-    if (await reserveIdempotencyKey(db, { keyHash, requestHash, createdAt: nowSeconds })) return { keyHash, requestHash, reserved: true, eventKey: undefined }
+    if (await reserveIdempotencyKey(db, { keyHash, requestHash, createdAt: nowSeconds }))
+      return { keyHash, requestHash, reserved: true, eventKey: undefined }
     const existing = await findIdempotencyKey(db, keyHash)
     if (existing && existing.requestHash !== requestHash) {
       throw new IssueError('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was used for a different request.')

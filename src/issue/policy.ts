@@ -45,15 +45,17 @@ export function certificateValidity({ record, now, validityDays, dscNotAfter }: 
   const start = eventStart(record)
   if (!Number.isFinite(start)) throw new IssueError('RECORD_INVALID', 'The national record has no usable event date.')
   const event = record.event
-  const typeLimit = event.type === 'recovery'
-    ? endOfDay(addDays(event.firstPositive, validityDays.recovery))
-    : start + validityDays[event.type] * DAY
+  const typeLimit =
+    event.type === 'recovery' ? endOfDay(addDays(event.firstPositive, validityDays.recovery)) : start + validityDays[event.type] * DAY
   const limits = [typeLimit, Math.floor(dscNotAfter.getTime() / 1000)]
   if (record.expiresOn) limits.push(endOfDay(record.expiresOn))
   if (event.type === 'recovery') limits.push(endOfDay(recoveryValidUntil(event)))
   const expiresAt = Math.min(...limits.filter(Number.isFinite))
   if (expiresAt <= issuedAt) {
-    throw new IssueError('RECORD_EXPIRED', 'The national certificate has expired or is past the validity an EU certificate of its type may have.')
+    throw new IssueError(
+      'RECORD_EXPIRED',
+      'The national certificate has expired or is past the validity an EU certificate of its type may have.',
+    )
   }
   return { issuedAt, expiresAt }
 }

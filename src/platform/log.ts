@@ -14,7 +14,12 @@ function clean(fields: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(fields)) {
     if (forbidden.test(k) && k !== 'kid') continue
     if (v instanceof Error) {
-      out[k] = { name: v.name, code: (v as { code?: unknown }).code, message: (v as { code?: unknown }).code ? v.message : undefined, stack: (v as { code?: unknown }).code ? undefined : v.stack }
+      out[k] = {
+        name: v.name,
+        code: (v as { code?: unknown }).code,
+        message: (v as { code?: unknown }).code ? v.message : undefined,
+        stack: (v as { code?: unknown }).code ? undefined : v.stack,
+      }
     } else out[k] = v
   }
   return out

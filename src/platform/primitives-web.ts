@@ -12,11 +12,18 @@ function pemToDer(pem: string): Uint8Array {
 }
 
 function createEs256Signer({ privateKeyPem, kid }: { privateKeyPem: string; kid: Uint8Array }): Signer {
-  const key = crypto.subtle.importKey('pkcs8', pemToDer(privateKeyPem) as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign'])
+  const key = crypto.subtle.importKey(
+    'pkcs8',
+    pemToDer(privateKeyPem) as Uint8Array<ArrayBuffer>,
+    { name: 'ECDSA', namedCurve: 'P-256' },
+    false,
+    ['sign'],
+  )
   return {
     kid,
     algorithm: -7,
-    sign: async (data) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, await key, data as Uint8Array<ArrayBuffer>)),
+    sign: async (data) =>
+      new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, await key, data as Uint8Array<ArrayBuffer>)),
   }
 }
 
@@ -63,9 +70,19 @@ export const webPrimitives: Primitives = {
   async verify(algorithm: CoseAlgorithm, key, signature, data) {
     if (algorithm === -7) {
       if (signature.length !== 64) return false
-      return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>)
+      return crypto.subtle.verify(
+        { name: 'ECDSA', hash: 'SHA-256' },
+        key,
+        signature as Uint8Array<ArrayBuffer>,
+        data as Uint8Array<ArrayBuffer>,
+      )
     }
-    return crypto.subtle.verify({ name: 'RSA-PSS', saltLength: 32 }, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>)
+    return crypto.subtle.verify(
+      { name: 'RSA-PSS', saltLength: 32 },
+      key,
+      signature as Uint8Array<ArrayBuffer>,
+      data as Uint8Array<ArrayBuffer>,
+    )
   },
   createEs256Signer,
   ...webHashing,

@@ -26,12 +26,13 @@ export function diffBaseline(previous: QaReport, current: QaReport): BaselineDif
   for (const file of previous.files) for (const c of file.checks ?? []) before.set(`${file.path}\u0000${c.code}`, c.passed)
   const newlyFailing: BaselineChange[] = []
   const newlyPassing: BaselineChange[] = []
-  for (const file of current.files) for (const c of file.checks) {
-    const was = before.get(`${file.path}\u0000${c.code}`)
-    const change = { path: file.path, code: c.code, severity: c.severity, message: c.message }
-    if (!c.passed && was !== false) newlyFailing.push(change)
-    if (c.passed && was === false) newlyPassing.push(change)
-  }
+  for (const file of current.files)
+    for (const c of file.checks) {
+      const was = before.get(`${file.path}\u0000${c.code}`)
+      const change = { path: file.path, code: c.code, severity: c.severity, message: c.message }
+      if (!c.passed && was !== false) newlyFailing.push(change)
+      if (c.passed && was === false) newlyPassing.push(change)
+    }
   return { newlyFailing, newlyPassing }
 }
 

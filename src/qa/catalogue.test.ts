@@ -24,7 +24,15 @@ const DAY = 86_400
 const vaccination = (change: Record<string, unknown>) => ({ ...VACCINATION, v: [{ ...VACCINATION.v[0], ...change }] })
 const test = (change: Record<string, unknown>) => ({ ...TEST, t: [{ ...TEST.t[0], ...change }] })
 const recovery = (change: Record<string, unknown>) => ({ ...RECOVERY, r: [{ ...RECOVERY.r[0], ...change }] })
-const rules = parseRuleSet([{ path: 'rule', json: makeRule({ Identifier: 'VR-XX-0001', Country: 'XX', Logic: { '>=': [{ var: 'payload.v.0.dn' }, { var: 'payload.v.0.sd' }] } }) }], {})
+const rules = parseRuleSet(
+  [
+    {
+      path: 'rule',
+      json: makeRule({ Identifier: 'VR-XX-0001', Country: 'XX', Logic: { '>=': [{ var: 'payload.v.0.dn' }, { var: 'payload.v.0.sd' }] } }),
+    },
+  ],
+  {},
+)
 
 let dsc: TestDsc
 let options: QaOptions
@@ -34,25 +42,47 @@ beforeAll(async () => {
 })
 
 /** The codes of the checks a certificate fails: given as text, a picture, or HC1 options signed by `dscOf` (default the base DSC). */
-async function failures(input: Partial<QaSubject> & { hc1?: Hc1Options; dscOf?: TestDsc }, extra: Partial<QaOptions> = {}): Promise<string[]> {
+async function failures(
+  input: Partial<QaSubject> & { hc1?: Hc1Options; dscOf?: TestDsc },
+  extra: Partial<QaOptions> = {},
+): Promise<string[]> {
   const { hc1, dscOf, ...subject } = input
   const text = subject.text ?? (hc1 ? await makeHc1(dscOf ?? dsc, hc1) : undefined)
-  const report = await checkCertificate({ path: 'case', claims, ...subject, ...(text !== undefined ? { text } : {}) }, { ...options, ...extra })
+  const report = await checkCertificate(
+    { path: 'case', claims, ...subject, ...(text !== undefined ? { text } : {}) },
+    { ...options, ...extra },
+  )
   return report.checks.filter((c) => !c.passed).map((c) => c.code)
 }
 
 const base45Of = (bytes: Uint8Array) => `HC1:${encodeBase45(bytes)}`
 
 describe('clean certificates', () => {
-  it.each([['vaccination', VACCINATION], ['test', TEST], ['recovery', RECOVERY]])('a %s certificate fails no check', async (_, payload) => {
+  it.each([
+    ['vaccination', VACCINATION],
+    ['test', TEST],
+    ['recovery', RECOVERY],
+  ])('a %s certificate fails no check', async (_, payload) => {
     expect(await failures({ hc1: { payload } })).toEqual([])
   })
 
   it('runs the whole catalogue on a clean picture but the checks of other types', async () => {
-    const image = new Uint8Array(await QRCode.toBuffer(await makeHc1(dsc, { payload: VACCINATION }), { errorCorrectionLevel: 'Q', margin: 4, scale: 4 }))
+    const image = new Uint8Array(
+      await QRCode.toBuffer(await makeHc1(dsc, { payload: VACCINATION }), { errorCorrectionLevel: 'Q', margin: 4, scale: 4 }),
+    )
     const report = await checkCertificate({ path: 'clean.png', image, claims }, { ...options, rules, countries: ['XX'] })
     expect(report.checks.filter((c) => !c.passed)).toEqual([])
-    const typeSpecific = ['PLAUS_RAT_DEVICE', 'PLAUS_RAT_NO_NAME', 'PLAUS_NAAT_NO_DEVICE', 'PLAUS_RECOVERY_ORDER', 'PLAUS_RECOVERY_PERIOD', 'PLAUS_EXP_DU', 'VS_TEST_TYPE', 'VS_TEST_RESULT', 'SIG_TRUST_GIVEN']
+    const typeSpecific = [
+      'PLAUS_RAT_DEVICE',
+      'PLAUS_RAT_NO_NAME',
+      'PLAUS_NAAT_NO_DEVICE',
+      'PLAUS_RECOVERY_ORDER',
+      'PLAUS_RECOVERY_PERIOD',
+      'PLAUS_EXP_DU',
+      'VS_TEST_TYPE',
+      'VS_TEST_RESULT',
+      'SIG_TRUST_GIVEN',
+    ]
     const ran = new Set(report.checks.map((c) => c.code))
     expect(CATALOGUE.map((d) => d.code).filter((code) => !ran.has(code) && !typeSpecific.includes(code))).toEqual([])
   })
@@ -72,7 +102,11 @@ const cases: Record<string, Case> = {
   DECODE_LENIENT_CWT_DATES: () => failures({ hc1: { payload: VACCINATION, iat: IAT + 0.5 } }),
   CWT_TIMES: () => failures({ hc1: { payload: VACCINATION, exp: null } }),
 
-  QR_DECODES: async () => failures({ image: new Uint8Array(await QRCode.toBuffer('HC1:ANOTHER CERTIFICATE', { errorCorrectionLevel: 'Q', margin: 6, scale: 4 })), text: await makeHc1(dsc, { payload: VACCINATION }) }),
+  QR_DECODES: async () =>
+    failures({
+      image: new Uint8Array(await QRCode.toBuffer('HC1:ANOTHER CERTIFICATE', { errorCorrectionLevel: 'Q', margin: 6, scale: 4 })),
+      text: await makeHc1(dsc, { payload: VACCINATION }),
+    }),
   QR_VERSION: async () => failures({ image: await picture({ version: 30 }) }),
   QR_EC_LEVEL: async () => failures({ image: await picture({ errorCorrectionLevel: 'L' }) }),
   QR_QUIET_ZONE: async () => failures({ image: await picture({ margin: 1 }) }),
@@ -81,7 +115,8 @@ const cases: Record<string, Case> = {
 
   SCHEMA_VALID: () => failures({ hc1: { payload: { ...VACCINATION, dob: '1880-01-01' } } }),
   SCHEMA_NO_ADDITIONAL: () => failures({ hc1: { payload: vaccination({ extra: 'x' }) } }),
-  SCHEMA_VERSION_CURRENT: () => failures({ hc1: { payload: { ...VACCINATION, ver: '1.2.1' } }, claims: { country: 'DE', version: '1.2.1' } }),
+  SCHEMA_VERSION_CURRENT: () =>
+    failures({ hc1: { payload: { ...VACCINATION, ver: '1.2.1' } }, claims: { country: 'DE', version: '1.2.1' } }),
   SCHEMA_CLAIMED_VERSION: () => failures({ hc1: { payload: VACCINATION }, claims: { country: 'DE', version: '1.3.2' } }),
 
   VS_DISEASE: () => failures({ hc1: { payload: vaccination({ tg: '12345' }) } }),
@@ -96,14 +131,18 @@ const cases: Record<string, Case> = {
   VS_ISSUER: () => failures({ hc1: { payload: vaccination({ is: '  ' }) } }),
   ISS_COUNTRY: async () => {
     const other = await makeDsc({ country: 'XX' })
-    return failures({ hc1: { payload: vaccination({ ci: 'URN:UVCI:01:XX:QA12345678#3' }), iss: 'XX' }, dscOf: other, claims: { version: '1.3.0' } }, { keys: other.resolve })
+    return failures(
+      { hc1: { payload: vaccination({ ci: 'URN:UVCI:01:XX:QA12345678#3' }), iss: 'XX' }, dscOf: other, claims: { version: '1.3.0' } },
+      { keys: other.resolve },
+    )
   },
   ISS_CLAIMED_COUNTRY: () => failures({ hc1: { payload: VACCINATION }, claims: { country: 'FR', version: '1.3.0' } }),
   UVCI_SYNTAX: () => failures({ hc1: { payload: vaccination({ ci: 'certificate 42' }) } }),
   UVCI_COUNTRY: () => failures({ hc1: { payload: vaccination({ ci: 'URN:UVCI:01:FR:QA12345678#8' }) } }),
   UVCI_CHECKSUM: () => failures({ hc1: { payload: vaccination({ ci: 'URN:UVCI:01:DE:QA12345678#A' }) } }),
 
-  PLAUS_RAT_DEVICE: () => failures({ hc1: { payload: { ...TEST, t: [{ ...TEST.t[0], ma: undefined }].map(({ ma: _, ...rest }) => rest) } } }),
+  PLAUS_RAT_DEVICE: () =>
+    failures({ hc1: { payload: { ...TEST, t: [{ ...TEST.t[0], ma: undefined }].map(({ ma: _, ...rest }) => rest) } } }),
   PLAUS_RAT_NO_NAME: () => failures({ hc1: { payload: test({ nm: 'Rapid test X' }) } }),
   PLAUS_NAAT_NO_DEVICE: () => failures({ hc1: { payload: test({ tt: 'LP6464-4' }) } }),
   PLAUS_DOSES: () => failures({ hc1: { payload: vaccination({ dn: 3, sd: 2 }) } }),
@@ -144,7 +183,8 @@ function offsetByOnePixel(png: Uint8Array): Uint8Array {
   const width = image.width + 1
   const height = image.height + 1
   const data = new Uint8Array(width * height * 4).fill(255)
-  for (let y = 0; y < image.height; y++) data.set(image.data.subarray(y * image.width * 4, (y + 1) * image.width * 4), ((y + 1) * width + 1) * 4)
+  for (let y = 0; y < image.height; y++)
+    data.set(image.data.subarray(y * image.width * 4, (y + 1) * image.width * 4), ((y + 1) * width + 1) * 4)
   return encodePng({ width, height, data, channels: 4, depth: 8 })
 }
 
@@ -165,7 +205,10 @@ describe('the catalogue', () => {
   })
 
   it("states schema 1.3.x's properties as the official schema file does", () => {
-    const schema = JSON.parse(readFileSync(testdataPath('eu-dcc-schema', 'DCC.combined-schema.json'), 'utf8')) as { properties: object; $defs: Record<string, { properties?: object }> }
+    const schema = JSON.parse(readFileSync(testdataPath('eu-dcc-schema', 'DCC.combined-schema.json'), 'utf8')) as {
+      properties: object
+      $defs: Record<string, { properties?: object }>
+    }
     expect(SCHEMA_PROPERTIES['']).toEqual(Object.keys(schema.properties))
     expect(SCHEMA_PROPERTIES.nam).toEqual(Object.keys(schema.$defs.person_name!.properties!))
     expect(SCHEMA_PROPERTIES.v).toEqual(Object.keys(schema.$defs.vaccination_entry!.properties!))

@@ -3,19 +3,39 @@
 // result from a code, so a family module cannot give a check another severity than the catalogue's.
 import type { CheckDefinition, CheckFamily, CheckResult, Severity } from './types.ts'
 
-const define = (family: CheckFamily, severity: Severity, code: string, explanation: string): CheckDefinition => ({ code, severity, family, explanation })
+const define = (family: CheckFamily, severity: Severity, code: string, explanation: string): CheckDefinition => ({
+  code,
+  severity,
+  family,
+  explanation,
+})
 
 export const CATALOGUE: readonly CheckDefinition[] = [
   define('decode', 'error', 'DECODE_PREFIX', 'The text starts with the context identifier "HC1:".'),
   define('decode', 'warning', 'DECODE_LENIENT_WHITESPACE', 'No whitespace around the HC1 text (decoders trim it leniently).'),
   define('decode', 'error', 'DECODE_BASE45', 'The text after the prefix is valid base45 (RFC 9285).'),
   define('decode', 'error', 'DECODE_ZLIB', 'The base45 bytes are a valid zlib stream.'),
-  define('decode', 'warning', 'DECODE_LENIENT_UNCOMPRESSED', 'The COSE structure is zlib-compressed (decoders accept it uncompressed leniently).'),
+  define(
+    'decode',
+    'warning',
+    'DECODE_LENIENT_UNCOMPRESSED',
+    'The COSE structure is zlib-compressed (decoders accept it uncompressed leniently).',
+  ),
   define('decode', 'error', 'DECODE_COSE', 'The bytes are a COSE_Sign1 structure with protected and unprotected headers.'),
   define('decode', 'warning', 'DECODE_LENIENT_COSE_TAG', 'COSE_Sign1 carries tag 18 and no CWT tag 61 (decoders accept both leniently).'),
-  define('decode', 'warning', 'DECODE_LENIENT_KID_UNPROTECTED', 'The kid and alg are in the protected header (decoders also look in the unprotected one).'),
+  define(
+    'decode',
+    'warning',
+    'DECODE_LENIENT_KID_UNPROTECTED',
+    'The kid and alg are in the protected header (decoders also look in the unprotected one).',
+  ),
   define('decode', 'error', 'DECODE_CWT', 'The COSE payload is a CWT claims map holding the EU DCC at -260/1.'),
-  define('decode', 'warning', 'DECODE_LENIENT_CWT_DATES', 'iat and exp are integer seconds (decoders accept tagged or fractional dates leniently).'),
+  define(
+    'decode',
+    'warning',
+    'DECODE_LENIENT_CWT_DATES',
+    'iat and exp are integer seconds (decoders accept tagged or fractional dates leniently).',
+  ),
   define('decode', 'error', 'CWT_TIMES', 'The CWT carries iat and exp, and exp is after iat.'),
 
   define('qr', 'error', 'QR_DECODES', 'The picture holds a QR code that a decoder reads.'),
@@ -48,10 +68,20 @@ export const CATALOGUE: readonly CheckDefinition[] = [
 
   define('plausibility', 'error', 'PLAUS_RAT_DEVICE', 'A rapid antigen test names its device (ma).'),
   define('plausibility', 'warning', 'PLAUS_RAT_NO_NAME', 'A rapid antigen test has no free-text name (nm): the device code says it.'),
-  define('plausibility', 'warning', 'PLAUS_NAAT_NO_DEVICE', 'A NAAT (PCR) test has no device (ma): the device list covers rapid tests only.'),
+  define(
+    'plausibility',
+    'warning',
+    'PLAUS_NAAT_NO_DEVICE',
+    'A NAAT (PCR) test has no device (ma): the device list covers rapid tests only.',
+  ),
   define('plausibility', 'warning', 'PLAUS_DOSES', 'dn ≤ sd, boosters encoded as n/n (or 2/1 after a single-dose course).'),
   define('plausibility', 'error', 'PLAUS_RECOVERY_ORDER', 'A recovery has fr ≤ df < du.'),
-  define('plausibility', 'warning', 'PLAUS_RECOVERY_PERIOD', 'A recovery is valid from 11 days after fr at the earliest and for at most 180 days after fr.'),
+  define(
+    'plausibility',
+    'warning',
+    'PLAUS_RECOVERY_PERIOD',
+    'A recovery is valid from 11 days after fr at the earliest and for at most 180 days after fr.',
+  ),
   define('plausibility', 'warning', 'PLAUS_EXP_DU', 'A recovery certificate does not expire (CWT exp) before its du.'),
   define('plausibility', 'error', 'PLAUS_FUTURE_DATES', 'No event date (dt, sc, fr, df) and no dob after the time of signing (iat).'),
   define('plausibility', 'error', 'CERT_NOT_EXPIRED', 'The certificate is within iat … exp at the validation clock.'),

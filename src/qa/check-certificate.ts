@@ -84,7 +84,11 @@ export async function checkCertificate(subject: QaSubject, options: QaOptions): 
   checks.push(...plausibilityChecks(decoded, at))
   checks.push(...(await signatureChecks(decoded, subject.keys ?? options.keys)))
   if (options.rules) {
-    const outcome = rulesChecks(decoded, options.rules, { at, ...(options.countries ? { countries: options.countries } : {}), ...(options.language ? { language: options.language } : {}) })
+    const outcome = rulesChecks(decoded, options.rules, {
+      at,
+      ...(options.countries ? { countries: options.countries } : {}),
+      ...(options.language ? { language: options.language } : {}),
+    })
     checks.push(...outcome.checks)
     acceptance = outcome.acceptance
   }

@@ -30,7 +30,13 @@ export function decodeChecks(text: string): DecodeOutcome {
     return { checks }
   }
   checks.push(check('DECODE_PREFIX', true, 'starts with HC1:'))
-  checks.push(check('DECODE_LENIENT_WHITESPACE', trimmed === text, trimmed === text ? 'no surrounding whitespace' : 'leniency needed: whitespace around the text was trimmed'))
+  checks.push(
+    check(
+      'DECODE_LENIENT_WHITESPACE',
+      trimmed === text,
+      trimmed === text ? 'no surrounding whitespace' : 'leniency needed: whitespace around the text was trimmed',
+    ),
+  )
 
   let bytes: Uint8Array
   try {
@@ -74,7 +80,13 @@ export function decodeChecks(text: string): DecodeOutcome {
     return { checks }
   }
   const kidProtected = decoded.cose.protectedHeader.has(4) && decoded.cose.protectedHeader.has(1)
-  checks.push(check('DECODE_LENIENT_KID_UNPROTECTED', kidProtected, kidProtected ? 'kid and alg protected' : 'leniency needed: kid or alg only in the unprotected header (not covered by the signature)'))
+  checks.push(
+    check(
+      'DECODE_LENIENT_KID_UNPROTECTED',
+      kidProtected,
+      kidProtected ? 'kid and alg protected' : 'leniency needed: kid or alg only in the unprotected header (not covered by the signature)',
+    ),
+  )
   checks.push(check('DECODE_CWT', true, 'CWT with the EU DCC at -260/1'))
   checks.push(dateLeniency(decoded.cose.payload))
   const { iat, exp } = decoded
@@ -85,7 +97,9 @@ export function decodeChecks(text: string): DecodeOutcome {
       timesOk,
       iat === undefined || exp === undefined
         ? `the CWT lacks ${iat === undefined ? 'iat' : ''}${iat === undefined && exp === undefined ? ' and ' : ''}${exp === undefined ? 'exp' : ''}`
-        : timesOk ? `valid ${new Date(iat * 1000).toISOString()} … ${new Date(exp * 1000).toISOString()}` : 'exp is not after iat',
+        : timesOk
+          ? `valid ${new Date(iat * 1000).toISOString()} … ${new Date(exp * 1000).toISOString()}`
+          : 'exp is not after iat',
     ),
   )
   return { checks, decoded }

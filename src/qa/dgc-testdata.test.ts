@@ -54,11 +54,14 @@ describe('QA over dgc-testdata', () => {
       if (!file.endsWith('.json')) continue
       const name = relative(root, file).split('\\').join('/')
       vectors.set(file, parseVector(name, readFileSync(file, 'utf8')))
-      for (const subject of await readSubjects(file, base)) files.push(await checkCertificate(subject, { at: new Date('2021-06-01T00:00:00Z'), inspectQr: inspectQrImage }))
+      for (const subject of await readSubjects(file, base))
+        files.push(await checkCertificate(subject, { at: new Date('2021-06-01T00:00:00Z'), inspectQr: inspectQrImage }))
     }
     report = buildReport(files)
     seconds = (performance.now() - started) / 1000
-    const counts = checkCounts(report).map((c) => `${c.code} ${c.passed}/${c.failed}`).join(', ')
+    const counts = checkCounts(report)
+      .map((c) => `${c.code} ${c.passed}/${c.failed}`)
+      .join(', ')
     console.log(`qa over dgc-testdata: ${report.totals.files} files in ${seconds.toFixed(1)} s; passed/failed per check: ${counts}`)
   }, 300_000)
 
@@ -67,7 +70,10 @@ describe('QA over dgc-testdata', () => {
     // Every picture gave a QR_DECODES result and, when read, the symbol's measures.
     for (const file of withPicture) {
       const read = file.checks.find((c) => c.code === 'QR_DECODES')!
-      if (read.passed) expect(file.checks.map((c) => c.code)).toEqual(expect.arrayContaining(['QR_VERSION', 'QR_EC_LEVEL', 'QR_QUIET_ZONE', 'QR_MODULE_SIZE', 'QR_DOWNSCALE']))
+      if (read.passed)
+        expect(file.checks.map((c) => c.code)).toEqual(
+          expect.arrayContaining(['QR_VERSION', 'QR_EC_LEVEL', 'QR_QUIET_ZONE', 'QR_MODULE_SIZE', 'QR_DOWNSCALE']),
+        )
     }
     const raw = [...vectors.keys()].filter((file) => {
       const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
@@ -75,8 +81,15 @@ describe('QA over dgc-testdata', () => {
     })
     expect(withPicture.length).toBe(raw.length)
     // Q1 holds a picture that is neither PNG nor JPEG; the QR of ES 501-503 holds another text than their PREFIX.
-    const unread = withPicture.filter((file) => !file.checks.find((c) => c.code === 'QR_DECODES')!.passed).map((f) => relative(root, f.path).split('\\').join('/'))
-    expect(unread.sort()).toEqual(['ES/2DCode/raw/501.json', 'ES/2DCode/raw/502.json', 'ES/2DCode/raw/503.json', 'common/2DCode/raw/Q1.json'])
+    const unread = withPicture
+      .filter((file) => !file.checks.find((c) => c.code === 'QR_DECODES')!.passed)
+      .map((f) => relative(root, f.path).split('\\').join('/'))
+    expect(unread.sort()).toEqual([
+      'ES/2DCode/raw/501.json',
+      'ES/2DCode/raw/502.json',
+      'ES/2DCode/raw/503.json',
+      'common/2DCode/raw/Q1.json',
+    ])
   })
 
   it("agrees with the files' own expectations", () => {
@@ -96,7 +109,13 @@ describe('QA over dgc-testdata', () => {
 
   it('checks every file and decodes all but the vectors built not to decode', () => {
     expect(report.totals.files).toBeGreaterThan(500)
-    const undecodable = [...vectors.values()].filter((v) => v.expected.EXPECTEDDECODE === false || v.expected.EXPECTEDUNPREFIX === false || v.expected.EXPECTEDB45DECODE === false || v.expected.EXPECTEDCOMPRESSION === false)
+    const undecodable = [...vectors.values()].filter(
+      (v) =>
+        v.expected.EXPECTEDDECODE === false ||
+        v.expected.EXPECTEDUNPREFIX === false ||
+        v.expected.EXPECTEDB45DECODE === false ||
+        v.expected.EXPECTEDCOMPRESSION === false,
+    )
     expect(report.totals.decoded).toBeGreaterThanOrEqual(report.totals.files - undecodable.length)
   })
 })

@@ -34,9 +34,14 @@ function acceptanceRows(acceptance: Readonly<Record<string, CountryAcceptance>>)
   const rows = Object.values(acceptance).map((a) => {
     const windows = a.windows.map((w) => `${day(w.from)} – ${day(w.until)}`).join('<br>') || 'never'
     const rules = a.failing
-      .map((f) => `<li><span class="code">${escapeHtml(f.identifier)}</span> ${escapeHtml(f.description.text)}${f.description.fallback ? ` <small>(${escapeHtml(f.description.language)}: not available in the asked language)</small>` : ''}<br><small>failing: <code>${escapeHtml(f.failingLogic)}</code></small></li>`)
+      .map(
+        (f) =>
+          `<li><span class="code">${escapeHtml(f.identifier)}</span> ${escapeHtml(f.description.text)}${f.description.fallback ? ` <small>(${escapeHtml(f.description.language)}: not available in the asked language)</small>` : ''}<br><small>failing: <code>${escapeHtml(f.failingLogic)}</code></small></li>`,
+      )
       .join('')
-    const status = a.accepted ? '<span class="ok">accepted</span>' : `<span class="error">refused${a.outside ? ` (${a.outside === 'EXPIRED' ? 'expired' : 'not yet issued'})` : ''}</span>`
+    const status = a.accepted
+      ? '<span class="ok">accepted</span>'
+      : `<span class="error">refused${a.outside ? ` (${a.outside === 'EXPIRED' ? 'expired' : 'not yet issued'})` : ''}</span>`
     return `<tr><th scope="row">${escapeHtml(a.country)}</th><td>${status}</td><td>${windows}</td><td>${rules ? `<ul>${rules}</ul>` : ''}</td></tr>`
   })
   if (rows.length === 0) return ''
@@ -45,15 +50,22 @@ function acceptanceRows(acceptance: Readonly<Record<string, CountryAcceptance>>)
 
 function fileSection(file: FileReport, picture: Picture | undefined): string {
   const failed = file.checks.filter((c) => !c.passed)
-  const items = failed.map((c) => `<li class="${c.severity}"><span class="code">${escapeHtml(c.code)}</span> ${escapeHtml(c.message)}</li>`).join('')
-  const image = picture ? `<img alt="QR code of ${escapeHtml(file.path)}" src="data:${picture.type};base64,${toBase64(picture.bytes)}">` : ''
+  const items = failed
+    .map((c) => `<li class="${c.severity}"><span class="code">${escapeHtml(c.code)}</span> ${escapeHtml(c.message)}</li>`)
+    .join('')
+  const image = picture
+    ? `<img alt="QR code of ${escapeHtml(file.path)}" src="data:${picture.type};base64,${toBase64(picture.bytes)}">`
+    : ''
   const summary = failed.length === 0 ? `<p class="ok">all ${file.checks.length} checks passed</p>` : `<ul>${items}</ul>`
   return `<section class="file">${image}<div><h2>${escapeHtml(file.path)}</h2><p>${file.country ? `claimed country ${escapeHtml(file.country)}; ` : ''}${file.decoded ? 'decoded' : '<span class="error">not decoded</span>'}; ${file.checks.length - failed.length} of ${file.checks.length} checks passed</p>${summary}${acceptanceRows(file.acceptance)}</div></section>`
 }
 
 export function renderQaHtml(report: QaReport, pictures: ReadonlyMap<string, Picture> = new Map()): string {
   const counts = checkCounts(report)
-    .map((c) => `<tr><th scope="row" class="code">${escapeHtml(c.code)}</th><td>${c.severity}</td><td>${c.passed}</td><td>${c.failed}</td><td>${escapeHtml(definition(c.code).explanation)}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><th scope="row" class="code">${escapeHtml(c.code)}</th><td>${c.severity}</td><td>${c.passed}</td><td>${c.failed}</td><td>${escapeHtml(definition(c.code).explanation)}</td></tr>`,
+    )
     .join('')
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -4,7 +4,9 @@
 import type { QaReport } from './types.ts'
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '?')
+  return text
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '?')
 }
 
 export function renderJunit(report: QaReport): string {
@@ -15,10 +17,14 @@ export function renderJunit(report: QaReport): string {
     const cases = file.checks.map((c) => {
       const head = `    <testcase classname="${name}" name="${escapeXml(c.code)}">`
       if (c.passed) return `${head}</testcase>`
-      if (c.severity === 'error') return `${head}<failure type="error" message="${escapeXml(c.message)}">${escapeXml(c.code)}: ${escapeXml(c.message)}</failure></testcase>`
+      if (c.severity === 'error')
+        return `${head}<failure type="error" message="${escapeXml(c.message)}">${escapeXml(c.code)}: ${escapeXml(c.message)}</failure></testcase>`
       return `${head}<system-out>warning: ${escapeXml(c.message)}</system-out></testcase>`
     })
-    if (cases.length === 0) cases.push(`    <testcase classname="${name}" name="READ"><failure type="error" message="nothing could be read">nothing could be read</failure></testcase>`)
+    if (cases.length === 0)
+      cases.push(
+        `    <testcase classname="${name}" name="READ"><failure type="error" message="nothing could be read">nothing could be read</failure></testcase>`,
+      )
     const suiteFailures = file.checks.length === 0 ? 1 : file.checks.filter((c) => !c.passed && c.severity === 'error').length
     return `  <testsuite name="${name}" tests="${cases.length}" failures="${suiteFailures}">\n${cases.join('\n')}\n  </testsuite>`
   })

@@ -17,13 +17,42 @@ const good: FileReport = {
   checks: [check('DECODE_PREFIX', true, 'starts with HC1:'), check('UVCI_CHECKSUM', false, 'no check character')],
   acceptance: {
     DE: {
-      country: 'DE', accepted: false, from: null, until: null, windows: [], rulesEvaluated: 4,
-      failing: [{ identifier: 'VR-DE-0002', version: '1.0.0', type: 'Acceptance', country: 'DE', description: { text: 'Only EU vaccines <b>', language: 'en', fallback: false }, result: 'FAIL', failingLogic: 'payload.v.0.mp in ["EU/1/20/1528"]' }],
+      country: 'DE',
+      accepted: false,
+      from: null,
+      until: null,
+      windows: [],
+      rulesEvaluated: 4,
+      failing: [
+        {
+          identifier: 'VR-DE-0002',
+          version: '1.0.0',
+          type: 'Acceptance',
+          country: 'DE',
+          description: { text: 'Only EU vaccines <b>', language: 'en', fallback: false },
+          result: 'FAIL',
+          failingLogic: 'payload.v.0.mp in ["EU/1/20/1528"]',
+        },
+      ],
     },
-    NL: { country: 'NL', accepted: true, from: '2021-09-02T00:00:00.000Z', until: '2022-09-01T00:00:00.000Z', windows: [{ from: '2021-09-02T00:00:00.000Z', until: '2022-09-01T00:00:00.000Z' }], rulesEvaluated: 0, failing: [] },
+    NL: {
+      country: 'NL',
+      accepted: true,
+      from: '2021-09-02T00:00:00.000Z',
+      until: '2022-09-01T00:00:00.000Z',
+      windows: [{ from: '2021-09-02T00:00:00.000Z', until: '2022-09-01T00:00:00.000Z' }],
+      rulesEvaluated: 0,
+      failing: [],
+    },
   },
 }
-const bad: FileReport = { path: 'VN/1.3.0/bad.txt', country: 'VN', decoded: false, checks: [check('DECODE_PREFIX', false, 'the text starts with "HC2:", not "HC1:"')], acceptance: {} }
+const bad: FileReport = {
+  path: 'VN/1.3.0/bad.txt',
+  country: 'VN',
+  decoded: false,
+  checks: [check('DECODE_PREFIX', false, 'the text starts with "HC2:", not "HC1:"')],
+  acceptance: {},
+}
 
 describe('JSON report', () => {
   it('has the shape of the issue and counts failed checks by severity', () => {
@@ -31,7 +60,11 @@ describe('JSON report', () => {
     expect(report.totals).toEqual({ files: 2, decoded: 1, errors: 1, warnings: 1 })
     expect(Object.keys(report.files[0])).toEqual(['path', 'country', 'decoded', 'checks', 'acceptance'])
     expect(report.files[0].checks[0]).toEqual({ code: 'DECODE_PREFIX', severity: 'error', passed: true, message: 'starts with HC1:' })
-    expect(report.files[0].acceptance.NL).toMatchObject({ accepted: true, from: '2021-09-02T00:00:00.000Z', until: '2022-09-01T00:00:00.000Z' })
+    expect(report.files[0].acceptance.NL).toMatchObject({
+      accepted: true,
+      from: '2021-09-02T00:00:00.000Z',
+      until: '2022-09-01T00:00:00.000Z',
+    })
     expect(exitCode(buildReport([good]))).toBe(0)
     expect(exitCode(buildReport([good, bad]))).toBe(1)
     expect(checkCounts(buildReport([good, bad]))).toEqual([
@@ -45,7 +78,9 @@ describe('JUnit', () => {
   it('gives a test case per file and check; errors fail, warnings pass with the warning', () => {
     const xml = renderJunit(buildReport([good, bad]))
     expect(xml).toContain('<testsuites name="certbridge qa" tests="3" failures="1">')
-    expect(xml).toContain('<testcase classname="VN/1.3.0/good.png" name="UVCI_CHECKSUM"><system-out>warning: no check character</system-out></testcase>')
+    expect(xml).toContain(
+      '<testcase classname="VN/1.3.0/good.png" name="UVCI_CHECKSUM"><system-out>warning: no check character</system-out></testcase>',
+    )
     expect(xml).toContain('<failure type="error" message="the text starts with &quot;HC2:&quot;, not &quot;HC1:&quot;">')
   })
 })
@@ -70,7 +105,10 @@ describe('terminal and HTML', () => {
   })
 
   it('shows the picture beside the result, rule descriptions and windows, escaped and self-contained', () => {
-    const html = renderQaHtml(buildReport([good, bad]), new Map([['VN/1.3.0/good.png', { type: 'image/png', bytes: Uint8Array.of(1, 2, 3) }]]))
+    const html = renderQaHtml(
+      buildReport([good, bad]),
+      new Map([['VN/1.3.0/good.png', { type: 'image/png', bytes: Uint8Array.of(1, 2, 3) }]]),
+    )
     expect(html).toContain('<img alt="QR code of VN/1.3.0/good.png" src="data:image/png;base64,AQID">')
     expect(html).toContain('Only EU vaccines &lt;b&gt;')
     expect(html).toContain('2021-09-02 – 2022-09-01')

@@ -27,16 +27,42 @@ export function plausibilityChecks(decoded: DecodedHcert, at: Date): CheckResult
   if (entry?.group === 't') {
     const rat = f.tt === TEST_TYPE.RAT
     if (rat) {
-      checks.push(check('PLAUS_RAT_DEVICE', typeof f.ma === 'string' && f.ma !== '', typeof f.ma === 'string' && f.ma !== '' ? 'RAT with its device (ma)' : 'a RAT without its device identifier (ma)'))
-      checks.push(check('PLAUS_RAT_NO_NAME', f.nm === undefined, f.nm === undefined ? 'no nm beside ma' : 'a RAT with a free-text name (nm): ma alone identifies the device'))
+      checks.push(
+        check(
+          'PLAUS_RAT_DEVICE',
+          typeof f.ma === 'string' && f.ma !== '',
+          typeof f.ma === 'string' && f.ma !== '' ? 'RAT with its device (ma)' : 'a RAT without its device identifier (ma)',
+        ),
+      )
+      checks.push(
+        check(
+          'PLAUS_RAT_NO_NAME',
+          f.nm === undefined,
+          f.nm === undefined ? 'no nm beside ma' : 'a RAT with a free-text name (nm): ma alone identifies the device',
+        ),
+      )
     }
     if (f.tt === TEST_TYPE.NAAT) {
-      checks.push(check('PLAUS_NAAT_NO_DEVICE', f.ma === undefined, f.ma === undefined ? 'no ma on a NAAT' : 'a NAAT with a device (ma): the device list is for rapid tests'))
+      checks.push(
+        check(
+          'PLAUS_NAAT_NO_DEVICE',
+          f.ma === undefined,
+          f.ma === undefined ? 'no ma on a NAAT' : 'a NAAT with a device (ma): the device list is for rapid tests',
+        ),
+      )
     }
   }
   if (entry?.group === 'v' && typeof f.dn === 'number' && typeof f.sd === 'number') {
     const ok = f.dn <= f.sd || (f.dn === 2 && f.sd === 1)
-    checks.push(check('PLAUS_DOSES', ok, ok ? `dose ${f.dn}/${f.sd}` : `dose ${f.dn}/${f.sd}: dn > sd; boosters are encoded n/n (e.g. 3/3), or 2/1 after a single-dose course`))
+    checks.push(
+      check(
+        'PLAUS_DOSES',
+        ok,
+        ok
+          ? `dose ${f.dn}/${f.sd}`
+          : `dose ${f.dn}/${f.sd}: dn > sd; boosters are encoded n/n (e.g. 3/3), or 2/1 after a single-dose course`,
+      ),
+    )
   }
   if (entry?.group === 'r') checks.push(...recoveryChecks(f, decoded.exp))
   checks.push(futureDates(decoded, at))
@@ -44,7 +70,13 @@ export function plausibilityChecks(decoded: DecodedHcert, at: Date): CheckResult
   const { iat, exp } = decoded
   if (iat !== undefined && exp !== undefined) {
     const valid = iat - 300 <= clock && clock <= exp
-    checks.push(check('CERT_NOT_EXPIRED', valid, valid ? `valid at ${at.toISOString()}` : clock > exp ? `expired at ${at.toISOString()}` : `not yet issued at ${at.toISOString()}`))
+    checks.push(
+      check(
+        'CERT_NOT_EXPIRED',
+        valid,
+        valid ? `valid at ${at.toISOString()}` : clock > exp ? `expired at ${at.toISOString()}` : `not yet issued at ${at.toISOString()}`,
+      ),
+    )
   }
   return checks
 }
@@ -59,12 +91,22 @@ function recoveryChecks(f: Readonly<Record<string, unknown>>, exp: number | unde
   if (ordered) {
     const days = (a: number, b: number) => Math.round((b - a) / DAY)
     const usual = days(fr, df) >= 11 && days(fr, du) <= 180
-    checks.push(check('PLAUS_RECOVERY_PERIOD', usual, usual ? `valid from day ${days(fr, df)} to day ${days(fr, du)} after fr` : `valid from day ${days(fr, df)} to day ${days(fr, du)} after fr (usual: from day 11, at most 180)`))
+    checks.push(
+      check(
+        'PLAUS_RECOVERY_PERIOD',
+        usual,
+        usual
+          ? `valid from day ${days(fr, df)} to day ${days(fr, du)} after fr`
+          : `valid from day ${days(fr, df)} to day ${days(fr, du)} after fr (usual: from day 11, at most 180)`,
+      ),
+    )
   }
   if (exp !== undefined) {
     // du is a date: valid through its whole day.
     const ok = exp * 1000 >= du
-    checks.push(check('PLAUS_EXP_DU', ok, ok ? 'exp covers du' : 'the CWT expires before du: verifiers reject it while it claims to be valid'))
+    checks.push(
+      check('PLAUS_EXP_DU', ok, ok ? 'exp covers du' : 'the CWT expires before du: verifiers reject it while it claims to be valid'),
+    )
   }
   return checks
 }
@@ -77,7 +119,8 @@ function futureDates(decoded: DecodedHcert, at: Date): CheckResult {
     const value = time(entry?.fields[field])
     if (value !== undefined && value > reference + SKEW) late.push(field)
   }
-  const dob = typeof decoded.payload === 'object' && decoded.payload !== null ? time((decoded.payload as Record<string, unknown>).dob) : undefined
+  const dob =
+    typeof decoded.payload === 'object' && decoded.payload !== null ? time((decoded.payload as Record<string, unknown>).dob) : undefined
   if (dob !== undefined && dob > reference + SKEW) late.push('dob')
   const what = decoded.iat !== undefined ? 'the time of signing (iat)' : 'the validation clock'
   return check('PLAUS_FUTURE_DATES', late.length === 0, late.length === 0 ? `no date after ${what}` : `after ${what}: ${late.join(', ')}`)

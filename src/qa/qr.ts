@@ -17,10 +17,18 @@ export function qrChecks(symbol: QrSymbolInfo | undefined): CheckResult[] {
   checks.push(check('QR_EC_LEVEL', ecOk, `error correction ${symbol.ecLevel || 'unknown'}${ecOk ? '' : ' (Q recommended)'}`))
   const quiet = symbol.quietZone >= MIN_QUIET_ZONE - QUIET_ZONE_TOLERANCE
   checks.push(check('QR_QUIET_ZONE', quiet, `quiet zone ${symbol.quietZone} modules${quiet ? '' : ` (at least ${MIN_QUIET_ZONE})`}`))
-  checks.push(check('QR_MODULE_SIZE', symbol.moduleSize >= MIN_MODULE_PX, `module ${symbol.moduleSize} px${symbol.moduleSize >= MIN_MODULE_PX ? '' : ` (at least ${MIN_MODULE_PX})`}`))
+  checks.push(
+    check(
+      'QR_MODULE_SIZE',
+      symbol.moduleSize >= MIN_MODULE_PX,
+      `module ${symbol.moduleSize} px${symbol.moduleSize >= MIN_MODULE_PX ? '' : ` (at least ${MIN_MODULE_PX})`}`,
+    ),
+  )
   // Below 2 px a module cannot survive halving: the module-size check already says what is wrong.
   if (symbol.decodesDownscaled !== undefined && symbol.moduleSize >= MIN_MODULE_PX) {
-    checks.push(check('QR_DOWNSCALE', symbol.decodesDownscaled, symbol.decodesDownscaled ? 'reads at half size' : 'no longer reads at half size'))
+    checks.push(
+      check('QR_DOWNSCALE', symbol.decodesDownscaled, symbol.decodesDownscaled ? 'reads at half size' : 'no longer reads at half size'),
+    )
   }
   return checks
 }

@@ -11,11 +11,12 @@ export function buildReport(files: readonly FileReport[]): QaReport {
 export function totals(files: readonly FileReport[]): QaTotals {
   let errors = 0
   let warnings = 0
-  for (const file of files) for (const check of file.checks) {
-    if (check.passed) continue
-    if (check.severity === 'error') errors++
-    else warnings++
-  }
+  for (const file of files)
+    for (const check of file.checks) {
+      if (check.passed) continue
+      if (check.severity === 'error') errors++
+      else warnings++
+    }
   return { files: files.length, decoded: files.filter((file) => file.decoded).length, errors, warnings }
 }
 
@@ -29,12 +30,13 @@ export interface CheckCount {
 /** Per check code: how many files passed and failed it, in catalogue order (codes never run left out). */
 export function checkCounts(report: QaReport): CheckCount[] {
   const counts = new Map(CATALOGUE.map((d) => [d.code, { code: d.code, severity: d.severity, passed: 0, failed: 0 }]))
-  for (const file of report.files) for (const check of file.checks) {
-    const count = counts.get(check.code)
-    if (!count) continue
-    if (check.passed) count.passed++
-    else count.failed++
-  }
+  for (const file of report.files)
+    for (const check of file.checks) {
+      const count = counts.get(check.code)
+      if (!count) continue
+      if (check.passed) count.passed++
+      else count.failed++
+    }
   return [...counts.values()].filter((c) => c.passed + c.failed > 0)
 }
 

@@ -11,14 +11,27 @@ export interface RulesOutcome {
   readonly acceptance: Record<string, CountryAcceptance>
 }
 
-export function rulesChecks(decoded: DecodedHcert, rules: RuleSet, options: { at: Date; countries?: readonly string[]; language?: string }): RulesOutcome {
+export function rulesChecks(
+  decoded: DecodedHcert,
+  rules: RuleSet,
+  options: { at: Date; countries?: readonly string[]; language?: string },
+): RulesOutcome {
   const seconds = (value: number | undefined) => (value === undefined ? undefined : new Date(value * 1000))
   const iat = seconds(decoded.iat)
   const exp = seconds(decoded.exp)
   const result = acceptance(
     rules,
-    { payload: decoded.payload, ...(decoded.iss !== undefined ? { issuerCountry: decoded.iss } : {}), ...(iat ? { iat } : {}), ...(exp ? { exp } : {}) },
-    { at: options.at, ...(options.countries ? { countries: options.countries } : {}), ...(options.language ? { language: options.language } : {}) },
+    {
+      payload: decoded.payload,
+      ...(decoded.iss !== undefined ? { issuerCountry: decoded.iss } : {}),
+      ...(iat ? { iat } : {}),
+      ...(exp ? { exp } : {}),
+    },
+    {
+      at: options.at,
+      ...(options.countries ? { countries: options.countries } : {}),
+      ...(options.language ? { language: options.language } : {}),
+    },
   )
   const refused = Object.values(result).filter((country) => !country.accepted)
   const message =

@@ -19,10 +19,22 @@ export function schemaChecks(payload: unknown, claims: Claims): CheckResult[] {
   const validation = validateDcc(payload)
   const first = validation.errors[0]
   checks.push(
-    check('SCHEMA_VALID', validation.valid, validation.valid ? 'valid' : `${validation.errors.length} error(s), first: ${first?.path || '/'} ${first?.message ?? ''}`),
+    check(
+      'SCHEMA_VALID',
+      validation.valid,
+      validation.valid ? 'valid' : `${validation.errors.length} error(s), first: ${first?.path || '/'} ${first?.message ?? ''}`,
+    ),
   )
   const extra = additionalProperties(payload)
-  checks.push(check('SCHEMA_NO_ADDITIONAL', extra.length === 0, extra.length === 0 ? 'no additional properties' : `not in schema 1.3.x: ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', …' : ''}`))
+  checks.push(
+    check(
+      'SCHEMA_NO_ADDITIONAL',
+      extra.length === 0,
+      extra.length === 0
+        ? 'no additional properties'
+        : `not in schema 1.3.x: ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', …' : ''}`,
+    ),
+  )
   const ver = isObject(payload) && typeof payload.ver === 'string' ? payload.ver : undefined
   if (ver !== undefined) {
     const current = /^1\.3\.\d+$/.test(ver)
@@ -30,7 +42,13 @@ export function schemaChecks(payload: unknown, claims: Claims): CheckResult[] {
   }
   if (claims.version !== undefined) {
     const same = ver === claims.version
-    checks.push(check('SCHEMA_CLAIMED_VERSION', same, same ? `ver ${ver} as claimed` : `ver ${ver === undefined ? 'missing' : safe(ver)}, the folder claims ${safe(claims.version)}`))
+    checks.push(
+      check(
+        'SCHEMA_CLAIMED_VERSION',
+        same,
+        same ? `ver ${ver} as claimed` : `ver ${ver === undefined ? 'missing' : safe(ver)}, the folder claims ${safe(claims.version)}`,
+      ),
+    )
   }
   return checks
 }
@@ -51,7 +69,9 @@ export function additionalProperties(payload: unknown): string[] {
 }
 
 function unknownKeys(object: Record<string, unknown>, allowed: readonly string[] | undefined, path: string): string[] {
-  return Object.keys(object).filter((key) => !allowed?.includes(key)).map((key) => `${path}/${safe(key)}`)
+  return Object.keys(object)
+    .filter((key) => !allowed?.includes(key))
+    .map((key) => `${path}/${safe(key)}`)
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

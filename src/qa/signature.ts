@@ -19,14 +19,32 @@ export async function signatureChecks(decoded: DecodedHcert, keys: KeyResolver |
   if (!keys) return [check('SIG_TRUST_GIVEN', false, 'no trust list given: the signature was not checked')]
   const checks = [check('SIG_TRUST_GIVEN', true, 'trust lists given')]
   const algOk = decoded.alg === ES256 || decoded.alg === PS256
-  checks.push(check('SIG_ALGORITHM', algOk, algOk ? (decoded.alg === ES256 ? 'ES256' : 'PS256') : `COSE algorithm ${String(decoded.alg)} is neither ES256 (-7) nor PS256 (-37)`))
+  checks.push(
+    check(
+      'SIG_ALGORITHM',
+      algOk,
+      algOk ? (decoded.alg === ES256 ? 'ES256' : 'PS256') : `COSE algorithm ${String(decoded.alg)} is neither ES256 (-7) nor PS256 (-37)`,
+    ),
+  )
   if (!algOk) return checks
   const candidates = decoded.kid && decoded.kid.length > 0 ? (await keys(decoded.kid)).filter((key) => key.algorithm === decoded.alg) : []
   if (candidates.length === 0) {
-    checks.push(check('SIG_KID_KNOWN', false, decoded.kid?.length ? `no DSC with kid ${toBase64(decoded.kid)} in the trust lists` : 'no kid in the COSE headers'))
+    checks.push(
+      check(
+        'SIG_KID_KNOWN',
+        false,
+        decoded.kid?.length ? `no DSC with kid ${toBase64(decoded.kid)} in the trust lists` : 'no kid in the COSE headers',
+      ),
+    )
     return checks
   }
-  checks.push(check('SIG_KID_KNOWN', true, `kid ${toBase64(decoded.kid!)}: ${candidates.length} DSC(s) from ${[...new Set(candidates.map((k) => k.source))].join(', ')}`))
+  checks.push(
+    check(
+      'SIG_KID_KNOWN',
+      true,
+      `kid ${toBase64(decoded.kid!)}: ${candidates.length} DSC(s) from ${[...new Set(candidates.map((k) => k.source))].join(', ')}`,
+    ),
+  )
   let key: TrustedKey
   try {
     key = await verifySignature(decoded, () => candidates)
@@ -37,8 +55,22 @@ export async function signatureChecks(decoded: DecodedHcert, keys: KeyResolver |
   checks.push(check('SIG_VALID', true, `verified by a DSC from ${key.source}`))
   checks.push(await profileCheck(key, decoded.iss))
   const type = certificateType(decoded.payload)
-  checks.push(attempt('DSC_KEY_USAGE', () => checkKeyUsage(key, type), key.allowedTypes ? `may sign ${[...key.allowedTypes].join(', ')}` : 'no usage restriction'))
-  checks.push(attempt('DSC_VALIDITY', () => checkDscValidity(decoded, key), key.notAfter ? `within the DSC's ${key.notBefore?.toISOString().slice(0, 10)} … ${key.notAfter.toISOString().slice(0, 10)}` : 'bare key without validity dates'))
+  checks.push(
+    attempt(
+      'DSC_KEY_USAGE',
+      () => checkKeyUsage(key, type),
+      key.allowedTypes ? `may sign ${[...key.allowedTypes].join(', ')}` : 'no usage restriction',
+    ),
+  )
+  checks.push(
+    attempt(
+      'DSC_VALIDITY',
+      () => checkDscValidity(decoded, key),
+      key.notAfter
+        ? `within the DSC's ${key.notBefore?.toISOString().slice(0, 10)} … ${key.notAfter.toISOString().slice(0, 10)}`
+        : 'bare key without validity dates',
+    ),
+  )
   return checks
 }
 
@@ -55,7 +87,8 @@ async function profileCheck(key: TrustedKey, iss: string | undefined): Promise<C
   const problems: string[] = []
   const algorithm = key.publicKey.algorithm as { name: string; namedCurve?: string; modulusLength?: number }
   if (algorithm.name === 'ECDSA' && algorithm.namedCurve !== 'P-256') problems.push(`curve ${algorithm.namedCurve ?? '?'} (P-256 expected)`)
-  if (algorithm.name.startsWith('RSA') && (algorithm.modulusLength ?? 0) < 2048) problems.push(`RSA key of ${algorithm.modulusLength ?? '?'} bits (2048 at least)`)
+  if (algorithm.name.startsWith('RSA') && (algorithm.modulusLength ?? 0) < 2048)
+    problems.push(`RSA key of ${algorithm.modulusLength ?? '?'} bits (2048 at least)`)
   let country = key.country
   if (key.der) {
     const x509 = await loadX509()

@@ -11,7 +11,12 @@ function pad(text: string, width: number): string {
 
 function table(rows: readonly string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)))
-  return rows.map((row) => row.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd())
+  return rows.map((row) =>
+    row
+      .map((cell, i) => pad(cell, widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  )
 }
 
 function failing(file: FileReport, severity: 'error' | 'warning'): string[] {
@@ -27,8 +32,17 @@ export function formatQaTable(report: QaReport): string {
   for (const file of report.files) {
     const errors = failing(file, 'error')
     const warnings = failing(file, 'warning')
-    const refused = Object.values(file.acceptance).filter((a) => !a.accepted).map((a) => a.country)
-    rows.push([file.path, file.decoded ? 'yes' : 'NO', String(errors.length), String(warnings.length), list([...errors, ...warnings]) || '-', refused.join(' ') || '-'])
+    const refused = Object.values(file.acceptance)
+      .filter((a) => !a.accepted)
+      .map((a) => a.country)
+    rows.push([
+      file.path,
+      file.decoded ? 'yes' : 'NO',
+      String(errors.length),
+      String(warnings.length),
+      list([...errors, ...warnings]) || '-',
+      refused.join(' ') || '-',
+    ])
   }
   return table(rows).join('\n')
 }

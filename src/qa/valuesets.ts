@@ -1,15 +1,7 @@
 // QA of the codes: the entry's value-set codes (tg; mp, ma, vp and their agreement per the EU vaccine
 // encoding instructions; tt, tr; co), deprecated codes, the issuer text, the CWT iss against the
 // country list and the folder's claim, and the UVCI's syntax, country and Luhn mod 38 check character.
-import {
-  COUNTRY_CODES,
-  DISEASE_AGENTS,
-  MANUFACTURERS,
-  PROPHYLAXIS,
-  TEST_RESULTS,
-  TEST_TYPES,
-  vaccineProduct,
-} from '../dcc/valuesets.ts'
+import { COUNTRY_CODES, DISEASE_AGENTS, MANUFACTURERS, PROPHYLAXIS, TEST_RESULTS, TEST_TYPES, vaccineProduct } from '../dcc/valuesets.ts'
 import { uvciCheckCharacter } from '../dcc/uvci.ts'
 import { check } from './catalogue.ts'
 import { safe } from './schema.ts'
@@ -40,7 +32,11 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 function codeCheck(code: string, field: string, value: unknown, set: Readonly<Record<string, string>> | ReadonlySet<string>): CheckResult {
   const known = typeof value === 'string' && (set instanceof Set ? set.has(value) : Object.hasOwn(set, value))
-  return check(code, known, known ? `${field} ${String(value)}` : `${field} ${typeof value === 'string' ? `"${safe(value)}"` : 'missing'} is not in the value set`)
+  return check(
+    code,
+    known,
+    known ? `${field} ${String(value)}` : `${field} ${typeof value === 'string' ? `"${safe(value)}"` : 'missing'} is not in the value set`,
+  )
 }
 
 export function valueSetChecks(payload: unknown, iss: string | undefined, claims: Claims): CheckResult[] {
@@ -50,17 +46,30 @@ export function valueSetChecks(payload: unknown, iss: string | undefined, claims
     const f = entry.fields
     checks.push(codeCheck('VS_DISEASE', 'tg', f.tg, DISEASE_AGENTS))
     if (entry.group === 'v') checks.push(...vaccineChecks(f))
-    if (entry.group === 't') checks.push(codeCheck('VS_TEST_TYPE', 'tt', f.tt, TEST_TYPES), codeCheck('VS_TEST_RESULT', 'tr', f.tr, TEST_RESULTS))
+    if (entry.group === 't')
+      checks.push(codeCheck('VS_TEST_TYPE', 'tt', f.tt, TEST_TYPES), codeCheck('VS_TEST_RESULT', 'tr', f.tr, TEST_RESULTS))
     checks.push(codeCheck('VS_COUNTRY', 'co', f.co, COUNTRY_CODES))
     const issuer = text(f.is)?.trim()
     checks.push(check('VS_ISSUER', Boolean(issuer), issuer ? 'is names the issuer' : 'is is missing or blank'))
     checks.push(...uvciChecks(text(f.ci), iss))
   }
   const issKnown = iss !== undefined && COUNTRY_CODES.has(iss)
-  checks.push(check('ISS_COUNTRY', issKnown, issKnown ? `iss ${iss}` : iss === undefined ? 'the CWT has no iss' : `iss ${safe(iss)} is not a country code`))
+  checks.push(
+    check(
+      'ISS_COUNTRY',
+      issKnown,
+      issKnown ? `iss ${iss}` : iss === undefined ? 'the CWT has no iss' : `iss ${safe(iss)} is not a country code`,
+    ),
+  )
   if (claims.country !== undefined) {
     const same = iss === claims.country
-    checks.push(check('ISS_CLAIMED_COUNTRY', same, same ? `iss ${iss} as claimed` : `iss ${iss === undefined ? 'missing' : safe(iss)}, the folder claims ${safe(claims.country)}`))
+    checks.push(
+      check(
+        'ISS_CLAIMED_COUNTRY',
+        same,
+        same ? `iss ${iss} as claimed` : `iss ${iss === undefined ? 'missing' : safe(iss)}, the folder claims ${safe(claims.country)}`,
+      ),
+    )
   }
   return checks
 }
@@ -71,19 +80,37 @@ function vaccineChecks(f: Readonly<Record<string, unknown>>): CheckResult[] {
   const vp = text(f.vp)
   const product = mp === undefined ? undefined : vaccineProduct(mp)
   const checks = [
-    check('VS_VACCINE_PRODUCT', product !== undefined, product ? `mp ${product.mp} (${product.display})` : `mp ${mp === undefined ? 'missing' : safe(mp)} is not in the value set`),
+    check(
+      'VS_VACCINE_PRODUCT',
+      product !== undefined,
+      product ? `mp ${product.mp} (${product.display})` : `mp ${mp === undefined ? 'missing' : safe(mp)} is not in the value set`,
+    ),
     codeCheck('VS_MANUFACTURER', 'ma', ma, MANUFACTURERS),
     codeCheck('VS_PROPHYLAXIS', 'vp', vp, PROPHYLAXIS),
   ]
   if (product && ma !== undefined && vp !== undefined && Object.hasOwn(MANUFACTURERS, ma) && Object.hasOwn(PROPHYLAXIS, vp)) {
     const wrong = [
       ...(ma !== product.ma ? [`ma ${ma} (expected ${product.ma})`] : []),
-      ...(vp !== product.vp && vp !== GENERIC_VACCINE && vp !== DEPRECATED_VP ? [`vp ${vp} (expected ${product.vp} or ${GENERIC_VACCINE})`] : []),
+      ...(vp !== product.vp && vp !== GENERIC_VACCINE && vp !== DEPRECATED_VP
+        ? [`vp ${vp} (expected ${product.vp} or ${GENERIC_VACCINE})`]
+        : []),
     ]
-    checks.push(check('VS_PRODUCT_CONSISTENT', wrong.length === 0, wrong.length === 0 ? `${product.display}: ma and vp as instructed` : `${product.display} with ${wrong.join(', ')}`))
+    checks.push(
+      check(
+        'VS_PRODUCT_CONSISTENT',
+        wrong.length === 0,
+        wrong.length === 0 ? `${product.display}: ma and vp as instructed` : `${product.display} with ${wrong.join(', ')}`,
+      ),
+    )
   }
   const deprecated = [...(vp === DEPRECATED_VP ? [`vp ${DEPRECATED_VP}`] : []), ...(product?.deprecated ? [`mp ${product.mp}`] : [])]
-  checks.push(check('VS_DEPRECATED', deprecated.length === 0, deprecated.length === 0 ? 'no deprecated code' : `deprecated: ${deprecated.join(', ')}`))
+  checks.push(
+    check(
+      'VS_DEPRECATED',
+      deprecated.length === 0,
+      deprecated.length === 0 ? 'no deprecated code' : `deprecated: ${deprecated.join(', ')}`,
+    ),
+  )
   return checks
 }
 
@@ -92,7 +119,17 @@ function uvciChecks(ci: string | undefined, iss: string | undefined): CheckResul
   const match = ci === undefined ? null : UVCI.exec(ci.toUpperCase())
   if (!ci || !match) return [check('UVCI_SYNTAX', false, ci ? 'ci is not a UVCI (URN:UVCI:01:CC:…)' : 'ci is missing')]
   const lower = ci !== ci.toUpperCase()
-  const checks = [check('UVCI_SYNTAX', ci.length <= 80, ci.length > 80 ? 'the UVCI is longer than 80 characters' : lower ? 'UVCI syntax, with lowercase letters (the guidelines use A-Z)' : 'UVCI syntax')]
+  const checks = [
+    check(
+      'UVCI_SYNTAX',
+      ci.length <= 80,
+      ci.length > 80
+        ? 'the UVCI is longer than 80 characters'
+        : lower
+          ? 'UVCI syntax, with lowercase letters (the guidelines use A-Z)'
+          : 'UVCI syntax',
+    ),
+  ]
   const country = match[2]!
   const countryOk = iss === undefined || country === iss
   checks.push(check('UVCI_COUNTRY', countryOk, countryOk ? `UVCI country ${country}` : `UVCI country ${country}, iss ${safe(iss ?? '')}`))

@@ -44,7 +44,10 @@ function readJpegHeader(bytes: Uint8Array): ImageHeader {
     while (bytes[pos] === 0xff) pos++ // fill bytes
     const marker = bytes[pos]
     if (marker === undefined) break
-    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) { pos++; continue } // no payload
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      pos++
+      continue
+    } // no payload
     if (marker === 0xd9 || marker === 0xda) break // end of image or scan data before any frame header
     if (pos + 2 >= bytes.length) break
     const length = view.getUint16(pos + 1)

@@ -33,8 +33,13 @@ describe('decodeQrImage in workerd', () => {
   beforeAll(async () => {
     const bundle = await build({
       stdin: { contents: worker, resolveDir: new URL('.', import.meta.url).pathname, loader: 'ts' },
-      bundle: true, format: 'esm', platform: 'neutral', write: false, external: [WASM],
-      mainFields: ['module', 'main'], conditions: ['workerd', 'worker', 'import'],
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      write: false,
+      external: [WASM],
+      mainFields: ['module', 'main'],
+      conditions: ['workerd', 'worker', 'import'],
     })
     mf = new Miniflare({
       compatibilityDate: '2025-01-01',
@@ -42,12 +47,17 @@ describe('decodeQrImage in workerd', () => {
         { type: 'ESModule', path: 'worker.js', contents: bundle.outputFiles[0]!.text },
         { type: 'CompiledWasm', path: WASM, contents: readFileSync(createRequire(import.meta.url).resolve(WASM)) },
       ],
-      outboundService: () => { outbound++; return new Response('no network', { status: 599 }) },
+      outboundService: () => {
+        outbound++
+        return new Response('no network', { status: 599 })
+      },
     })
     await mf.ready
   }, 60_000)
 
-  afterAll(async () => { await mf?.dispose() })
+  afterAll(async () => {
+    await mf?.dispose()
+  })
 
   const post = async (body: Uint8Array) => {
     const response = await mf.dispatchFetch('http://localhost/', { method: 'POST', body })

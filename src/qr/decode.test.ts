@@ -17,7 +17,10 @@ function dataUrlBytes(dataUrl: string): Uint8Array {
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e)
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   expect(error).toBeInstanceOf(QrDecodeError)
   return (error as QrDecodeError).code
 }
@@ -35,10 +38,18 @@ function png(width: number, height: number, idat: Uint8Array, bitDepth = 8): Uin
   new DataView(ihdr.buffer).setUint32(0, width)
   new DataView(ihdr.buffer).setUint32(4, height)
   ihdr.set([bitDepth, 0, 0, 0, 0], 8)
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array())]
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', new Uint8Array()),
+  ]
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let at = 0
-  for (const p of parts) { out.set(p, at); at += p.length }
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
   return out
 }
 
@@ -48,7 +59,9 @@ function spiedDecoder() {
   return { decode: createQrImageDecoder(loader), loader }
 }
 
-afterEach(() => { vi.unstubAllGlobals() })
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
 
 describe('decodeQrImage: images', () => {
   it('reads the clean PNG that renderQr draws', async () => {
@@ -176,7 +189,9 @@ describe('decodeQrImage: bounds of one image', () => {
     const clock = () => (now += 10)
     expect(await codeOf(decodeQrImage(noQr, { now: clock, deadline: 1_015 }))).toBe('QR_DECODE_LIMIT')
     expect(await codeOf(decodeQrImage(noQr, { now: () => 0, deadline: 1 }))).toBe('QR_NOT_FOUND')
-    expect(await decodeQrImage(fixture('clean.jpg'), { now: () => 0, deadline: 0 }).catch((e: QrDecodeError) => e.code)).toBe('QR_DECODE_LIMIT')
+    expect(await decodeQrImage(fixture('clean.jpg'), { now: () => 0, deadline: 0 }).catch((e: QrDecodeError) => e.code)).toBe(
+      'QR_DECODE_LIMIT',
+    )
   })
 })
 
@@ -207,7 +222,10 @@ describe('EU conformance 2DCODE pictures', () => {
     for (const file of files) {
       const vector = JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>
       const picture = vector['2DCODE'] ?? vector['_2DCODE']
-      if (typeof picture !== 'string') { tally.withoutPicture++; continue }
+      if (typeof picture !== 'string') {
+        tally.withoutPicture++
+        continue
+      }
       const expected = (vector.EXPECTEDRESULTS as Record<string, unknown> | undefined)?.EXPECTEDPICTUREDECODE
       const bytes = Uint8Array.from(atob(picture), (c) => c.charCodeAt(0))
       if (expected === false) {

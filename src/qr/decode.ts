@@ -64,7 +64,10 @@ export interface QrImageDecoderHooks {
  * A decoder bound to one wasm source. The wasm is instantiated on first use and kept. zxing-wasm
  * holds one instance per process, so create one decoder per process (Node edge or Worker module).
  */
-export function createQrImageDecoder(wasm: ZxingWasmSource | (() => Promise<ZxingWasmSource>), hooks: QrImageDecoderHooks = {}): QrImageDecoder {
+export function createQrImageDecoder(
+  wasm: ZxingWasmSource | (() => Promise<ZxingWasmSource>),
+  hooks: QrImageDecoderHooks = {},
+): QrImageDecoder {
   let ready: Promise<unknown> | undefined
   let overrides: object | undefined
 
@@ -74,18 +77,27 @@ export function createQrImageDecoder(wasm: ZxingWasmSource | (() => Promise<Zxin
       return prepareZXingModule({ overrides, equalityFn: Object.is, fireImmediately: true })
     }
     let fail: (error: unknown) => void = () => {}
-    const failed = new Promise<never>((_, reject) => { fail = reject })
+    const failed = new Promise<never>((_, reject) => {
+      fail = reject
+    })
     const ownOverrides = {
       instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module?: WebAssembly.Module) => void) {
         Promise.resolve(typeof wasm === 'function' ? wasm() : wasm)
           .then((source) => instantiate(source, imports))
-          .then(({ instance, module }) => { hooks.onInstance?.(instance); done(instance, module) }, fail)
+          .then(({ instance, module }) => {
+            hooks.onInstance?.(instance)
+            done(instance, module)
+          }, fail)
         return {}
       },
     }
     overrides = ownOverrides
     ready = Promise.race([prepareZXingModule({ overrides: ownOverrides, equalityFn: Object.is, fireImmediately: true }), failed])
-    ready.catch(() => { ready = undefined; overrides = undefined; purgeZXingModule() })
+    ready.catch(() => {
+      ready = undefined
+      overrides = undefined
+      purgeZXingModule()
+    })
     return ready
   }
 

@@ -72,7 +72,10 @@ function darkRuns(rows: readonly (readonly boolean[])[], size: number): Uint16Ar
     const row = rows[y + 1]!
     let x = 1
     while (x <= size) {
-      if (row[x] !== true) { x++; continue }
+      if (row[x] !== true) {
+        x++
+        continue
+      }
       const start = x
       while (row[x] === true) x++ // the ring's last cell is light, so this stops at x ≤ size + 1
       runs[n] = y

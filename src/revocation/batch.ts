@@ -31,7 +31,10 @@ function hashesOf(entry: RevokedEntry, type: RevocationHashType): readonly strin
   return entry.signatureHashes
 }
 
-export function revocationBatches(entries: readonly RevokedEntry[], options: { country: string; hashType: RevocationHashType }): RevocationBatch[] {
+export function revocationBatches(
+  entries: readonly RevokedEntry[],
+  options: { country: string; hashType: RevocationHashType },
+): RevocationBatch[] {
   const byKid = new Map<string, { hashes: Set<string>; expires: number }>()
   for (const entry of entries) {
     const group = byKid.get(entry.kid) ?? { hashes: new Set<string>(), expires: 0 }

@@ -49,7 +49,12 @@ function base45Decode(text: string): Uint8Array {
 function decode(hc1: string): { uvci: string; country: string; signature: Uint8Array; algorithm: -7 | -37 } {
   const cose = inflateSync(base45Decode(hc1.slice(4)))
   const decoded = cbor.decodeFirstSync(cose)
-  const [protectedBytes, , payload, signature] = (decoded instanceof cbor.Tagged ? decoded.value : decoded) as [Buffer, unknown, Buffer, Buffer]
+  const [protectedBytes, , payload, signature] = (decoded instanceof cbor.Tagged ? decoded.value : decoded) as [
+    Buffer,
+    unknown,
+    Buffer,
+    Buffer,
+  ]
   const header = cbor.decodeFirstSync(protectedBytes) as Map<number, unknown>
   const claims = cbor.decodeFirstSync(payload) as Map<number, unknown>
   const dcc = (claims.get(-260) as Map<number, { v?: { ci: string }[]; r?: { ci: string }[]; t?: { ci: string }[] }>).get(1)!
@@ -76,7 +81,9 @@ describe('revocation hashes', () => {
 
   it('hashes exactly the defined bytes, truncated to 128 bits', async () => {
     const sha = async (text: string | Uint8Array) =>
-      Buffer.from(await crypto.subtle.digest('SHA-256', typeof text === 'string' ? new TextEncoder().encode(text) : new Uint8Array(text))).subarray(0, 16).toString('base64')
+      Buffer.from(await crypto.subtle.digest('SHA-256', typeof text === 'string' ? new TextEncoder().encode(text) : new Uint8Array(text)))
+        .subarray(0, 16)
+        .toString('base64')
     const uvci = 'URN:UVCI:01:XX:ABCDEF0123456789#K'
     const signature = new Uint8Array(64).map((_, i) => i)
     expect(await revocationHash('UCI', { uvci })).toBe(await sha(uvci))
@@ -95,7 +102,9 @@ describe('revocation hashes', () => {
   })
 
   it('refuses a hash type whose input is missing, with a stable code', async () => {
-    await expect(revocationHash('COUNTRYCODEUCI', { uvci: 'URN:UVCI:01:XX:A#B' })).rejects.toMatchObject({ code: 'REVOCATION_INPUT_MISSING' })
+    await expect(revocationHash('COUNTRYCODEUCI', { uvci: 'URN:UVCI:01:XX:A#B' })).rejects.toMatchObject({
+      code: 'REVOCATION_INPUT_MISSING',
+    })
     await expect(revocationHash('SIGNATURE', {})).rejects.toBeInstanceOf(CertbridgeError)
   })
 })

@@ -18,7 +18,11 @@ describe('revocation list', () => {
 
   it('finds a certificate by each hash type, and only the listed one', async () => {
     const hashes = await revocationHashes(certificate)
-    for (const [type, hash] of [['UCI', hashes.uci], ['COUNTRYCODEUCI', hashes.countryCodeUci], ['SIGNATURE', hashes.signature]] as const) {
+    for (const [type, hash] of [
+      ['UCI', hashes.uci],
+      ['COUNTRYCODEUCI', hashes.countryCodeUci],
+      ['SIGNATURE', hashes.signature],
+    ] as const) {
       const list = createRevocationList({ [type]: [hash] })
       expect(await list.match(certificate)).toBe(type)
       expect(await list.match(other)).toBeUndefined()
@@ -61,7 +65,10 @@ describe('revocation list', () => {
   it('merges lists', async () => {
     const a = await revocationHashes(certificate)
     const b = await revocationHashes(other)
-    const merged = mergeRevocationLists([createRevocationList({ UCI: [a.uci] }, ['own']), createRevocationList({ SIGNATURE: [b.signature] }, ['peer'])])
+    const merged = mergeRevocationLists([
+      createRevocationList({ UCI: [a.uci] }, ['own']),
+      createRevocationList({ SIGNATURE: [b.signature] }, ['peer']),
+    ])
     expect(merged.sources).toEqual(['own', 'peer'])
     expect(merged.size).toBe(2)
     expect(await merged.match(certificate)).toBe('UCI')

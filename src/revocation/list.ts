@@ -43,7 +43,11 @@ export function normalizeHash(text: unknown): string | undefined {
   return toBase64(fromBase64(b64))
 }
 
-export function createRevocationList(sets: Partial<Record<RevocationHashType, Iterable<string>>>, sources: readonly string[] = [], skipped = 0): RevocationList {
+export function createRevocationList(
+  sets: Partial<Record<RevocationHashType, Iterable<string>>>,
+  sources: readonly string[] = [],
+  skipped = 0,
+): RevocationList {
   const own = emptySets()
   let invalid = skipped
   for (const type of revocationHashTypes) {
@@ -88,23 +92,36 @@ function isHashType(value: unknown): value is RevocationHashType {
 export function parseRevocationList(json: unknown, options: { source: string }): RevocationList {
   const sets: Partial<Record<RevocationHashType, string[]>> = {}
   const add = (type: RevocationHashType, hashes: unknown) => {
-    if (!Array.isArray(hashes)) throw new RevocationListError('REVOCATION_LIST_INVALID', `Revocation list ${options.source}: hashes of ${type} must be an array.`)
+    if (!Array.isArray(hashes))
+      throw new RevocationListError('REVOCATION_LIST_INVALID', `Revocation list ${options.source}: hashes of ${type} must be an array.`)
     const list = (sets[type] ??= [])
     for (const hash of hashes) list.push(hash) // no spread: lists of 100,000+ hashes are real
   }
-  if (json && typeof json === 'object' && 'hashes' in json && json.hashes && typeof json.hashes === 'object' && !Array.isArray(json.hashes)) {
+  if (
+    json &&
+    typeof json === 'object' &&
+    'hashes' in json &&
+    json.hashes &&
+    typeof json.hashes === 'object' &&
+    !Array.isArray(json.hashes)
+  ) {
     for (const [type, hashes] of Object.entries(json.hashes)) {
-      if (!isHashType(type)) throw new RevocationListError('REVOCATION_LIST_INVALID', `Revocation list ${options.source}: unknown hash type.`)
+      if (!isHashType(type))
+        throw new RevocationListError('REVOCATION_LIST_INVALID', `Revocation list ${options.source}: unknown hash type.`)
       add(type, hashes)
     }
   } else if (json && typeof json === 'object' && 'entries' in json && Array.isArray(json.entries)) {
     for (const entry of json.entries as unknown[]) {
       const type = entry && typeof entry === 'object' && 'hashType' in entry ? entry.hashType : undefined
-      if (!isHashType(type)) throw new RevocationListError('REVOCATION_LIST_INVALID', `Revocation list ${options.source}: an entry has no known hashType.`)
+      if (!isHashType(type))
+        throw new RevocationListError('REVOCATION_LIST_INVALID', `Revocation list ${options.source}: an entry has no known hashType.`)
       add(type, (entry as { hashes?: unknown }).hashes)
     }
   } else {
-    throw new RevocationListError('REVOCATION_LIST_INVALID', `Revocation list ${options.source}: expected { hashes: {...} } or { entries: [...] }.`)
+    throw new RevocationListError(
+      'REVOCATION_LIST_INVALID',
+      `Revocation list ${options.source}: expected { hashes: {...} } or { entries: [...] }.`,
+    )
   }
   return createRevocationList(sets, [options.source])
 }

@@ -18,7 +18,10 @@ export async function loadRevocationList(text: string, options: LoadOptions = {}
 }
 
 /** Every configured list, plus any given ones (e.g. the bridge's own), as one list. */
-export async function loadRevocationLists(locations: readonly string[], options: LoadOptions & { include?: readonly RevocationList[] } = {}): Promise<RevocationList> {
+export async function loadRevocationLists(
+  locations: readonly string[],
+  options: LoadOptions & { include?: readonly RevocationList[] } = {},
+): Promise<RevocationList> {
   const lists = [...(options.include ?? [])]
   for (const location of locations) lists.push(await loadRevocationList(location, options))
   return mergeRevocationLists(lists)

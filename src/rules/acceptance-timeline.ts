@@ -16,7 +16,10 @@ export function lifetime(certificate: AcceptanceCertificate): { start?: number; 
   const dates = payloadDates(certificate.payload)
   const start = certificate.iat?.getTime() ?? (dates.length > 0 ? Math.min(...dates) : undefined)
   const end = certificate.exp?.getTime()
-  return { ...(start !== undefined && Number.isFinite(start) ? { start } : {}), ...(end !== undefined && Number.isFinite(end) ? { end } : {}) }
+  return {
+    ...(start !== undefined && Number.isFinite(start) ? { start } : {}),
+    ...(end !== undefined && Number.isFinite(end) ? { end } : {}),
+  }
 }
 
 /** Instants where some rule may change its answer, sorted and distinct. */
@@ -34,10 +37,11 @@ export function cutPoints(rules: readonly Rule[], certificate: AcceptanceCertifi
   const life = lifetime(certificate)
   if (life.start !== undefined) points.add(life.start)
   if (life.end !== undefined) points.add(life.end)
-  for (const date of dates) for (const { amount, unit } of shifts.values()) {
-    points.add(plusTime(date, amount, unit))
-    points.add(plusTime(date, -amount, unit))
-  }
+  for (const date of dates)
+    for (const { amount, unit } of shifts.values()) {
+      points.add(plusTime(date, amount, unit))
+      points.add(plusTime(date, -amount, unit))
+    }
   return [...points].filter((p) => Number.isFinite(p)).sort((a, b) => a - b)
 }
 

@@ -16,7 +16,12 @@ const vaccination = (mp: string, ma: string, vp: string) => ({
   dob: '1980-01-01',
   v: [{ tg: '840539006', vp, mp, ma, dn: 2, sd: 2, dt: '2021-09-01', co: 'RU', is: 'Ministry', ci: 'URN:UVCI:01:RU:X1#2' }],
 })
-const sputnik = { payload: vaccination('Sputnik-V', 'Gamaleya-Research-Institute', '29061000087103'), issuerCountry: 'RU', iat: new Date('2021-09-02T00:00:00Z'), exp: new Date('2022-09-02T00:00:00Z') }
+const sputnik = {
+  payload: vaccination('Sputnik-V', 'Gamaleya-Research-Institute', '29061000087103'),
+  issuerCountry: 'RU',
+  iat: new Date('2021-09-02T00:00:00Z'),
+  exp: new Date('2022-09-02T00:00:00Z'),
+}
 const comirnaty = { ...sputnik, payload: vaccination('EU/1/20/1528', 'ORG-100030215', '1119349007') }
 const at = new Date('2022-01-15T12:00:00Z')
 
@@ -54,7 +59,9 @@ describe('acceptance against the EU rules test data', () => {
     // Before the waiting time, ES refuses and points at the next window.
     const early = acceptance(rules, comirnaty, { at: new Date('2021-09-10T00:00:00Z'), countries: ['ES'] }).ES!
     expect(early).toMatchObject({ accepted: false, from: '2021-09-15T00:00:00.000Z' })
-    expect(early.failing[0]!.failingLogic).toBe('not-after(plusTime(payload.v.0.dt, 14, day), plusTime(external.validationClock, 0, day), plusTime(payload.v.0.dt, 270, day))')
+    expect(early.failing[0]!.failingLogic).toBe(
+      'not-after(plusTime(payload.v.0.dt, 14, day), plusTime(external.validationClock, 0, day), plusTime(payload.v.0.dt, 270, day))',
+    )
   })
 
   it('is not accepted outside the certificate life', () => {
@@ -71,10 +78,22 @@ describe('acceptance against the EU rules test data', () => {
 })
 
 describe('hand-made rules', () => {
-  const set = (...list: Rule[]): RuleSet => parseRuleSet(list.map((json, n) => ({ path: `${n}`, json })), {})
-  const certificate = { payload: vaccination('EU/1/20/1528', 'ORG-100030215', '1119349007'), iat: new Date('2021-09-02T00:00:00Z'), exp: new Date('2023-01-01T00:00:00Z') }
-  const notBefore = (days: number) => ({ 'not-before': [{ plusTime: [{ var: 'external.validationClock' }, 0, 'day'] }, { plusTime: [{ var: 'payload.v.0.dt' }, days, 'day'] }] })
-  const before = (months: number) => ({ before: [{ plusTime: [{ var: 'external.validationClock' }, 0, 'day'] }, { plusTime: [{ var: 'payload.v.0.dt' }, months, 'month'] }] })
+  const set = (...list: Rule[]): RuleSet =>
+    parseRuleSet(
+      list.map((json, n) => ({ path: `${n}`, json })),
+      {},
+    )
+  const certificate = {
+    payload: vaccination('EU/1/20/1528', 'ORG-100030215', '1119349007'),
+    iat: new Date('2021-09-02T00:00:00Z'),
+    exp: new Date('2023-01-01T00:00:00Z'),
+  }
+  const notBefore = (days: number) => ({
+    'not-before': [{ plusTime: [{ var: 'external.validationClock' }, 0, 'day'] }, { plusTime: [{ var: 'payload.v.0.dt' }, days, 'day'] }],
+  })
+  const before = (months: number) => ({
+    before: [{ plusTime: [{ var: 'external.validationClock' }, 0, 'day'] }, { plusTime: [{ var: 'payload.v.0.dt' }, months, 'month'] }],
+  })
 
   it('finds windows with inclusive and exclusive edges and calendar months', () => {
     const rule = makeRule({ Logic: { and: [notBefore(10), before(6)] } })
@@ -84,7 +103,13 @@ describe('hand-made rules', () => {
   })
 
   it('follows a rule change: two windows when a newer version closes and reopens acceptance', () => {
-    const gap = makeRule({ Identifier: 'VR-XX-0002', Version: '1.0.0', ValidFrom: '2021-10-01T00:00:00Z', ValidTo: '2021-11-01T00:00:00Z', Logic: false })
+    const gap = makeRule({
+      Identifier: 'VR-XX-0002',
+      Version: '1.0.0',
+      ValidFrom: '2021-10-01T00:00:00Z',
+      ValidTo: '2021-11-01T00:00:00Z',
+      Logic: false,
+    })
     const result = acceptance(set(makeRule(), gap), certificate, { at, countries: ['XX'] }).XX!
     expect(result.windows).toEqual([
       { from: '2021-09-02T00:00:00.000Z', until: '2021-09-30T23:59:59.999Z' },
@@ -94,13 +119,22 @@ describe('hand-made rules', () => {
   })
 
   it('points into the failing branch of if and and', () => {
-    const rule = makeRule({ Logic: { if: [{ var: 'payload.v.0' }, { and: [{ '>=': [{ var: 'payload.v.0.dn' }, 1] }, { '===': [{ var: 'payload.v.0.sd' }, 3] }] }, true] } })
+    const rule = makeRule({
+      Logic: {
+        if: [{ var: 'payload.v.0' }, { and: [{ '>=': [{ var: 'payload.v.0.dn' }, 1] }, { '===': [{ var: 'payload.v.0.sd' }, 3] }] }, true],
+      },
+    })
     const failing = acceptance(set(rule), certificate, { at, countries: ['XX'] }).XX!.failing
     expect(failing.map((f) => f.failingLogic)).toEqual(['payload.v.0.sd === 3'])
   })
 
   it('describes in English first when the asked language is missing', () => {
-    const rule = makeRule({ Description: [{ lang: 'fr', desc: 'règle' }, { lang: 'en', desc: 'rule' }] })
+    const rule = makeRule({
+      Description: [
+        { lang: 'fr', desc: 'règle' },
+        { lang: 'en', desc: 'rule' },
+      ],
+    })
     expect(ruleDescription(rule, 'vi')).toEqual({ text: 'rule', language: 'en', fallback: true })
     expect(ruleDescription(rule, 'FR')).toEqual({ text: 'règle', language: 'fr', fallback: false })
     expect(render({ '!': [{ var: 'payload.v.1' }] })).toBe('not payload.v.1')

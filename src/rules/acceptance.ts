@@ -17,7 +17,6 @@ import type { AcceptanceCertificate, AcceptanceWindow } from './acceptance-types
 
 export type { AcceptanceCertificate, AcceptanceWindow } from './acceptance-types.ts'
 
-
 export interface AcceptanceOptions {
   /** The instant `accepted` and `failing` answer for. */
   readonly at: Date
@@ -46,7 +45,6 @@ export interface FailingRule {
   /** The sub-expression of the Logic that gave the failing answer, in a compact notation. */
   readonly failingLogic: string
 }
-
 
 export interface CountryAcceptance {
   readonly country: string
@@ -80,7 +78,11 @@ export function ruleDescription(rule: Rule, language = 'en'): RuleDescriptionTex
 }
 
 /** Acceptance by each arrival country, over time. */
-export function acceptance(ruleSet: RuleSet, certificate: AcceptanceCertificate, options: AcceptanceOptions): Record<string, CountryAcceptance> {
+export function acceptance(
+  ruleSet: RuleSet,
+  certificate: AcceptanceCertificate,
+  options: AcceptanceOptions,
+): Record<string, CountryAcceptance> {
   const at = options.at.getTime()
   if (Number.isNaN(at)) throw new RangeError('the acceptance clock is not a date')
   const countries = (options.countries ?? acceptanceCountries(ruleSet)).map((c) => c.toUpperCase())
@@ -89,7 +91,13 @@ export function acceptance(ruleSet: RuleSet, certificate: AcceptanceCertificate,
   return out
 }
 
-function countryAcceptance(ruleSet: RuleSet, certificate: AcceptanceCertificate, country: string, at: number, language: string): CountryAcceptance {
+function countryAcceptance(
+  ruleSet: RuleSet,
+  certificate: AcceptanceCertificate,
+  country: string,
+  at: number,
+  language: string,
+): CountryAcceptance {
   const type = certificateType(certificate.payload)
   const issuer = certificate.issuerCountry?.toUpperCase()
   const relevant = ruleSet.rules.filter(
@@ -153,16 +161,18 @@ function failingRule(rule: Rule, data: CertLogicData, language: string): Failing
     reason = 'EVALUATION_ERROR'
   }
   if (value === true) return []
-  return [{
-    identifier: rule.Identifier,
-    version: rule.Version,
-    type: rule.Type,
-    country: rule.Country,
-    description: ruleDescription(rule, language),
-    result: reason ? 'OPEN' : 'FAIL',
-    ...(reason ? { reason } : {}),
-    failingLogic: failingLogic(rule.Logic, data),
-  }]
+  return [
+    {
+      identifier: rule.Identifier,
+      version: rule.Version,
+      type: rule.Type,
+      country: rule.Country,
+      description: ruleDescription(rule, language),
+      result: reason ? 'OPEN' : 'FAIL',
+      ...(reason ? { reason } : {}),
+      failingLogic: failingLogic(rule.Logic, data),
+    },
+  ]
 }
 
 function safeEvaluate(logic: unknown, data: CertLogicData): unknown {

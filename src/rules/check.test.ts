@@ -57,8 +57,17 @@ describe('checkBusinessRules against the EU snapshot', () => {
   })
 
   it("adds the issuing country's Invalidation rules", () => {
-    const invalidation = makeRule({ Identifier: 'IR-RU-0001', Country: 'RU', Type: 'Invalidation', CertificateType: 'General', Logic: { '!': [{ in: [{ var: 'payload.v.0.ci' }, ['URN:UVCI:01:RU:0A1B2C#K']] }] } })
-    const withInvalidation = parseRuleSet([...ruleSet.rules, invalidation].map((json, n) => ({ path: `${n}`, json })), ruleSet.valueSets)
+    const invalidation = makeRule({
+      Identifier: 'IR-RU-0001',
+      Country: 'RU',
+      Type: 'Invalidation',
+      CertificateType: 'General',
+      Logic: { '!': [{ in: [{ var: 'payload.v.0.ci' }, ['URN:UVCI:01:RU:0A1B2C#K']] }] },
+    })
+    const withInvalidation = parseRuleSet(
+      [...ruleSet.rules, invalidation].map((json, n) => ({ path: `${n}`, json })),
+      ruleSet.valueSets,
+    )
     expect(failing(withInvalidation, comirnaty, 'DE')).toEqual(['IR-RU-0001:FAIL'])
     expect(checkBusinessRules(withInvalidation, { ...input(comirnaty, 'DE'), issuerCountry: 'VN' }).passed).toBe(true)
   })

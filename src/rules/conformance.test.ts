@@ -18,11 +18,15 @@ interface Case {
 const root = testdataPath('business-rules')
 
 function* cases(): Generator<{ file: string; ruleFile: string; testCase: Case }> {
-  for (const country of readdirSync(root).filter((name) => /^[A-Z]{2}$/.test(name)).sort()) {
+  for (const country of readdirSync(root)
+    .filter((name) => /^[A-Z]{2}$/.test(name))
+    .sort()) {
     for (const ruleId of readdirSync(join(root, country)).sort()) {
       const testsDir = join(root, country, ruleId, 'tests')
       if (!existsSync(testsDir)) continue
-      for (const test of readdirSync(testsDir).filter((name) => name.endsWith('.json')).sort()) {
+      for (const test of readdirSync(testsDir)
+        .filter((name) => name.endsWith('.json'))
+        .sort()) {
         yield {
           file: join(country, ruleId, 'tests', test),
           ruleFile: join(country, ruleId, 'rule.json'),

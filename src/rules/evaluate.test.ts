@@ -38,7 +38,10 @@ describe('evaluateRule', () => {
 
   it('passes on true and fails on false, reporting the rule and its English description', () => {
     const rule = makeRule({
-      Description: [{ lang: 'de', desc: 'Zweite Dosis' }, { lang: 'en', desc: 'Second dose' }],
+      Description: [
+        { lang: 'de', desc: 'Zweite Dosis' },
+        { lang: 'en', desc: 'Second dose' },
+      ],
       Logic: { '>=': [{ var: 'payload.v.0.dn' }, 2] },
     })
     expect(evaluateRule(rule, data)).toEqual({
@@ -57,7 +60,12 @@ describe('evaluateRule', () => {
     const within = makeRule({
       Logic: {
         and: [
-          { 'not-after': [{ plusTime: [{ var: 'payload.v.0.dt' }, 14, 'day'] }, { plusTime: [{ var: 'external.validationClock' }, 0, 'day'] }] },
+          {
+            'not-after': [
+              { plusTime: [{ var: 'payload.v.0.dt' }, 14, 'day'] },
+              { plusTime: [{ var: 'external.validationClock' }, 0, 'day'] },
+            ],
+          },
           { '===': [{ var: 'external.countryCode' }, 'DE'] },
           { '===': [{ var: 'external.issuerCountryCode' }, 'RU'] },
           { in: ['EU/1/20/1528', { var: 'external.valueSets.vaccines-covid-19-names' }] },
@@ -69,7 +77,9 @@ describe('evaluateRule', () => {
 
   it('gives OPEN with EVALUATION_ERROR when the engine throws, without its message', () => {
     // dccDateOfBirth throws on a malformed date of birth, quoting it; the outcome must not.
-    const rule = makeRule({ Logic: { 'not-after': [{ dccDateOfBirth: [{ var: 'payload.dob' }] }, { plusTime: ['2000-01-01', 0, 'day'] }] } })
+    const rule = makeRule({
+      Logic: { 'not-after': [{ dccDateOfBirth: [{ var: 'payload.dob' }] }, { plusTime: ['2000-01-01', 0, 'day'] }] },
+    })
     const outcome = evaluateRule(rule, certLogicData({ ...context, payload: { dob: '27.08.1958' } }))
     expect(outcome.result).toBe('OPEN')
     expect(outcome.reason).toBe('EVALUATION_ERROR')
@@ -99,7 +109,10 @@ describe('evaluateRules', () => {
     expect(evaluateRules([], context)).toEqual({ passed: true, results: [] })
     const verdict = evaluateRules([yes, no], context)
     expect(verdict.passed).toBe(false)
-    expect(verdict.results.map((r) => [r.identifier, r.result])).toEqual([['YES', 'PASS'], ['NO', 'FAIL']])
+    expect(verdict.results.map((r) => [r.identifier, r.result])).toEqual([
+      ['YES', 'PASS'],
+      ['NO', 'FAIL'],
+    ])
     expect(evaluateRules([yes, open], context).passed).toBe(false)
   })
 })
@@ -108,6 +121,15 @@ describe('englishDescription', () => {
   it('falls back to the first description, then to an empty string', () => {
     expect(englishDescription(makeRule({ Description: [{ lang: 'fr', desc: 'Une dose' }] }))).toBe('Une dose')
     expect(englishDescription(makeRule({ Description: [] }))).toBe('')
-    expect(englishDescription(makeRule({ Description: [{ lang: 'de', desc: 'x' }, { lang: 'EN', desc: 'y' }] }))).toBe('y')
+    expect(
+      englishDescription(
+        makeRule({
+          Description: [
+            { lang: 'de', desc: 'x' },
+            { lang: 'EN', desc: 'y' },
+          ],
+        }),
+      ),
+    ).toBe('y')
   })
 })

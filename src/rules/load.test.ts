@@ -98,7 +98,11 @@ describe('loadRuleSetFromDirectory', () => {
   })
 
   it('loads a small valid directory and ignores folders that are not country codes', async () => {
-    const dir = layout('small', JSON.stringify(makeRule()), readFileSync(testdataPath('business-rules', 'valuesets', 'valueSets.json'), 'utf8'))
+    const dir = layout(
+      'small',
+      JSON.stringify(makeRule()),
+      readFileSync(testdataPath('business-rules', 'valuesets', 'valueSets.json'), 'utf8'),
+    )
     mkdirSync(join(dir, 'schemas'))
     const ruleSet = await loadRuleSetFromDirectory(dir)
     expect(ruleSet.rules.map((rule) => rule.Identifier)).toEqual(['VR-XX-0001'])

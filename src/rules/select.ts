@@ -35,9 +35,7 @@ export function selectRules(rules: readonly Rule[], selection: RuleSelection): R
 
 function appliesTo(rule: Rule, selection: RuleSelection, clock: number): boolean {
   const country =
-    rule.Type === 'Acceptance'
-      ? sameCountry(rule.Country, selection.arrivalCountry)
-      : sameCountry(rule.Country, selection.issuerCountry)
+    rule.Type === 'Acceptance' ? sameCountry(rule.Country, selection.arrivalCountry) : sameCountry(rule.Country, selection.issuerCountry)
   if (!country) return false
   if (rule.Type === 'Acceptance' && rule.Region !== undefined && rule.Region !== selection.arrivalRegion) return false
   const type = selection.certificateType

@@ -14,7 +14,16 @@ describe('semantic versions of rules', () => {
   })
 
   it('orders pre-releases before their release, per semver 2.0.0', () => {
-    const ordered = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0']
+    const ordered = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+    ]
     for (let i = 1; i < ordered.length; i++) expect(sign(ordered[i] as string, ordered[i - 1] as string)).toBe(1)
   })
 

@@ -19,7 +19,9 @@ describe('compressValueSets', () => {
 
   it('compresses the full eu-dcc-valuesets files to their codes, as an array or a map', () => {
     const dir = testdataPath('eu-dcc-valuesets')
-    const full = readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => readJson(join(dir, name)))
+    const full = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => readJson(join(dir, name)))
     const fromArray = compressValueSets(full)
     expect(fromArray['covid-19-lab-result']).toEqual(expect.arrayContaining(['260373001', '260415000']))
     expect(fromArray['country-2-codes']).toHaveLength(250)
@@ -37,7 +39,12 @@ describe('compressValueSets', () => {
     expect(() => compressValueSets({ a: [1, 2] })).toThrow(code)
     expect(() => compressValueSets([{ valueSetId: 'x' }])).toThrow(code)
     expect(() => compressValueSets({ 'bad id!': ['a'] })).toThrow(code)
-    expect(() => compressValueSets([{ valueSetId: 'x', valueSetValues: {} }, { valueSetId: 'x', valueSetValues: {} }])).toThrow(code)
+    expect(() =>
+      compressValueSets([
+        { valueSetId: 'x', valueSetValues: {} },
+        { valueSetId: 'x', valueSetValues: {} },
+      ]),
+    ).toThrow(code)
   })
 
   it('refuses an oversized value set with RULES_TOO_LARGE', () => {

@@ -37,11 +37,20 @@ const ruleFileCache = new Map<string, unknown>()
 
 /** Without a filesystem (Workers), lists are read from URLs only and a rules directory cannot be read. */
 function refuseFileLocations(config: Config): void {
-  const lists = [['CERTBRIDGE_TRUST_LISTS', config.trustLists], ['CERTBRIDGE_TRUST_LIST_SIGNERS', config.trustListSigners], ['CERTBRIDGE_REVOCATION_LISTS', config.revocationLists]] as const
+  const lists = [
+    ['CERTBRIDGE_TRUST_LISTS', config.trustLists],
+    ['CERTBRIDGE_TRUST_LIST_SIGNERS', config.trustListSigners],
+    ['CERTBRIDGE_REVOCATION_LISTS', config.revocationLists],
+  ] as const
   for (const [variable, locations] of lists) {
-    if (locations.some((l) => !parseLocation(l).isUrl)) throw new ConfigError('CONFIG_INVALID', `${variable}: this runtime has no filesystem; lists are read from https URLs only.`)
+    if (locations.some((l) => !parseLocation(l).isUrl))
+      throw new ConfigError('CONFIG_INVALID', `${variable}: this runtime has no filesystem; lists are read from https URLs only.`)
   }
-  if (config.rulesDir) throw new ConfigError('CONFIG_INVALID', 'CERTBRIDGE_RULES_DIR: this runtime has no filesystem; give the rules as CERTBRIDGE_RULES_URL (EU gateway distribution format).')
+  if (config.rulesDir)
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      'CERTBRIDGE_RULES_DIR: this runtime has no filesystem; give the rules as CERTBRIDGE_RULES_URL (EU gateway distribution format).',
+    )
 }
 
 export async function assemble(parts: EdgeParts): Promise<AssembledService> {
@@ -52,12 +61,19 @@ export async function assemble(parts: EdgeParts): Promise<AssembledService> {
   try {
     return await assembleWith(parts, closers, close)
   } catch (error) {
-    for (const closer of closers.splice(0).reverse()) await Promise.resolve().then(closer).catch(() => {})
+    for (const closer of closers.splice(0).reverse())
+      await Promise.resolve()
+        .then(closer)
+        .catch(() => {})
     throw error
   }
 }
 
-async function assembleWith(parts: EdgeParts, closers: (() => void | Promise<void>)[], close: () => Promise<void>): Promise<AssembledService> {
+async function assembleWith(
+  parts: EdgeParts,
+  closers: (() => void | Promise<void>)[],
+  close: () => Promise<void>,
+): Promise<AssembledService> {
   const { log } = parts
   const now = parts.now ?? (() => new Date())
   usePrimitives(parts.primitives)
@@ -75,7 +91,8 @@ async function assembleWith(parts: EdgeParts, closers: (() => void | Promise<voi
     await assertProductionReady({ config, adapters, keyStore, adminToken, now: now(), edgeProblems: parts.productionProblems?.(config) })
   }
   // Reached only when the edge's secrets leave a gap the production check does not name (sandbox mode makes them all).
-  if (!keyStore || !uvciKey || !adminToken) throw new ConfigError('CONFIG_MISSING', 'a key store, CERTBRIDGE_UVCI_KEY and CERTBRIDGE_ADMIN_TOKEN are required')
+  if (!keyStore || !uvciKey || !adminToken)
+    throw new ConfigError('CONFIG_MISSING', 'a key store, CERTBRIDGE_UVCI_KEY and CERTBRIDGE_ADMIN_TOKEN are required')
   const trustProxy = parseTrustProxy(config.trustProxy)
 
   const db = parts.database(config)
@@ -102,15 +119,21 @@ async function assembleWith(parts: EdgeParts, closers: (() => void | Promise<voi
   // Trust lists load once before the service answers (a list that cannot be read stops the start),
   // then refresh in the background: no request waits for a fetch or a proof check.
   const refreshing = config.trustLists.length
-    ? createRefreshingTrustLists(config.trustLists, { ...listOptions, signers: await loadTrustListSigners(config.trustListSigners, listOptions), log, now })
+    ? createRefreshingTrustLists(config.trustLists, {
+        ...listOptions,
+        signers: await loadTrustListSigners(config.trustListSigners, listOptions),
+        log,
+        now,
+      })
     : undefined
   await refreshing?.refresh({ strict: true })
   const revocationLists = config.revocationLists.length ? await loadRevocationLists(config.revocationLists, listOptions) : undefined
-  const rules = config.rulesDir && parts.files
-    ? await parts.files.loadRuleSet(config.rulesDir)
-    : config.rulesUrl
-      ? await loadRuleSetFromUrl(config.rulesUrl, { ...(parts.listFetch ? { fetch: parts.listFetch } : {}), cache: ruleFileCache })
-      : undefined
+  const rules =
+    config.rulesDir && parts.files
+      ? await parts.files.loadRuleSet(config.rulesDir)
+      : config.rulesUrl
+        ? await loadRuleSetFromUrl(config.rulesUrl, { ...(parts.listFetch ? { fetch: parts.listFetch } : {}), cache: ruleFileCache })
+        : undefined
 
   const upstream = parts.upstreamFetch()
   if (upstream.close) closers.push(() => upstream.close?.())

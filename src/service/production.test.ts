@@ -41,7 +41,9 @@ const problemsFor = (env: Env, keyStore: KeyStore | undefined = deKeys, edgeProb
 describe('production refusals', () => {
   it('starts a safe configuration that enables two adapters (the third needs no settings)', async () => {
     expect(await problemsFor(good)).toEqual([])
-    await expect(assertProductionReady({ config: loadConfig(good, adapters), adapters, keyStore: deKeys, adminToken: strongToken, now })).resolves.toBeUndefined()
+    await expect(
+      assertProductionReady({ config: loadConfig(good, adapters), adapters, keyStore: deKeys, adminToken: strongToken, now }),
+    ).resolves.toBeUndefined()
   })
 
   it('names every problem at once, one line each', async () => {
@@ -60,7 +62,13 @@ describe('production refusals', () => {
       'CERTBRIDGE_RU_GOSUSLUGI_RECORD_SOURCE_URL is an http: URL (tokens and records would travel in clear); use https:',
       'DATA_DIR /srv/data is readable by others (mode 755); chmod 700 it',
     ])
-    const error = await assertProductionReady({ config: loadConfig(env, adapters), adapters, keyStore: deKeys, adminToken: env.CERTBRIDGE_ADMIN_TOKEN, now }).catch((e: unknown) => e)
+    const error = await assertProductionReady({
+      config: loadConfig(env, adapters),
+      adapters,
+      keyStore: deKeys,
+      adminToken: env.CERTBRIDGE_ADMIN_TOKEN,
+      now,
+    }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'CONFIG_INVALID' })
     expect((error as Error).message.split('\n')).toHaveLength(5)
     expect((error as Error).message).not.toContain('change-me-please')
@@ -75,13 +83,20 @@ describe('production refusals', () => {
   })
 
   it('refuses http: trust and revocation lists', async () => {
-    const problems = await problemsFor({ ...good, CERTBRIDGE_TRUST_LISTS: 'DE=http://lists.example/de.json', CERTBRIDGE_REVOCATION_LISTS: 'https://lists.example/r.json' })
+    const problems = await problemsFor({
+      ...good,
+      CERTBRIDGE_TRUST_LISTS: 'DE=http://lists.example/de.json',
+      CERTBRIDGE_REVOCATION_LISTS: 'https://lists.example/r.json',
+    })
     expect(problems).toEqual(['CERTBRIDGE_TRUST_LISTS is an http: URL (tokens and records would travel in clear); use https:'])
   })
 
   it('asks for the settings of every adapter when CERTBRIDGE_ADAPTERS is unset, and refuses an unknown one', async () => {
     const { CERTBRIDGE_ADAPTERS: _, ...all } = good
-    expect(await problemsFor(all)).toEqual(['CERTBRIDGE_RU_MOS_RECORD_SOURCE_URL is not set', 'CERTBRIDGE_RU_MOS_RECORD_SOURCE_TOKEN is not set'])
+    expect(await problemsFor(all)).toEqual([
+      'CERTBRIDGE_RU_MOS_RECORD_SOURCE_URL is not set',
+      'CERTBRIDGE_RU_MOS_RECORD_SOURCE_TOKEN is not set',
+    ])
     expect(() => loadConfig({ ...good, CERTBRIDGE_ADAPTERS: 'ru-gosuslugi,xx-nowhere' }, adapters)).toThrow(/xx-nowhere/)
   })
 

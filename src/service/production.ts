@@ -53,10 +53,14 @@ function clearTextUrls(config: Config, adapters: readonly CountryAdapter[]): str
   for (const adapter of adapters) {
     if (!config.enabledAdapters.includes(adapter.id)) continue
     for (const [name, value] of Object.entries(config.adapters[adapter.id] ?? {})) {
-      if (typeof value === 'string' && /^http:/i.test(value.trim())) found.push(`CERTBRIDGE_${adapter.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${name}`)
+      if (typeof value === 'string' && /^http:/i.test(value.trim()))
+        found.push(`CERTBRIDGE_${adapter.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${name}`)
     }
   }
-  for (const [variable, locations] of [['CERTBRIDGE_TRUST_LISTS', config.trustLists], ['CERTBRIDGE_REVOCATION_LISTS', config.revocationLists]] as const) {
+  for (const [variable, locations] of [
+    ['CERTBRIDGE_TRUST_LISTS', config.trustLists],
+    ['CERTBRIDGE_REVOCATION_LISTS', config.revocationLists],
+  ] as const) {
     if (locations.some((l) => /(^|=)http:/i.test(l))) found.push(variable)
   }
   return found
@@ -73,13 +77,16 @@ export async function productionProblems(facts: ProductionFacts): Promise<string
   }
   if (config.country === 'XX') problems.push('CERTBRIDGE_COUNTRY is XX, the test country')
   if (keyStore) {
-    if (keyStore.test) problems.push('the key store holds test keys (made for sandbox mode); make production keys with `certbridge keys init`')
+    if (keyStore.test)
+      problems.push('the key store holds test keys (made for sandbox mode); make production keys with `certbridge keys init`')
     if (keyStore.country === 'XX') problems.push('the key store is for country XX, the test country')
     const c = await dscCountry(keyStore, facts.now)
     if (c === undefined) problems.push('the active DSC of the key store cannot be read')
-    else if (config.country && c !== config.country) problems.push(`the CWT issuer country CERTBRIDGE_COUNTRY=${config.country} differs from the DSC's country C=${c}`)
+    else if (config.country && c !== config.country)
+      problems.push(`the CWT issuer country CERTBRIDGE_COUNTRY=${config.country} differs from the DSC's country C=${c}`)
   }
-  for (const variable of clearTextUrls(config, facts.adapters)) problems.push(`${variable} is an http: URL (tokens and records would travel in clear); use https:`)
+  for (const variable of clearTextUrls(config, facts.adapters))
+    problems.push(`${variable} is an http: URL (tokens and records would travel in clear); use https:`)
   problems.push(...(facts.edgeProblems ?? []))
   return problems
 }

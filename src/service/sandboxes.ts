@@ -19,7 +19,9 @@ export interface SandboxHost {
    * Sandbox mode's emulated trust network, where the edge can serve one: our keys as a DID list signed
    * by a sandbox "WHO" key, used when no trust lists are configured.
    */
-  trustNetwork?(keyStore: KeyStore): Promise<{ readonly trustLists: readonly string[]; readonly trustListSigners: readonly string[]; close(): Promise<void> }>
+  trustNetwork?(
+    keyStore: KeyStore,
+  ): Promise<{ readonly trustLists: readonly string[]; readonly trustListSigners: readonly string[]; close(): Promise<void> }>
 }
 
 export interface RunningSandbox {
@@ -69,9 +71,12 @@ export async function startSandboxes(host: SandboxHost, options: { population?: 
   let interleaved: SampleEntry[] | undefined
   const populationSamples = () => {
     if (interleaved) return interleaved
-    const lists = populated.map(({ adapter, sandbox }) => (sandbox.populationSamples?.() ?? []).map((sample): SampleEntry => ({ adapter, ...sample })))
+    const lists = populated.map(({ adapter, sandbox }) =>
+      (sandbox.populationSamples?.() ?? []).map((sample): SampleEntry => ({ adapter, ...sample })),
+    )
     interleaved = []
-    for (let i = 0; i < Math.max(0, ...lists.map((l) => l.length)); i++) for (const list of lists) if (i < list.length) interleaved.push(list[i]!)
+    for (let i = 0; i < Math.max(0, ...lists.map((l) => l.length)); i++)
+      for (const list of lists) if (i < list.length) interleaved.push(list[i]!)
     return interleaved
   }
   return {

@@ -65,7 +65,10 @@ export async function createService(parts: ServiceParts) {
   const { config, db, keyStore } = parts
   const now = parts.now ?? (() => new Date())
   const metrics = createServiceMetrics()
-  const listRefreshes = metrics.registry.counter('certbridge_trust_list_refreshes_total', 'Trust-list loads by list and outcome (loaded, not-modified, failed: the last good copy stays in use)')
+  const listRefreshes = metrics.registry.counter(
+    'certbridge_trust_list_refreshes_total',
+    'Trust-list loads by list and outcome (loaded, not-modified, failed: the last good copy stays in use)',
+  )
   parts.trustListRefresh?.listen((source, outcome) => listRefreshes({ source, outcome }))
   const audit = createAuditSink({ db, log: parts.log, now })
   // A trust list that changed, or could not be refreshed, is an audit event (an unchanged one is not).
@@ -76,7 +79,8 @@ export async function createService(parts: ServiceParts) {
   /** matchLink over the adapters CERTBRIDGE_ADAPTERS enables: another's link is not supported here. */
   const matchEnabled = (text: string) => {
     const match = matchLink(text)
-    if (!enabled.has(match.adapter.id)) throw new AdapterError('LINK_UNSUPPORTED', 'This kind of certificate link is not converted by this deployment.')
+    if (!enabled.has(match.adapter.id))
+      throw new AdapterError('LINK_UNSUPPORTED', 'This kind of certificate link is not converted by this deployment.')
     return match
   }
   const hasher = await createKeyedHasher(parts.uvciKey)
@@ -113,7 +117,11 @@ export async function createService(parts: ServiceParts) {
         fetch: parts.fetch,
         now,
         deadlineMs: config.upstreamDeadlineMs,
-        breaker: { ...config.breaker, onStateChange: (state) => void audit({ action: 'breaker.state', adapter: adapter.id, outcome: state.toUpperCase().replace('-', '_') }) },
+        breaker: {
+          ...config.breaker,
+          onStateChange: (state) =>
+            void audit({ action: 'breaker.state', adapter: adapter.id, outcome: state.toUpperCase().replace('-', '_') }),
+        },
       }),
     ]),
   )
@@ -182,7 +190,11 @@ export async function createService(parts: ServiceParts) {
       // Like the issuance limit: the address counted under its keyed hash, in a bucket of its own.
       const key = await hasher.hash('client', client)
       const nowSeconds = Math.floor(now().getTime() / 1000)
-      const [decision] = await hitRateLimits(db, [{ bucket: `public:${key}`, limit: config.publicRatePerClientPerMinute, windowSeconds: 60 }], nowSeconds)
+      const [decision] = await hitRateLimits(
+        db,
+        [{ bucket: `public:${key}`, limit: config.publicRatePerClientPerMinute, windowSeconds: 60 }],
+        nowSeconds,
+      )
       return decision!
     },
     adapterOf: (qr) => {
@@ -197,7 +209,12 @@ export async function createService(parts: ServiceParts) {
     ...(parts.cardPdf ? { cardPdf: parts.cardPdf } : {}),
     ready: async (): Promise<{ ok: boolean; checks: Record<string, string> }> => {
       // Each configured trust list: ok, stale (a refresh failed; the last good copy is in use) or failed.
-      const lists = Object.fromEntries((parts.trustListRefresh?.states() ?? []).map((s) => [`trustList:${s.source}`, s.state === 'stale' ? `stale since ${s.fetchedAt} (${s.error})` : s.state]))
+      const lists = Object.fromEntries(
+        (parts.trustListRefresh?.states() ?? []).map((s) => [
+          `trustList:${s.source}`,
+          s.state === 'stale' ? `stale since ${s.fetchedAt} (${s.error})` : s.state,
+        ]),
+      )
       try {
         await revokedEntries(db, Number.MAX_SAFE_INTEGER)
         return { ok: true, checks: { ...lists, database: 'ok', signingKey: signingKey().notAfter > now() ? 'ok' : 'expired' } }
@@ -231,4 +248,3 @@ export async function revocationListDocument(db: Db, now: Date): Promise<Revocat
     entries: [...groups.values()].map((g) => ({ ...g, hashes: g.hashes.sort(), expires: new Date(g.expires * 1000).toISOString() })),
   }
 }
-

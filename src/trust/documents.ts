@@ -42,7 +42,8 @@ export function parseLocation(text: string): Location {
   const named = /^([A-Za-z0-9_-]{1,32})=(.+)$/.exec(trimmed)
   let location = named ? named[2]!.trim() : trimmed
   if (location.startsWith('did:')) {
-    if (!isDidWeb(location)) throw new TrustListError('TRUST_LIST_INVALID', `${location.slice(0, 80)}: only did:web identifiers can be resolved.`)
+    if (!isDidWeb(location))
+      throw new TrustListError('TRUST_LIST_INVALID', `${location.slice(0, 80)}: only did:web identifiers can be resolved.`)
     location = didWebUrl(location)
   }
   return { ...(named ? { name: named[1]! } : {}), location, isUrl: /^https?:\/\//i.test(location) }
@@ -160,7 +161,11 @@ export async function loadJsonDocument(location: Location, options: LoadOptions 
 }
 
 /** Reads the JSON document unless the server answers 304 to the validators given (URLs only; files are always read). */
-export async function loadJsonIfChanged(location: Location, options: LoadOptions = {}, validators: Validators = {}): Promise<{ notModified: true } | { notModified: false; json: unknown; validators: Validators }> {
+export async function loadJsonIfChanged(
+  location: Location,
+  options: LoadOptions = {},
+  validators: Validators = {},
+): Promise<{ notModified: true } | { notModified: false; json: unknown; validators: Validators }> {
   let text: string
   let got: Validators = {}
   if (location.isUrl) {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs'
 import { testdataPath } from '../../test/shared.ts'
 import { allowedTypesFromUsages, computeKid, importDsc } from './dsc.ts'
 
-const vector = (path: string[]) => JSON.parse(readFileSync(testdataPath('dgc-testdata', ...path), 'utf8')) as { TESTCTX: { CERTIFICATE: string } }
+const vector = (path: string[]) =>
+  JSON.parse(readFileSync(testdataPath('dgc-testdata', ...path), 'utf8')) as { TESTCTX: { CERTIFICATE: string } }
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex')
 
 describe('importDsc', () => {
@@ -32,7 +33,9 @@ describe('importDsc', () => {
 
   it('maps usage OIDs to types; none of the family means no restriction', () => {
     expect(allowedTypesFromUsages(['1.3.6.1.4.1.1847.2021.1.1'])).toEqual(new Set(['test']))
-    expect(allowedTypesFromUsages(['1.3.6.1.4.1.0.1847.2021.1.2', '1.3.6.1.4.1.1847.2021.1.3'])).toEqual(new Set(['vaccination', 'recovery']))
+    expect(allowedTypesFromUsages(['1.3.6.1.4.1.0.1847.2021.1.2', '1.3.6.1.4.1.1847.2021.1.3'])).toEqual(
+      new Set(['vaccination', 'recovery']),
+    )
     expect(allowedTypesFromUsages(['1.3.6.1.5.5.7.3.2'])).toBeUndefined()
   })
 })

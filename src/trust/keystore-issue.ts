@@ -56,13 +56,17 @@ export async function issueDsc(ca: CaSigner, options: IssueOptions): Promise<Iss
   const x509 = await loadX509()
   const sca = new x509.X509Certificate(ca.certificate as Uint8Array<ArrayBuffer>)
   const days = options.days ?? DSC_VALIDITY_DAYS
-  if (!Number.isInteger(days) || days < 1 || days > DSC_VALIDITY_DAYS) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', `A DSC is valid for 1 to ${DSC_VALIDITY_DAYS} days.`)
+  if (!Number.isInteger(days) || days < 1 || days > DSC_VALIDITY_DAYS)
+    throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', `A DSC is valid for 1 to ${DSC_VALIDITY_DAYS} days.`)
   const types = options.types ?? (['test', 'vaccination', 'recovery'] as const)
   if (types.length === 0) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'A DSC must be allowed at least one certificate type.')
   const notBefore = seconds(options.now)
   if (notBefore < sca.notBefore) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'A DSC cannot start before its SCA.')
   if (sca.notAfter.getTime() - notBefore.getTime() < MIN_DSC_DAYS * DAY) {
-    throw new KeyStoreError('KEYSTORE_CSCA_EXPIRING', `The SCA expires on ${sca.notAfter.toISOString()}: onboard a new SCA before another DSC.`)
+    throw new KeyStoreError(
+      'KEYSTORE_CSCA_EXPIRING',
+      `The SCA expires on ${sca.notAfter.toISOString()}: onboard a new SCA before another DSC.`,
+    )
   }
   const notAfter = new Date(Math.min(addDays(notBefore, days).getTime(), sca.notAfter.getTime()))
   const keys = options.publicKey ? undefined : await generateKeyPair()
@@ -71,7 +75,11 @@ export async function issueDsc(ca: CaSigner, options: IssueOptions): Promise<Iss
   try {
     certificate = await x509.X509CertificateGenerator.create({
       serialNumber: randomSerial(),
-      subject: subjectName(options.country, options.organisation, `${options.organisation}${options.test ? ' TEST' : ''} DSC ${options.sequence}`),
+      subject: subjectName(
+        options.country,
+        options.organisation,
+        `${options.organisation}${options.test ? ' TEST' : ''} DSC ${options.sequence}`,
+      ),
       issuer: sca.subject,
       publicKey,
       signingKey: ca.privateKey,
@@ -80,13 +88,18 @@ export async function issueDsc(ca: CaSigner, options: IssueOptions): Promise<Iss
       signingAlgorithm,
       extensions: [
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-        new x509.ExtendedKeyUsageExtension(types.map((type) => DSC_USAGE_OIDS[type]), false),
+        new x509.ExtendedKeyUsageExtension(
+          types.map((type) => DSC_USAGE_OIDS[type]),
+          false,
+        ),
         await x509.AuthorityKeyIdentifierExtension.create(sca.publicKey),
         await x509.SubjectKeyIdentifierExtension.create(publicKey),
       ],
     })
   } catch (error) {
-    throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The SCA could not sign the DSC (is its private key the one of its certificate?).', { cause: error })
+    throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The SCA could not sign the DSC (is its private key the one of its certificate?).', {
+      cause: error,
+    })
   }
   const der = new Uint8Array(certificate.rawData)
   if (!(await certificate.verify({ publicKey: sca.publicKey, signatureOnly: true }))) {

@@ -10,19 +10,27 @@ const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)))
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/)
 const pem = z.string().includes('-----BEGIN PRIVATE KEY-----')
 
-const dsc = z.object({
-  kid: base64,
-  certificate: base64,
-  privateKeyPem: pem.optional(),
-  pkcs11Id: z.string().regex(/^[0-9a-f]{2,64}$/).optional(),
-  state: z.enum(['active', 'retired', 'next']),
-  createdAt: isoDate,
-  retiredAt: isoDate.optional(),
-  notBefore: isoDate,
-  notAfter: isoDate,
-  usageStart: isoDate.optional(),
-  usageEnd: isoDate.optional(),
-}).refine((d) => (d.privateKeyPem === undefined) !== (d.pkcs11Id === undefined), { message: 'a DSC has either privateKeyPem or pkcs11Id', path: ['privateKeyPem'] })
+const dsc = z
+  .object({
+    kid: base64,
+    certificate: base64,
+    privateKeyPem: pem.optional(),
+    pkcs11Id: z
+      .string()
+      .regex(/^[0-9a-f]{2,64}$/)
+      .optional(),
+    state: z.enum(['active', 'retired', 'next']),
+    createdAt: isoDate,
+    retiredAt: isoDate.optional(),
+    notBefore: isoDate,
+    notAfter: isoDate,
+    usageStart: isoDate.optional(),
+    usageEnd: isoDate.optional(),
+  })
+  .refine((d) => (d.privateKeyPem === undefined) !== (d.pkcs11Id === undefined), {
+    message: 'a DSC has either privateKeyPem or pkcs11Id',
+    path: ['privateKeyPem'],
+  })
 
 const common = {
   country: z.string().regex(/^[A-Z]{2}$/),
@@ -61,7 +69,11 @@ export function parseKeyStoreDocument(json: unknown): ParsedKeyStore {
   }
   const data = result.data
   const { csca, ...rest } = data
-  const store: KeyStore = { ...rest, version: 2, csca: { certificate: csca.certificate, notBefore: csca.notBefore, notAfter: csca.notAfter } }
+  const store: KeyStore = {
+    ...rest,
+    version: 2,
+    csca: { certificate: csca.certificate, notBefore: csca.notBefore, notAfter: csca.notAfter },
+  }
   if (store.dscs.filter((d) => d.state === 'active').length !== 1) {
     throw new KeyStoreError('KEYSTORE_INVALID', 'The key store document must have exactly one active DSC.')
   }

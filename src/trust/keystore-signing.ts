@@ -23,7 +23,11 @@ const at = (iso: string | undefined) => (iso === undefined ? undefined : new Dat
 
 function signingOrder(store: KeyStore): StoredDsc[] {
   const active = store.dscs.find((d) => d.state === 'active')
-  if (!active) throw new KeyStoreError('KEYSTORE_NO_ACTIVE_DSC', 'The key store has no active DSC; run `certbridge keys dsc --ca <participant folder>`.')
+  if (!active)
+    throw new KeyStoreError(
+      'KEYSTORE_NO_ACTIVE_DSC',
+      'The key store has no active DSC; run `certbridge keys dsc --ca <participant folder>`.',
+    )
   return [active, ...store.dscs.filter((d) => d.state === 'next')]
 }
 
@@ -34,7 +38,8 @@ export function signingDsc(store: KeyStore, now: Date): StoredDsc {
   const valid = order.filter((d) => at(d.notBefore)! <= t && at(d.notAfter)! > t)
   const inUse = valid.find((d) => (at(d.usageStart) ?? -Infinity) <= t && (at(d.usageEnd) ?? Infinity) > t)
   const chosen = inUse ?? valid.at(-1)
-  if (!chosen) throw new KeyStoreError('KEYSTORE_DSC_EXPIRED', 'The active DSC has expired; run `certbridge keys dsc --ca <participant folder>`.')
+  if (!chosen)
+    throw new KeyStoreError('KEYSTORE_DSC_EXPIRED', 'The active DSC has expired; run `certbridge keys dsc --ca <participant folder>`.')
   return chosen
 }
 
@@ -93,6 +98,10 @@ export function attachExternalSigner(store: KeyStore, factory: ExternalSignerFac
 export function externalSigner(store: KeyStore, dsc: ActiveDsc): Signer | undefined {
   if (!dsc.pkcs11Id) return undefined
   const signer = externalSigners.get(store)?.(dsc)
-  if (!signer) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', `The DSC ${dsc.kidBase64} has its private key in a PKCS#11 token, and no token is configured (DATA_DIR/pkcs11.json).`)
+  if (!signer)
+    throw new KeyStoreError(
+      'KEYSTORE_CONFIG_INVALID',
+      `The DSC ${dsc.kidBase64} has its private key in a PKCS#11 token, and no token is configured (DATA_DIR/pkcs11.json).`,
+    )
   return signer
 }

@@ -58,7 +58,11 @@ describe('key store: certificates', () => {
     expect(cert.issuer).toBe(csca.subject)
     expect(await cert.verify({ publicKey: csca.publicKey, signatureOnly: true })).toBe(true)
     expect(cert.getExtension(x509.KeyUsagesExtension)!.usages).toBe(x509.KeyUsageFlags.digitalSignature)
-    expect(cert.getExtension(x509.ExtendedKeyUsageExtension)!.usages).toEqual([DSC_USAGE_OIDS.test, DSC_USAGE_OIDS.vaccination, DSC_USAGE_OIDS.recovery])
+    expect(cert.getExtension(x509.ExtendedKeyUsageExtension)!.usages).toEqual([
+      DSC_USAGE_OIDS.test,
+      DSC_USAGE_OIDS.vaccination,
+      DSC_USAGE_OIDS.recovery,
+    ])
     expect(cert.notAfter.getTime() - cert.notBefore.getTime()).toBe(DSC_VALIDITY_DAYS * DAY)
     expect(cert.notAfter <= csca.notAfter).toBe(true)
     expect(dsc!.state).toBe('active')
@@ -72,7 +76,13 @@ describe('key store: certificates', () => {
     const trusted = await importDsc(active.der, { source: 'certbridge' })
     expect(trusted.allowedTypes).toEqual(new Set(['test', 'vaccination', 'recovery']))
     expect(trusted.country).toBe('XX')
-    const key = await crypto.subtle.importKey('pkcs8', new Uint8Array(fromPem('PRIVATE KEY', active.privateKeyPem!)), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign'])
+    const key = await crypto.subtle.importKey(
+      'pkcs8',
+      new Uint8Array(fromPem('PRIVATE KEY', active.privateKeyPem!)),
+      { name: 'ECDSA', namedCurve: 'P-256' },
+      false,
+      ['sign'],
+    )
     const data = new TextEncoder().encode('Sig_structure')
     const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, data)
     expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, trusted.publicKey, signature, data)).toBe(true)
@@ -83,7 +93,11 @@ describe('key store: certificates', () => {
     try {
       writeFileSync(join(dir, 'csca.pem'), toPem('CERTIFICATE', fromBase64(store.csca.certificate)))
       writeFileSync(join(dir, 'dsc.pem'), toPem('CERTIFICATE', fromBase64(store.dscs[0]!.certificate)))
-      const out = execFileSync('openssl', ['verify', '-attime', String(now.getTime() / 1000 + 60), '-CAfile', join(dir, 'csca.pem'), join(dir, 'dsc.pem')], { encoding: 'utf8' })
+      const out = execFileSync(
+        'openssl',
+        ['verify', '-attime', String(now.getTime() / 1000 + 60), '-CAfile', join(dir, 'csca.pem'), join(dir, 'dsc.pem')],
+        { encoding: 'utf8' },
+      )
       expect(out).toContain('dsc.pem: OK')
       const text = execFileSync('openssl', ['x509', '-in', join(dir, 'dsc.pem'), '-noout', '-text'], { encoding: 'utf8' })
       expect(text).toContain('1.3.6.1.4.1.1847.2021.1.2')
@@ -152,7 +166,9 @@ describe('key store: document', () => {
     expect(error).toMatchObject({ code: 'KEYSTORE_INVALID' })
     expect((error as Error).message).toContain('dscs.0.privateKeyPem')
     expect((error as Error).message).not.toContain('SECRET')
-    expect(() => parseKeyStore({ ...store, dscs: store.dscs.map((d) => ({ ...d, state: 'retired' })) })).toThrow(expect.objectContaining({ code: 'KEYSTORE_INVALID' }))
+    expect(() => parseKeyStore({ ...store, dscs: store.dscs.map((d) => ({ ...d, state: 'retired' })) })).toThrow(
+      expect.objectContaining({ code: 'KEYSTORE_INVALID' }),
+    )
     expect(() => parseKeyStore(null)).toThrow(expect.objectContaining({ code: 'KEYSTORE_INVALID' }))
   })
 })
@@ -201,7 +217,11 @@ describe('key store: DSCs from an SCA, prepared in advance, with usage periods',
     const dsc = certOf(made.dscs[0]!.certificate)
     expect(await dsc.verify({ publicKey: scaCert.publicKey, signatureOnly: true })).toBe(true)
     expect(dsc.issuer).toBe(scaCert.subject)
-    expect(made.dscs[0]).toMatchObject({ state: 'active', usageStart: now.toISOString(), usageEnd: new Date(now.getTime() + 180 * DAY).toISOString() })
+    expect(made.dscs[0]).toMatchObject({
+      state: 'active',
+      usageStart: now.toISOString(),
+      usageEnd: new Date(now.getTime() + 180 * DAY).toISOString(),
+    })
   })
 
   it('queues later DSCs as next; signing moves on when the usage period ends, and every DSC stays published', async () => {
@@ -239,7 +259,11 @@ describe('key store: DSCs from an SCA, prepared in advance, with usage periods',
   it('refuses another SCA, and a private key that is not the SCA certificate’s', async () => {
     const first = await createKeyStoreWithCa(ca, { now, test: false })
     const other = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
-    await expect(addDsc(first, { certificate: fromBase64(store.csca.certificate), privateKey: other.privateKey }, { now })).rejects.toMatchObject({ code: 'KEYSTORE_CA_MISMATCH' })
-    await expect(addDsc(first, { certificate: ca.certificate, privateKey: other.privateKey }, { now })).rejects.toMatchObject({ code: 'KEYSTORE_CA_MISMATCH' })
+    await expect(
+      addDsc(first, { certificate: fromBase64(store.csca.certificate), privateKey: other.privateKey }, { now }),
+    ).rejects.toMatchObject({ code: 'KEYSTORE_CA_MISMATCH' })
+    await expect(addDsc(first, { certificate: ca.certificate, privateKey: other.privateKey }, { now })).rejects.toMatchObject({
+      code: 'KEYSTORE_CA_MISMATCH',
+    })
   })
 })

@@ -14,14 +14,7 @@
 import { settleKeyStore } from './keystore-signing.ts'
 import { createSandboxCa, issueDsc, sameCertificate, storedCsca, type CaSigner, type DscType } from './keystore-issue.ts'
 import { loadX509 } from './x509.ts'
-import {
-  CSCA_VALIDITY_DAYS,
-  DSC_USAGE_DAYS,
-  KeyStoreError,
-  type KeyStore,
-  type KeyStoreOptions,
-  type StoredDsc,
-} from './keystore-types.ts'
+import { CSCA_VALIDITY_DAYS, DSC_USAGE_DAYS, KeyStoreError, type KeyStore, type KeyStoreOptions, type StoredDsc } from './keystore-types.ts'
 
 export * from './keystore-types.ts'
 export {
@@ -40,8 +33,10 @@ export type { CaSigner, DscType } from './keystore-issue.ts'
 const DAY = 86_400_000
 
 function checkOptions(options: Pick<KeyStoreOptions, 'country' | 'organisation' | 'now'>): void {
-  if (!/^[A-Z]{2}$/.test(options.country)) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The country must be an ISO 3166-1 alpha-2 code in capitals.')
-  if (!options.organisation.trim() || options.organisation.length > 64) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The organisation must be 1 to 64 characters.')
+  if (!/^[A-Z]{2}$/.test(options.country))
+    throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The country must be an ISO 3166-1 alpha-2 code in capitals.')
+  if (!options.organisation.trim() || options.organisation.length > 64)
+    throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The organisation must be 1 to 64 characters.')
   if (Number.isNaN(options.now.getTime())) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The creation time is not a valid date.')
 }
 
@@ -65,14 +60,24 @@ export interface DscOptions {
 }
 
 function usageWindow(start: Date, usageDays: number, notAfter: string): { usageStart: string; usageEnd: string } {
-  if (!Number.isInteger(usageDays) || usageDays < 1) throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The DSC usage period must be a whole number of days, at least 1.')
+  if (!Number.isInteger(usageDays) || usageDays < 1)
+    throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', 'The DSC usage period must be a whole number of days, at least 1.')
   const end = Math.min(start.getTime() + usageDays * DAY, new Date(notAfter).getTime())
   return { usageStart: start.toISOString(), usageEnd: new Date(end).toISOString() }
 }
 
-async function newDsc(store: Omit<KeyStore, 'dscs'>, ca: CaSigner, options: DscOptions, state: StoredDsc['state'], usageFrom: Date): Promise<StoredDsc> {
+async function newDsc(
+  store: Omit<KeyStore, 'dscs'>,
+  ca: CaSigner,
+  options: DscOptions,
+  state: StoredDsc['state'],
+  usageFrom: Date,
+): Promise<StoredDsc> {
   if (!sameCertificate(ca, store.csca)) {
-    throw new KeyStoreError('KEYSTORE_CA_MISMATCH', 'This SCA is not the one the key store was made with; a new SCA needs a new key store (see README, "Joining the trust network").')
+    throw new KeyStoreError(
+      'KEYSTORE_CA_MISMATCH',
+      'This SCA is not the one the key store was made with; a new SCA needs a new key store (see README, "Joining the trust network").',
+    )
   }
   const issued = await issueDsc(ca, {
     country: store.country,
@@ -85,11 +90,20 @@ async function newDsc(store: Omit<KeyStore, 'dscs'>, ca: CaSigner, options: DscO
     ...(options.external ? { publicKey: options.external.publicKey } : {}),
   })
   const start = new Date(Math.max(usageFrom.getTime(), new Date(issued.notBefore).getTime()))
-  return { ...issued, ...(options.external ? { pkcs11Id: options.external.pkcs11Id } : {}), state, createdAt: options.now.toISOString(), ...usageWindow(start, options.usageDays ?? DSC_USAGE_DAYS, issued.notAfter) }
+  return {
+    ...issued,
+    ...(options.external ? { pkcs11Id: options.external.pkcs11Id } : {}),
+    state,
+    createdAt: options.now.toISOString(),
+    ...usageWindow(start, options.usageDays ?? DSC_USAGE_DAYS, issued.notAfter),
+  }
 }
 
 /** A new key store whose first DSC, active, is signed by the given SCA. */
-export async function createKeyStoreWithCa(ca: CaSigner, options: DscOptions & { organisation?: string; test: boolean; country?: string }): Promise<KeyStore> {
+export async function createKeyStoreWithCa(
+  ca: CaSigner,
+  options: DscOptions & { organisation?: string; test: boolean; country?: string },
+): Promise<KeyStore> {
   const csca = await storedCsca(ca.certificate)
   const x509 = await loadX509()
   const subject = new x509.X509Certificate(ca.certificate as Uint8Array<ArrayBuffer>).subjectName
@@ -130,8 +144,12 @@ function queueEnd(store: KeyStore, now: Date): Date {
 export async function addDsc(store: KeyStore, ca: CaSigner, options: DscOptions): Promise<KeyStore> {
   const settled = settle(store, options.now)
   const hasSigner = settled.dscs.some((d) => d.state === 'active' && new Date(d.notAfter) > options.now)
-  const dsc = hasSigner ? await newDsc(settled, ca, options, 'next', queueEnd(settled, options.now)) : await newDsc(settled, ca, options, 'active', options.now)
-  const dscs = hasSigner ? settled.dscs : settled.dscs.map((d): StoredDsc => (d.state === 'active' ? { ...d, state: 'retired', retiredAt: options.now.toISOString() } : d))
+  const dsc = hasSigner
+    ? await newDsc(settled, ca, options, 'next', queueEnd(settled, options.now))
+    : await newDsc(settled, ca, options, 'active', options.now)
+  const dscs = hasSigner
+    ? settled.dscs
+    : settled.dscs.map((d): StoredDsc => (d.state === 'active' ? { ...d, state: 'retired', retiredAt: options.now.toISOString() } : d))
   return keep(store, { ...settled, issuedDscs: settled.issuedDscs + 1, dscs: [...dscs, dsc] })
 }
 
@@ -151,15 +169,21 @@ function settle(store: KeyStore, now: Date): KeyStore {
  */
 export async function rotateKeyStore(store: KeyStore, now: Date, ca?: CaSigner, options: Omit<DscOptions, 'now'> = {}): Promise<KeyStore> {
   const settled = settle(store, now)
-  const retire = (d: StoredDsc): StoredDsc => (d.state === 'active' ? { ...d, state: 'retired', retiredAt: now.toISOString(), usageEnd: now.toISOString() } : d)
+  const retire = (d: StoredDsc): StoredDsc =>
+    d.state === 'active' ? { ...d, state: 'retired', retiredAt: now.toISOString(), usageEnd: now.toISOString() } : d
   const prepared = settled.dscs.findIndex((d) => d.state === 'next' && new Date(d.notBefore) <= now && new Date(d.notAfter) > now)
   const signer = ca ?? sandboxCas.get(store)
   if (!signer && prepared >= 0) {
-    const dscs = settled.dscs.map((d, i): StoredDsc => (i === prepared ? { ...d, state: 'active', usageStart: now.toISOString() } : retire(d)))
+    const dscs = settled.dscs.map(
+      (d, i): StoredDsc => (i === prepared ? { ...d, state: 'active', usageStart: now.toISOString() } : retire(d)),
+    )
     return keep(store, { ...settled, dscs: dscs.filter((d) => new Date(d.notAfter) > now) })
   }
   if (!signer) {
-    throw new KeyStoreError('KEYSTORE_CA_REQUIRED', 'No DSC is prepared in advance: rotation needs the SCA (`certbridge keys rotate --ca <participant folder>`, offline).')
+    throw new KeyStoreError(
+      'KEYSTORE_CA_REQUIRED',
+      'No DSC is prepared in advance: rotation needs the SCA (`certbridge keys rotate --ca <participant folder>`, offline).',
+    )
   }
   const next = await newDsc(settled, signer, { ...options, now }, 'active', now)
   const kept = settled.dscs.filter((d) => new Date(d.notAfter) > now).map(retire)
@@ -168,10 +192,18 @@ export async function rotateKeyStore(store: KeyStore, now: Date, ca?: CaSigner, 
   const queued = kept.map((d): StoredDsc => {
     if (d.state !== 'next' || !d.usageStart || !d.usageEnd) return d
     const length = new Date(d.usageEnd).getTime() - new Date(d.usageStart).getTime()
-    const moved = { ...d, usageStart: from.toISOString(), usageEnd: new Date(Math.min(from.getTime() + length, new Date(d.notAfter).getTime())).toISOString() }
+    const moved = {
+      ...d,
+      usageStart: from.toISOString(),
+      usageEnd: new Date(Math.min(from.getTime() + length, new Date(d.notAfter).getTime())).toISOString(),
+    }
     from = new Date(moved.usageEnd)
     return moved
   })
   const active = queued.filter((d) => d.state !== 'next')
-  return keep(store, { ...settled, issuedDscs: settled.issuedDscs + 1, dscs: [...active, next, ...queued.filter((d) => d.state === 'next')] })
+  return keep(store, {
+    ...settled,
+    issuedDscs: settled.issuedDscs + 1,
+    dscs: [...active, next, ...queued.filter((d) => d.state === 'next')],
+  })
 }

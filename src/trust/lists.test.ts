@@ -24,7 +24,10 @@ describe('trust lists: the real snapshots', () => {
   })
 
   it('AT and SE (kid + rawData only): every entry is read, countries come from the certificates', async () => {
-    for (const [cc, count] of [['at', 791], ['se', 616]] as const) {
+    for (const [cc, count] of [
+      ['at', 791],
+      ['se', 616],
+    ] as const) {
       const read = readTrustList(snapshot(cc), { source: cc.toUpperCase() })
       expect(read.format).toBe('gateway')
       expect(read.entries).toHaveLength(count)
@@ -92,7 +95,13 @@ describe('trust lists: formats and unusable entries', () => {
     const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])
     const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey)
     const parsed = await parseTrustList(
-      { keys: [{ kid: ec.kid, kty: 'EC', x5c: [ec.rawData] }, { kid: 'AQIDBAUGBwg=', kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }, { kty: 'EC' }] },
+      {
+        keys: [
+          { kid: ec.kid, kty: 'EC', x5c: [ec.rawData] },
+          { kid: 'AQIDBAUGBwg=', kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y },
+          { kty: 'EC' },
+        ],
+      },
       { source: 'jwks' },
     )
     expect(parsed.format).toBe('jwks')

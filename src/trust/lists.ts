@@ -34,7 +34,14 @@ export interface BareKey {
 /** One usable-looking entry of a list, not yet imported. */
 export type TrustListEntry =
   | { readonly kind: 'certificate'; readonly kid: Uint8Array; readonly source: string; readonly country?: string; readonly der: Uint8Array }
-  | { readonly kind: 'key'; readonly kid: Uint8Array; readonly source: string; readonly country?: string; readonly key: BareKey; readonly allowedTypes?: ReadonlySet<CertificateType> }
+  | {
+      readonly kind: 'key'
+      readonly kid: Uint8Array
+      readonly source: string
+      readonly country?: string
+      readonly key: BareKey
+      readonly allowedTypes?: ReadonlySet<CertificateType>
+    }
 
 export interface TrustListRead {
   readonly format: TrustListFormat
@@ -100,22 +107,43 @@ function bareKey(jwk: Record<string, unknown>): BareKey | undefined {
 /** Reads the list's structure: no certificate is parsed and no key imported yet. */
 export function readTrustList(json: unknown, options: TrustListOptions): TrustListRead {
   const format = !options.format || options.format === 'auto' ? detectFormat(json) : options.format
-  if (!format) throw new TrustListError('TRUST_LIST_INVALID', `Trust list ${options.source}: unknown format (expected gateway, CH, JWKS or DID trust-list JSON).`)
+  if (!format)
+    throw new TrustListError(
+      'TRUST_LIST_INVALID',
+      `Trust list ${options.source}: unknown format (expected gateway, CH, JWKS or DID trust-list JSON).`,
+    )
   const { source } = options
-  if (format === 'did') throw new TrustListError('TRUST_LIST_INVALID', `Trust list ${source}: a DID trust list is read with its proof and chains (loadTrustList).`)
+  if (format === 'did')
+    throw new TrustListError(
+      'TRUST_LIST_INVALID',
+      `Trust list ${source}: a DID trust list is read with its proof and chains (loadTrustList).`,
+    )
   const entries: TrustListEntry[] = []
   const skipped: Record<string, number> = {}
   const skip = (reason: string) => void (skipped[reason] = (skipped[reason] ?? 0) + 1)
 
   if (format === 'gateway') {
-    if (!isRecord(json) || !Array.isArray(json.certificates)) throw new TrustListError('TRUST_LIST_INVALID', `Trust list ${source}: no certificates array.`)
+    if (!isRecord(json) || !Array.isArray(json.certificates))
+      throw new TrustListError('TRUST_LIST_INVALID', `Trust list ${source}: no certificates array.`)
     for (const item of json.certificates as unknown[]) {
-      if (!isRecord(item)) { skip('malformed'); continue }
-      if (item.certificateType !== undefined && item.certificateType !== 'DSC') { skip('not-dsc'); continue }
+      if (!isRecord(item)) {
+        skip('malformed')
+        continue
+      }
+      if (item.certificateType !== undefined && item.certificateType !== 'DSC') {
+        skip('not-dsc')
+        continue
+      }
       const der = decodeField(item.rawData)
-      if (!der) { skip('no-certificate'); continue }
+      if (!der) {
+        skip('no-certificate')
+        continue
+      }
       const kid = item.kid === undefined ? undefined : decodeField(item.kid)
-      if (item.kid !== undefined && !kid) { skip('bad-kid'); continue }
+      if (item.kid !== undefined && !kid) {
+        skip('bad-kid')
+        continue
+      }
       const country = typeof item.country === 'string' && /^[A-Z]{2}$/.test(item.country) ? item.country : undefined
       // A missing kid is computed from the DER on import; the placeholder is empty until then.
       entries.push({ kind: 'certificate', kid: kid ?? new Uint8Array(0), source, der, ...(country ? { country } : {}) })
@@ -125,25 +153,49 @@ export function readTrustList(json: unknown, options: TrustListOptions): TrustLi
     for (const [kidText, keys] of Object.entries(json)) {
       const kid = decodeField(kidText)
       for (const jwk of Array.isArray(keys) ? keys : []) {
-        if (!kid) { skip('bad-kid'); continue }
-        if (!isRecord(jwk)) { skip('malformed'); continue }
+        if (!kid) {
+          skip('bad-kid')
+          continue
+        }
+        if (!isRecord(jwk)) {
+          skip('malformed')
+          continue
+        }
         const allowedTypes = typesFromUse(jwk.use)
-        if (allowedTypes === null) { skip('light-only'); continue }
+        if (allowedTypes === null) {
+          skip('light-only')
+          continue
+        }
         const key = bareKey(jwk)
-        if (!key) { skip('unsupported-key'); continue }
+        if (!key) {
+          skip('unsupported-key')
+          continue
+        }
         entries.push({ kind: 'key', kid, source, key, ...(allowedTypes ? { allowedTypes } : {}) })
       }
     }
   } else {
     if (!isRecord(json) || !Array.isArray(json.keys)) throw new TrustListError('TRUST_LIST_INVALID', `Trust list ${source}: no keys array.`)
     for (const jwk of json.keys as unknown[]) {
-      if (!isRecord(jwk)) { skip('malformed'); continue }
+      if (!isRecord(jwk)) {
+        skip('malformed')
+        continue
+      }
       const kid = decodeField(jwk.kid)
       const der = Array.isArray(jwk.x5c) ? decodeField(jwk.x5c[0]) : undefined
-      if (der) { entries.push({ kind: 'certificate', kid: kid ?? new Uint8Array(0), source, der }); continue }
-      if (!kid) { skip('bad-kid'); continue }
+      if (der) {
+        entries.push({ kind: 'certificate', kid: kid ?? new Uint8Array(0), source, der })
+        continue
+      }
+      if (!kid) {
+        skip('bad-kid')
+        continue
+      }
       const key = bareKey(jwk)
-      if (!key) { skip('unsupported-key'); continue }
+      if (!key) {
+        skip('unsupported-key')
+        continue
+      }
       entries.push({ kind: 'key', kid, source, key })
     }
   }
@@ -155,7 +207,6 @@ function stripLeadingZeros(bytes: Uint8Array): Uint8Array {
   while (i < bytes.length - 1 && bytes[i] === 0) i++
   return bytes.subarray(i)
 }
-
 
 async function importBareKey(key: BareKey): Promise<{ publicKey: CryptoKey; algorithm: -7 | -37 }> {
   if (key.kty === 'EC') {
@@ -203,7 +254,10 @@ export async function parseTrustList(json: unknown, options: TrustListOptions): 
 }
 
 /** Imports every entry; those that fail are counted as 'unusable-key' beside the given counts. */
-export async function importTrustListEntries(entries: readonly TrustListEntry[], skippedBefore: Record<string, number> = {}): Promise<{ keys: TrustedKey[]; skipped: Record<string, number> }> {
+export async function importTrustListEntries(
+  entries: readonly TrustListEntry[],
+  skippedBefore: Record<string, number> = {},
+): Promise<{ keys: TrustedKey[]; skipped: Record<string, number> }> {
   const skipped = { ...skippedBefore }
   const keys: TrustedKey[] = []
   for (const entry of entries) {

@@ -64,14 +64,21 @@ describe('loading trust lists from configuration', () => {
       ['/nonexistent/list.json', 'TRUST_LIST_UNAVAILABLE'],
     ]
     for (const [location, code] of attempts) {
-      const error = await loadTrustList(location).then(() => undefined, (e: unknown) => e)
+      const error = await loadTrustList(location).then(
+        () => undefined,
+        (e: unknown) => e,
+      )
       expect(error, location).toMatchObject({ code })
       expect((error as Error).message).not.toContain('secret')
     }
   })
 
   it('caps the size of what it reads', async () => {
-    await expect(loadJsonDocument(parseLocation(`${base}/trustlist_ch.json`), { maxBytes: 1000 })).rejects.toMatchObject({ code: 'TRUST_LIST_UNAVAILABLE' })
-    await expect(loadJsonDocument(parseLocation(testdataPath('trustlists', 'trustlist_ch.json')), { maxBytes: 1000 })).rejects.toMatchObject({ code: 'TRUST_LIST_UNAVAILABLE' })
+    await expect(loadJsonDocument(parseLocation(`${base}/trustlist_ch.json`), { maxBytes: 1000 })).rejects.toMatchObject({
+      code: 'TRUST_LIST_UNAVAILABLE',
+    })
+    await expect(
+      loadJsonDocument(parseLocation(testdataPath('trustlists', 'trustlist_ch.json')), { maxBytes: 1000 }),
+    ).rejects.toMatchObject({ code: 'TRUST_LIST_UNAVAILABLE' })
   })
 })

@@ -41,7 +41,9 @@ describe('publishing our trust list', () => {
       expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', use: 'sig', alg: 'ES256' })
       expect(key.x5c).toEqual([store.dscs.find((d) => d.kid === key.kid)!.certificate, store.csca.certificate])
       // The JWK coordinates and the x5c certificate hold one and the same public key.
-      const certKey = createPublicKey({ key: `-----BEGIN CERTIFICATE-----\n${key.x5c[0]}\n-----END CERTIFICATE-----` }).export({ format: 'jwk' })
+      const certKey = createPublicKey({ key: `-----BEGIN CERTIFICATE-----\n${key.x5c[0]}\n-----END CERTIFICATE-----` }).export({
+        format: 'jwk',
+      })
       expect([certKey.x, certKey.y]).toEqual([key.x, key.y])
     }
     expect(JSON.stringify(set)).not.toMatch(/"d"|PRIVATE/)

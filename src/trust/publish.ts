@@ -62,7 +62,16 @@ export async function jwks(store: KeyStore, now: Date): Promise<Jwks> {
     publishedDscs(store, now).map(async (dsc): Promise<Jwk> => {
       const { publicKey } = await importDsc(dsc.certificate, { source: OWN_SOURCE })
       const { x, y } = await crypto.subtle.exportKey('jwk', publicKey)
-      return { kty: 'EC', crv: 'P-256', x: x!, y: y!, kid: dsc.kid, use: 'sig', alg: 'ES256', x5c: [dsc.certificate, store.csca.certificate] }
+      return {
+        kty: 'EC',
+        crv: 'P-256',
+        x: x!,
+        y: y!,
+        kid: dsc.kid,
+        use: 'sig',
+        alg: 'ES256',
+        x5c: [dsc.certificate, store.csca.certificate],
+      }
     }),
   )
   return { keys }

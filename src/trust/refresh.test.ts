@@ -41,7 +41,13 @@ describe('refreshing trust lists', () => {
     expect(await lists.store.resolve(KID)).toEqual([])
 
     await lists.refresh({ strict: true })
-    expect(lists.states()[0]).toMatchObject({ state: 'ok', format: 'did', signature: 'valid', entries: 1, fetchedAt: '2026-12-01T10:00:00.000Z' })
+    expect(lists.states()[0]).toMatchObject({
+      state: 'ok',
+      format: 'did',
+      signature: 'valid',
+      entries: 1,
+      fetchedAt: '2026-12-01T10:00:00.000Z',
+    })
     expect(await lists.store.resolve(KID)).toHaveLength(1)
 
     clock = new Date('2026-12-01T16:00:00Z')
@@ -54,7 +60,12 @@ describe('refreshing trust lists', () => {
     etag = '"v2"'
     clock = new Date('2026-12-01T22:00:00Z')
     await lists.refresh()
-    expect(lists.states()[0]).toMatchObject({ state: 'stale', error: 'TRUST_LIST_SIGNATURE', fetchedAt: '2026-12-01T16:00:00.000Z', lastAttemptAt: '2026-12-01T22:00:00.000Z' })
+    expect(lists.states()[0]).toMatchObject({
+      state: 'stale',
+      error: 'TRUST_LIST_SIGNATURE',
+      fetchedAt: '2026-12-01T16:00:00.000Z',
+      lastAttemptAt: '2026-12-01T22:00:00.000Z',
+    })
     expect(await lists.store.resolve(KID)).toHaveLength(1)
 
     down = true

@@ -86,13 +86,25 @@ export function createRefreshingTrustLists(locations: readonly string[], options
       const list = await trustListFromJson(read.json, slot.source, options)
       slot.list = list
       slot.validators = read.validators
-      slot.state = { source: slot.source, state: 'ok', format: list.format, entries: list.entries, ...(list.signature ? { signature: list.signature } : {}), fetchedAt: attempt, lastAttemptAt: attempt }
+      slot.state = {
+        source: slot.source,
+        state: 'ok',
+        format: list.format,
+        entries: list.entries,
+        ...(list.signature ? { signature: list.signature } : {}),
+        fetchedAt: attempt,
+        lastAttemptAt: attempt,
+      }
       remerge()
       tell(slot.source, 'loaded')
     } catch (error) {
       const code = codeOf(error)
       slot.state = { ...slot.state, state: slot.list ? 'stale' : 'failed', lastAttemptAt: attempt, error: code }
-      options.log?.warn(slot.list ? 'trust list refresh failed; the last good copy stays in use' : 'trust list could not be loaded', { source: slot.source, code, fetchedAt: slot.state.fetchedAt })
+      options.log?.warn(slot.list ? 'trust list refresh failed; the last good copy stays in use' : 'trust list could not be loaded', {
+        source: slot.source,
+        code,
+        fetchedAt: slot.state.fetchedAt,
+      })
       tell(slot.source, 'failed')
       throw error
     }
@@ -110,9 +122,15 @@ export function createRefreshingTrustLists(locations: readonly string[], options
   return {
     store: {
       resolve: (kid) => merged.resolve(kid),
-      get size() { return merged.size },
-      get sources() { return merged.sources },
-      get failed() { return merged.failed },
+      get size() {
+        return merged.size
+      },
+      get sources() {
+        return merged.sources
+      },
+      get failed() {
+        return merged.failed
+      },
     },
     refresh({ strict = false } = {}) {
       running ??= refreshAll(strict).finally(() => (running = undefined))

@@ -62,17 +62,34 @@ describe('trust store', () => {
 describe('trust store: a real signature', () => {
   it('resolves the kid of an EU conformance vector to a key that verifies its COSE signature', async () => {
     const { default: cbor } = await import('cbor')
-    const vector = JSON.parse(readFileSync(testdataPath('dgc-testdata', 'DE', '2DCode', 'raw', '1.json'), 'utf8')) as { COSE: string; TESTCTX: { CERTIFICATE: string } }
+    const vector = JSON.parse(readFileSync(testdataPath('dgc-testdata', 'DE', '2DCode', 'raw', '1.json'), 'utf8')) as {
+      COSE: string
+      TESTCTX: { CERTIFICATE: string }
+    }
     const decoded = cbor.decodeFirstSync(Buffer.from(vector.COSE, 'hex'))
-    const [protectedBytes, unprotected, payload, signature] = (decoded instanceof cbor.Tagged ? decoded.value : decoded) as [Buffer, Map<number, unknown>, Buffer, Buffer]
+    const [protectedBytes, unprotected, payload, signature] = (decoded instanceof cbor.Tagged ? decoded.value : decoded) as [
+      Buffer,
+      Map<number, unknown>,
+      Buffer,
+      Buffer,
+    ]
     const header = cbor.decodeFirstSync(protectedBytes) as Map<number, unknown>
     const kid = new Uint8Array((header.get(4) ?? unprotected.get(4)) as Buffer)
 
     // A list that states no kid: the store indexes the certificate by the hash of its DER.
-    const store = await createLazyTrustStore(readTrustList({ certificates: [{ rawData: vector.TESTCTX.CERTIFICATE }] }, { source: 'vector' }).entries)
+    const store = await createLazyTrustStore(
+      readTrustList({ certificates: [{ rawData: vector.TESTCTX.CERTIFICATE }] }, { source: 'vector' }).entries,
+    )
     const [key] = await store.resolve(kid)
     expect(key?.algorithm).toBe(-7)
     const sigStructure = cbor.encode(['Signature1', protectedBytes, Buffer.alloc(0), payload])
-    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key!.publicKey, new Uint8Array(signature), new Uint8Array(sigStructure))).toBe(true)
+    expect(
+      await crypto.subtle.verify(
+        { name: 'ECDSA', hash: 'SHA-256' },
+        key!.publicKey,
+        new Uint8Array(signature),
+        new Uint8Array(sigStructure),
+      ),
+    ).toBe(true)
   })
 })

@@ -24,7 +24,11 @@ async function submit(hc1: string, ...trusted: TrustedKey[]) {
   const res = await createApp(deps(trusted)).request('/v1/certificates', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ qr: `  ${hc1}\n`, holder: { familyName: 'Mustermann', givenName: 'Erika', dateOfBirth: '1964-08-12' }, consent: true }),
+    body: JSON.stringify({
+      qr: `  ${hc1}\n`,
+      holder: { familyName: 'Mustermann', givenName: 'Erika', dateOfBirth: '1964-08-12' },
+      consent: true,
+    }),
   })
   return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> }
 }
@@ -34,7 +38,11 @@ describe('POST /v1/certificates with an HC1 input', () => {
     const { dsc, hc1 } = await fixture()
     const answer = await submit(hc1, dsc.key)
     expect(answer.status).toBe(200)
-    expect(answer.body).toMatchObject({ outcome: 'ALREADY_EU_DCC', message: ALREADY_EU_DCC_MESSAGE, verification: { status: 'VALID', verified: true } })
+    expect(answer.body).toMatchObject({
+      outcome: 'ALREADY_EU_DCC',
+      message: ALREADY_EU_DCC_MESSAGE,
+      verification: { status: 'VALID', verified: true },
+    })
   })
 
   it('refuses an unknown key identifier with EU_DCC_UNVERIFIED and HCERT_KID_UNKNOWN', async () => {
@@ -74,7 +82,11 @@ function expectRefusal(answer: Awaited<ReturnType<typeof submit>>, status: strin
 function deps(trusted: TrustedKey[]): AppDeps {
   return {
     config: { mode: 'production' },
-    issuer: { issue: async () => { throw new Error('an HC1 input never reaches the issuer') } },
+    issuer: {
+      issue: async () => {
+        throw new Error('an HC1 input never reaches the issuer')
+      },
+    },
     trustList: async () => ({ certificates: [] }),
     jwks: async () => ({ keys: [] }),
     revocation: { list: async () => ({ generatedAt: '', hashTypes: [], entries: [] }), revoke: async () => 0 },

@@ -6,10 +6,13 @@ import { VERIFICATION_STATUSES, statusMarkdown } from './status.ts'
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024
 
-const country = z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code').openapi({
-  description: 'Arrival country whose business rules apply (its Acceptance rules, plus the issuing country\'s Invalidation rules).',
-  example: 'DE',
-})
+const country = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
+  .openapi({
+    description: "Arrival country whose business rules apply (its Acceptance rules, plus the issuing country's Invalidation rules).",
+    example: 'DE',
+  })
 const at = z.string().regex(CLOCK_PATTERN, 'expected an ISO 8601 date or date-time with zone').openapi({
   description: 'Validation clock (default: now).',
   example: '2021-10-15T12:00:00Z',
@@ -26,11 +29,13 @@ export const VerifyJsonSchema = z
 
 const image = z
   .custom<File>((value) => value instanceof File, { message: 'expected a file' })
-  .openapi({ type: 'string', format: 'binary', description: `A PNG or JPEG photo or screenshot of the QR code, at most ${MAX_IMAGE_BYTES} bytes.` })
+  .openapi({
+    type: 'string',
+    format: 'binary',
+    description: `A PNG or JPEG photo or screenshot of the QR code, at most ${MAX_IMAGE_BYTES} bytes.`,
+  })
 
-export const VerifyFormSchema = z
-  .object({ image, country: country.optional(), at: at.optional() })
-  .openapi('VerifyImageRequest')
+export const VerifyFormSchema = z.object({ image, country: country.optional(), at: at.optional() }).openapi('VerifyImageRequest')
 
 const RuleOutcomeSchema = z.object({
   identifier: z.string().openapi({ example: 'VR-DE-0001' }),
@@ -49,7 +54,9 @@ export const VerificationResultSchema = z
     status: z.enum(VERIFICATION_STATUSES).openapi({ description: `One status from the taxonomy:\n\n${statusMarkdown()}` }),
     statusText: z.string(),
     detail: z.string().optional().openapi({ description: 'What exactly failed, when the status alone does not say.' }),
-    verified: z.boolean().openapi({ description: 'True only when the signature verified with a trusted key; otherwise the payload is untrusted.' }),
+    verified: z
+      .boolean()
+      .openapi({ description: 'True only when the signature verified with a trusted key; otherwise the payload is untrusted.' }),
     clock: z.string().openapi({ description: 'The validation clock used.' }),
     payload: z.unknown().optional().openapi({ description: 'The decoded DCC payload (schema 1.3).' }),
     type: z.enum(['vaccination', 'test', 'recovery']).optional(),

@@ -29,7 +29,8 @@ export const STATUSES: Readonly<Record<VerificationStatus, string>> = {
   ...hcertStatuses,
   REVOCATION_UNAVAILABLE: 'The certificate is authentic and within its validity, but the revocation lists could not be consulted.',
   REVOKED: 'The certificate is authentic but its issuer has revoked it.',
-  RULES_FAILED: 'The certificate is authentic and not revoked, but at least one business rule of the arrival or issuing country does not pass.',
+  RULES_FAILED:
+    'The certificate is authentic and not revoked, but at least one business rule of the arrival or issuing country does not pass.',
 }
 
 export const VERIFICATION_STATUSES = Object.keys(STATUSES) as [VerificationStatus, ...VerificationStatus[]]

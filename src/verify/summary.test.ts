@@ -21,7 +21,15 @@ describe('formatSummary', () => {
         passed: false,
         results: [
           { identifier: 'VR-XX-0001', type: 'Acceptance', country: 'XX', version: '1.0.0', description: 'One.', result: 'PASS' },
-          { identifier: 'VR-XX-0002', type: 'Invalidation', country: 'XX', version: '2.1.0', description: 'Two.', result: 'OPEN', reason: 'EVALUATION_ERROR' },
+          {
+            identifier: 'VR-XX-0002',
+            type: 'Invalidation',
+            country: 'XX',
+            version: '2.1.0',
+            description: 'Two.',
+            result: 'OPEN',
+            reason: 'EVALUATION_ERROR',
+          },
         ],
       },
     })

@@ -23,7 +23,10 @@ export function formatSummary(result: VerificationResult): string {
   row('Clock', day(result.clock))
   if (result.revocation) {
     const { checked, hashTypes, revokedBy } = result.revocation
-    row('Revocation', !checked ? 'not checked' : revokedBy ? `REVOKED (listed by its ${revokedBy} hash)` : `not revoked (checked ${hashTypes.join(', ')})`)
+    row(
+      'Revocation',
+      !checked ? 'not checked' : revokedBy ? `REVOKED (listed by its ${revokedBy} hash)` : `not revoked (checked ${hashTypes.join(', ')})`,
+    )
   }
   if (result.rules) {
     const { country, results } = result.rules

@@ -14,7 +14,12 @@ const payload = vectorPayload('DE/2DCode/raw/1.json') // Comirnaty, dose 2 of 2
 const ci = (payload.v as Array<{ ci: string }>)[0]!.ci
 
 async function fixture() {
-  const { signer, key } = await testKey({ country: 'DE', source: 'DE', notBefore: new Date('2021-01-01Z'), notAfter: new Date('2023-01-01Z') })
+  const { signer, key } = await testKey({
+    country: 'DE',
+    source: 'DE',
+    notBefore: new Date('2021-01-01Z'),
+    notAfter: new Date('2023-01-01Z'),
+  })
   const { hc1, signature } = await signed(payload, signer, { iat, exp })
   return { key, hc1, signature, keys: resolverOf(key) }
 }
@@ -109,10 +114,15 @@ describe('verifyCertificate', () => {
   it('accepts an asynchronous lookup, and answers REVOCATION_UNAVAILABLE when it fails', async () => {
     const { hc1, keys } = await fixture()
     const seen: unknown[] = []
-    const lookup = async (input: unknown) => { seen.push(input); return undefined }
+    const lookup = async (input: unknown) => {
+      seen.push(input)
+      return undefined
+    }
     expect((await verifyCertificate({ hc1 }, { keys, now, revocation: lookup })).status).toBe('VALID')
     expect(seen).toHaveLength(1)
-    const failing = async () => { throw new Error('list server down') }
+    const failing = async () => {
+      throw new Error('list server down')
+    }
     const result = await verifyCertificate({ hc1 }, { keys, now, revocation: failing })
     expect(result.status).toBe('REVOCATION_UNAVAILABLE')
     expect(result.revocation?.checked).toBe(false)
@@ -127,7 +137,16 @@ describe('verifyCertificate', () => {
     expect(passed.rules).toEqual({
       country: 'DE',
       passed: true,
-      results: [{ identifier: 'VR-DE-9001', type: 'Acceptance', country: 'DE', version: '1.0.0', description: 'The vaccination course must be complete.', result: 'PASS' }],
+      results: [
+        {
+          identifier: 'VR-DE-9001',
+          type: 'Acceptance',
+          country: 'DE',
+          version: '1.0.0',
+          description: 'The vaccination course must be complete.',
+          result: 'PASS',
+        },
+      ],
     })
     const firstDose = vectorPayload('DE/2DCode/raw/4.json') // dose 1 of 2
     const incomplete = await signed(firstDose, signer, { iat, exp })
@@ -136,7 +155,11 @@ describe('verifyCertificate', () => {
     expect(failed.detail).toBe('not passed: VR-DE-9001')
     expect(failed.rules?.results[0]?.result).toBe('FAIL')
     // Rules of another arrival country do not apply.
-    expect((await verifyCertificate({ hc1: incomplete.hc1 }, { keys: resolverOf(key), now, rules }, { country: 'FR' })).rules).toEqual({ country: 'FR', passed: true, results: [] })
+    expect((await verifyCertificate({ hc1: incomplete.hc1 }, { keys: resolverOf(key), now, rules }, { country: 'FR' })).rules).toEqual({
+      country: 'FR',
+      passed: true,
+      results: [],
+    })
   })
 
   it('refuses an arrival country without a rule set (a caller fault, not a certificate status)', async () => {

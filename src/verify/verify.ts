@@ -77,7 +77,11 @@ async function checkRevocation(decoded: DecodedHcert, key: TrustedKey, lookup: R
   return { checked: true, hashTypes, ...(revokedBy ? { revokedBy } : {}) }
 }
 
-export async function verifyCertificate(input: { hc1: string }, deps: VerifyDeps, options: VerifyOptions = {}): Promise<VerificationResult> {
+export async function verifyCertificate(
+  input: { hc1: string },
+  deps: VerifyDeps,
+  options: VerifyOptions = {},
+): Promise<VerificationResult> {
   const clock = options.at ?? deps.now
   if (!(clock instanceof Date) || Number.isNaN(clock.getTime())) {
     throw new VerifyError('VERIFY_CLOCK_INVALID', 'The validation clock is not a valid date.')

@@ -4,7 +4,9 @@ import { escapeHtml, jsonForScript } from '../platform/html.ts'
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
-  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)).sort()
+  return Object.entries(value)
+    .flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
+    .sort()
 }
 
 describe('language files', () => {
@@ -22,7 +24,8 @@ describe('language files', () => {
   it('keep the same placeholders across languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
     for (const key of keys(stringsFor('en'))) {
-      const get = (lang: (typeof languages)[number]) => key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], stringsFor(lang)) as string
+      const get = (lang: (typeof languages)[number]) =>
+        key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], stringsFor(lang)) as string
       for (const lang of languages) expect(placeholders(get(lang)), `${lang}:${key}`).toEqual(placeholders(get('en')))
     }
   })

@@ -21,10 +21,12 @@ export function verifyPage(ctx: PageContext, countries: readonly string[] | null
 <p class="field"><label for="hc1">${e(v.inputLabel)}</label>
 <textarea id="hc1" name="hc1" rows="4" maxlength="8000" autocomplete="off" autocapitalize="off" spellcheck="false" required></textarea></p>
 ${qrReader(ctx.strings, 'hc1')}
-${countries && countries.length > 0
+${
+  countries && countries.length > 0
     ? `<p class="field"><label for="country">${e(v.country)}</label>
 <select id="country" name="country"><option value="">${e(v.countryNone)}</option>${countryOptions(ctx.lang, countries)}</select></p>`
-    : `<p class="note" id="no-rules">${e(ctx.strings.acceptance.verifyNone)}</p>`}
+    : `<p class="note" id="no-rules">${e(ctx.strings.acceptance.verifyNone)}</p>`
+}
 <p><button type="submit" id="submit">${e(v.submit)}</button></p>
 <p id="progress" class="status" role="status" aria-live="polite"></p>
 </form>

@@ -7,7 +7,9 @@ import { webRoutes } from './routes.ts'
 const app = webRoutes({ sandbox: true })
 const withRules = webRoutes({ sandbox: true, rules: await loadRuleSetFromDirectory(testdataPath('business-rules')) })
 const sampleQr = (adapter: string) => {
-  const sample = sandboxes[adapter]!().samples().find((s) => s.expect.status === 201)
+  const sample = sandboxes[adapter]!()
+    .samples()
+    .find((s) => s.expect.status === 201)
   if (!sample) throw new Error(`no issuable sample for ${adapter}`)
   return sample.qr
 }
@@ -82,10 +84,18 @@ describe('pages', () => {
 
 describe('POST /v1/links/describe', () => {
   it('names the adapter, country and link form of a sample, without calling anything', async () => {
-    const res = await app.request('/v1/links/describe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: sampleQr('ru-mos') }) })
+    const res = await app.request('/v1/links/describe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: sampleQr('ru-mos') }),
+    })
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ adapter: 'ru-mos', country: 'RU', title: 'Russia: Moscow (immune.mos.ru)', kind: 'qr' })
-    const vn = await app.request('/v1/links/describe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: sampleQr('vn-qr') }) })
+    const vn = await app.request('/v1/links/describe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: sampleQr('vn-qr') }),
+    })
     expect(await vn.json()).toMatchObject({ adapter: 'vn-qr', country: 'VN' })
     // The text never travels in a URL: there is no GET.
     const get = await app.request(`/v1/links/describe?text=${encodeURIComponent(sampleQr('vn-qr'))}`)
@@ -93,7 +103,11 @@ describe('POST /v1/links/describe', () => {
   })
 
   it('recognises an EU DCC', async () => {
-    const res = await app.request('/v1/links/describe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'HC1:NCFOXN%TS3DH3ZSUZK' }) })
+    const res = await app.request('/v1/links/describe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'HC1:NCFOXN%TS3DH3ZSUZK' }),
+    })
     expect(await res.json()).toEqual({ adapter: 'eu-dcc', country: null, title: 'EU Digital COVID Certificate', kind: 'hc1' })
   })
 
@@ -104,7 +118,11 @@ describe('POST /v1/links/describe', () => {
       ['x'.repeat(5000), 'LINK_UNSUPPORTED'],
     ]
     for (const [text, code] of cases) {
-      const res = await app.request('/v1/links/describe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) })
+      const res = await app.request('/v1/links/describe', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      })
       expect(res.status, text.slice(0, 40)).toBe(400)
       expect(res.headers.get('content-type')).toBe('application/problem+json')
       const body = (await res.json()) as { code: string; detail: string }
@@ -118,7 +136,11 @@ describe('POST /v1/links/describe', () => {
 
 describe('POST|GET /v1/transliterate', () => {
   it('answers the ICAO 9303 names that will be printed', async () => {
-    const res = await app.request('/v1/transliterate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ familyName: 'Щукина-Жукова', givenName: 'Юлия' }) })
+    const res = await app.request('/v1/transliterate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ familyName: 'Щукина-Жукова', givenName: 'Юлия' }),
+    })
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ fnt: 'SHCHUKINA<ZHUKOVA', gnt: 'IULIIA' })
     const vn = await app.request(`/v1/transliterate?familyName=${encodeURIComponent('Nguyễn')}&givenName=${encodeURIComponent('Văn A')}`)

@@ -71,7 +71,8 @@ function describeResponse(text: unknown): Response {
 
 async function cardPdfResponse(body: Record<string, unknown> | null, deps: WebDeps, cardPdf: CardPdfRenderer): Promise<Response> {
   const hc1 = body?.hc1
-  if (typeof hc1 !== 'string' || !/^HC1:/.test(hc1) || hc1.length > 8_000) return badRequest('Give the certificate as `hc1` (the text starting with HC1:).')
+  if (typeof hc1 !== 'string' || !/^HC1:/.test(hc1) || hc1.length > 8_000)
+    return badRequest('Give the certificate as `hc1` (the text starting with HC1:).')
   const lang = isLanguage(typeof body?.lang === 'string' ? body.lang : undefined) ? (body!.lang as Language) : 'en'
   let pdf: Uint8Array
   try {
@@ -79,18 +80,30 @@ async function cardPdfResponse(body: Record<string, unknown> | null, deps: WebDe
   } catch {
     return badRequest('The text is not a readable EU Digital COVID Certificate.')
   }
-  return new Response(pdf.buffer.slice(pdf.byteOffset, pdf.byteOffset + pdf.byteLength) as ArrayBuffer, { headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="eu-digital-covid-certificate.pdf"', 'cache-control': 'no-store' } })
+  return new Response(pdf.buffer.slice(pdf.byteOffset, pdf.byteOffset + pdf.byteLength) as ArrayBuffer, {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': 'attachment; filename="eu-digital-covid-certificate.pdf"',
+      'cache-control': 'no-store',
+    },
+  })
 }
 
 export function webRoutes(deps: WebDeps) {
   // An OpenAPI router, so that the documented routes (transliterate) reach /openapi.json.
   const app = createRouter()
   app.get('/', (c) => c.body(issuePage(pageContext(c, deps, '/')), 200, pageHeaders()))
-  app.get('/verify', (c) => c.body(verifyPage(pageContext(c, deps, '/verify'), deps.rules ? acceptanceCountries(deps.rules) : null), 200, pageHeaders()))
+  app.get('/verify', (c) =>
+    c.body(verifyPage(pageContext(c, deps, '/verify'), deps.rules ? acceptanceCountries(deps.rules) : null), 200, pageHeaders()),
+  )
   app.get('/assets/:name', (c) => {
     const asset = assets[c.req.param('name')]
     if (!asset) return problemResponse(problem('NOT_FOUND', 'No such asset.'))
-    return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' })
+    return c.body(asset.body, 200, {
+      'content-type': asset.type,
+      'cache-control': 'public, max-age=300',
+      'x-content-type-options': 'nosniff',
+    })
   })
   app.post('/v1/links/describe', async (c) => describeResponse((await jsonFields(c))?.text))
   const renderer = deps.cardPdf

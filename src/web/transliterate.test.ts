@@ -14,7 +14,9 @@ describe('GET|POST /v1/transliterate', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('no-store')
     expect(await res.json()).toEqual({ fnt: 'KASYMOVA', gnt: 'INKAR' })
-    const get = await app.request(`/v1/transliterate?familyName=${encodeURIComponent('Ødegård-Müller')}&givenName=${encodeURIComponent('Ngô Bảo'.normalize('NFD'))}`)
+    const get = await app.request(
+      `/v1/transliterate?familyName=${encodeURIComponent('Ødegård-Müller')}&givenName=${encodeURIComponent('Ngô Bảo'.normalize('NFD'))}`,
+    )
     expect(await get.json()).toEqual({ fnt: 'OEDEGAARD<MUELLER', gnt: 'NGO<BAO' })
   })
 
@@ -62,7 +64,11 @@ describe('GET|POST /v1/transliterate', () => {
 function deps(): AppDeps {
   return {
     config: { mode: 'production' },
-    issuer: { issue: async () => { throw new Error('not used') } },
+    issuer: {
+      issue: async () => {
+        throw new Error('not used')
+      },
+    },
     trustList: async () => ({ certificates: [] }),
     jwks: async () => ({ keys: [] }),
     revocation: { list: async () => ({ generatedAt: '', hashTypes: [], entries: [] }), revoke: async () => 0 },

@@ -11,16 +11,26 @@ import { ProblemSchema } from '../http/schemas.ts'
 const MAX_NAME = 80
 
 const name = (example: string) =>
-  z.string().max(MAX_NAME).optional().openapi({ example, description: `At most ${MAX_NAME} characters, in any script; empty or absent gives ''.` })
+  z
+    .string()
+    .max(MAX_NAME)
+    .optional()
+    .openapi({ example, description: `At most ${MAX_NAME} characters, in any script; empty or absent gives ''.` })
 
-const NamesSchema = z
-  .object({ familyName: name('Қасымова'), givenName: name('Іңкәр') })
-  .openapi('TransliterationRequest')
+const NamesSchema = z.object({ familyName: name('Қасымова'), givenName: name('Іңкәр') }).openapi('TransliterationRequest')
 
 const TransliterationSchema = z
   .object({
-    fnt: z.string().regex(/^[A-Z<]*$/).max(MAX_NAME).openapi({ example: 'KASYMOVA' }),
-    gnt: z.string().regex(/^[A-Z<]*$/).max(MAX_NAME).openapi({ example: 'INKAR' }),
+    fnt: z
+      .string()
+      .regex(/^[A-Z<]*$/)
+      .max(MAX_NAME)
+      .openapi({ example: 'KASYMOVA' }),
+    gnt: z
+      .string()
+      .regex(/^[A-Z<]*$/)
+      .max(MAX_NAME)
+      .openapi({ example: 'INKAR' }),
   })
   .openapi('Transliteration')
 
@@ -35,14 +45,20 @@ const description =
 
 const responses = {
   200: { description: 'The transliterated names', content: { 'application/json': { schema: TransliterationSchema } } },
-  400: { description: 'A name is not text or longer than 80 characters', content: { 'application/problem+json': { schema: ProblemSchema } } },
-  422: { description: 'A name holds a letter that no ICAO 9303 table covers (`DCC_NAME`)', content: { 'application/problem+json': { schema: NameProblemSchema } } },
+  400: {
+    description: 'A name is not text or longer than 80 characters',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+  422: {
+    description: 'A name holds a letter that no ICAO 9303 table covers (`DCC_NAME`)',
+    content: { 'application/problem+json': { schema: NameProblemSchema } },
+  },
 }
 
 const getRoute = createRoute({
   method: 'get',
   path: '/v1/transliterate',
-  summary: 'Transliterate a holder\'s names as an EU DCC prints them (fnt/gnt)',
+  summary: "Transliterate a holder's names as an EU DCC prints them (fnt/gnt)",
   description: `${description} Prefer POST: names in a URL end up in logs.`,
   request: { query: NamesSchema },
   responses,
@@ -51,7 +67,7 @@ const getRoute = createRoute({
 const postRoute = createRoute({
   method: 'post',
   path: '/v1/transliterate',
-  summary: 'Transliterate a holder\'s names as an EU DCC prints them (fnt/gnt)',
+  summary: "Transliterate a holder's names as an EU DCC prints them (fnt/gnt)",
   description,
   request: { body: { required: true, content: { 'application/json': { schema: NamesSchema } } } },
   responses,
@@ -62,7 +78,10 @@ const invalid = () => problemResponse(problem('BAD_REQUEST', `Give familyName an
 /** fnt/gnt for the names, or the problem that names the refused letter. */
 export function transliterationResponse(names: { familyName?: string | undefined; givenName?: string | undefined }): Response {
   const out: Record<'fnt' | 'gnt', string> = { fnt: '', gnt: '' }
-  for (const [field, key] of [['familyName', 'fnt'], ['givenName', 'gnt']] as const) {
+  for (const [field, key] of [
+    ['familyName', 'fnt'],
+    ['givenName', 'gnt'],
+  ] as const) {
     const value = names[field] ?? ''
     try {
       out[key] = value.trim() === '' ? '' : transliterate(value)

@@ -24,7 +24,10 @@ describe.skipIf(!runnable)('the citizen page in chromium', () => {
 
   beforeAll(async () => {
     target = await startTarget()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    })
     samples = ((await (await fetch(`${target.url}/v1/sandbox/samples`)).json()) as { samples: SampleEntry[] }).samples
   })
   afterAll(async () => {
@@ -36,15 +39,25 @@ describe.skipIf(!runnable)('the citizen page in chromium', () => {
   async function open(context: BrowserContext, path: string): Promise<{ page: Page; problems: string[] }> {
     const page = await context.newPage()
     const problems: string[] = []
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()) })
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text())
+    })
     page.on('pageerror', (e) => problems.push(e.message))
-    page.on('request', (r) => { if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(target.url)) problems.push(`request to ${r.url()}`) })
+    page.on('request', (r) => {
+      if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(target.url)) problems.push(`request to ${r.url()}`)
+    })
     await page.goto(`${target.url}${path}`)
     return { page, problems }
   }
 
   const issuable = () => {
-    const sample = samples.find((s) => s.expect.status === 201 && s.expect.type === 'vaccination' && /^\d{4}-\d{2}-\d{2}$/.test(s.holder.dateOfBirth) && s.adapter.startsWith('ru-'))
+    const sample = samples.find(
+      (s) =>
+        s.expect.status === 201 &&
+        s.expect.type === 'vaccination' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(s.holder.dateOfBirth) &&
+        s.adapter.startsWith('ru-'),
+    )
     if (!sample) throw new Error('no issuable Russian vaccination sample')
     return sample
   }
@@ -104,7 +117,13 @@ describe.skipIf(!runnable)('the citizen page in chromium', () => {
     const read = await readResultQr(page)
     expect(read).toBe(issued.hc1)
     if (target.real) {
-      const verified = (await (await fetch(`${target.url}/v1/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hc1: read }) })).json()) as { status: string }
+      const verified = (await (
+        await fetch(`${target.url}/v1/verify`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ hc1: read }),
+        })
+      ).json()) as { status: string }
       expect(verified.status).toBe('VALID')
     }
     // The same certificate on /verify, pasted: the verdict and its facts in plain words.

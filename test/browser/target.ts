@@ -47,7 +47,14 @@ export async function startTarget(options: TargetOptions = {}): Promise<Target> 
     const served = await fetch(`${real.url}/`)
     if (served.ok && (served.headers.get('content-type') ?? '').startsWith('text/html')) {
       const r = real
-      return { url: r.url, real: true, close: async () => { await r.close(); rmSync(dataDir, { recursive: true, force: true }) } }
+      return {
+        url: r.url,
+        real: true,
+        close: async () => {
+          await r.close()
+          rmSync(dataDir, { recursive: true, force: true })
+        },
+      }
     }
     // The pages are not mounted yet: serve them here and pass every other request to the real server.
     const upstream = real.url
@@ -61,11 +68,26 @@ export async function startTarget(options: TargetOptions = {}): Promise<Target> 
     })
     const front = await listen(app)
     const r = real
-    return { url: front.url, real: true, close: async () => { await front.close(); await r.close(); rmSync(dataDir, { recursive: true, force: true }) } }
+    return {
+      url: front.url,
+      real: true,
+      close: async () => {
+        await front.close()
+        await r.close()
+        rmSync(dataDir, { recursive: true, force: true })
+      },
+    }
   }
   const app = new Hono()
   app.route('/', webRoutes({ sandbox: true }))
   app.route('/', fakeApi())
   const front = await listen(app)
-  return { url: front.url, real: false, close: async () => { await front.close(); rmSync(dataDir, { recursive: true, force: true }) } }
+  return {
+    url: front.url,
+    real: false,
+    close: async () => {
+      await front.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
 }

@@ -19,7 +19,11 @@ let issuedSoFar = 0
 function workerPids(): number[] {
   try {
     // Workers only: the TypeScript loader may have its own child (esbuild) beside them.
-    return execFileSync('pgrep', ['-P', String(primary.pid), '-f', 'certbridge.mjs serve'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number)
+    return execFileSync('pgrep', ['-P', String(primary.pid), '-f', 'certbridge.mjs serve'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number)
   } catch {
     return [] // pgrep exits 1 when there is none
   }
@@ -75,7 +79,9 @@ afterAll(async () => {
 describe('serve --workers 2', () => {
   it('runs two workers and answers as one service: one UVCI per record, metrics summed over both', async () => {
     expect(workerPids()).toHaveLength(2)
-    const { samples } = (await (await fetch(`${url}/v1/sandbox/samples`)).json()) as { samples: { qr: string; holder: object; expect: { status: number } }[] }
+    const { samples } = (await (await fetch(`${url}/v1/sandbox/samples`)).json()) as {
+      samples: { qr: string; holder: object; expect: { status: number } }[]
+    }
     const sample = samples.find((s) => s.expect.status === 201)!
     const before = await issuanceCount()
     // Separate connections, so the primary hands them to both workers.

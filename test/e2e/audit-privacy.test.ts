@@ -27,7 +27,8 @@ beforeAll(async () => {
   const issued: { uvci: string; hc1: string }[] = []
   for (const sample of samples.filter((s) => s.expect.status === 201).slice(0, 6)) {
     for (const v of Object.values(sample.holder)) if (v.length >= 4) values.add(v)
-    for (const m of sample.qr.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{9,}|[0-9a-f]{32}/gi) ?? []) values.add(m)
+    for (const m of sample.qr.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{9,}|[0-9a-f]{32}/gi) ?? [])
+      values.add(m)
     await post('/v1/links/describe', { text: sample.qr })
     await post('/v1/transliterate', { familyName: sample.holder.familyName, givenName: sample.holder.givenName })
     const res = await post('/v1/certificates?qr=none', { qr: sample.qr, holder: sample.holder, consent: true })
@@ -56,15 +57,30 @@ describe('audit log and privacy (sandbox mode, real HTTP)', () => {
     const res = await fetch(`${server.url}/v1/audit?limit=10`, { headers: { authorization: `Bearer ${adminToken}` } })
     expect(res.status).toBe(200)
     const { events } = (await res.json()) as { events: { action: string; outcome: string }[] }
-    expect(events.slice(0, 3).map((e) => `${e.action} ${e.outcome}`)).toEqual(['admin.auth UNAUTHORIZED', 'admin.revoke REVOKED', 'admin.auth UNAUTHORIZED'])
+    expect(events.slice(0, 3).map((e) => `${e.action} ${e.outcome}`)).toEqual([
+      'admin.auth UNAUTHORIZED',
+      'admin.revoke REVOKED',
+      'admin.auth UNAUTHORIZED',
+    ])
   })
 
   it('logs one line per request with its route pattern, and the admin events as audit lines', () => {
     const lines = server.logs.map((l) => JSON.parse(l) as Record<string, unknown>)
     const requests = lines.filter((l) => l.message === 'request')
     expect(requests.length).toBeGreaterThanOrEqual(20)
-    expect([...new Set(requests.map((r) => r.route))]).toEqual(expect.arrayContaining(['/v1/sandbox/samples', '/v1/links/describe', '/v1/transliterate', '/v1/certificates', '/v1/verify', '/v1/revocations']))
-    expect(requests.filter((r) => r.route === '/v1/certificates' && r.status === 201).every((r) => typeof r.adapter === 'string')).toBe(true)
+    expect([...new Set(requests.map((r) => r.route))]).toEqual(
+      expect.arrayContaining([
+        '/v1/sandbox/samples',
+        '/v1/links/describe',
+        '/v1/transliterate',
+        '/v1/certificates',
+        '/v1/verify',
+        '/v1/revocations',
+      ]),
+    )
+    expect(requests.filter((r) => r.route === '/v1/certificates' && r.status === 201).every((r) => typeof r.adapter === 'string')).toBe(
+      true,
+    )
     expect(requests.some((r) => r.status === 401 && r.code === 'UNAUTHORIZED')).toBe(true)
     expect(lines.filter((l) => l.message === 'audit').map((l) => l.action)).toEqual(expect.arrayContaining(['admin.auth', 'admin.revoke']))
   })
@@ -73,7 +89,13 @@ describe('audit log and privacy (sandbox mode, real HTTP)', () => {
     expect(values.size).toBeGreaterThan(15)
     const files = readdirSync(server.dataDir).filter((f) => f.startsWith('certbridge.sqlite'))
     const requestLines = server.logs.filter((l) => !l.includes('SANDBOX MODE'))
-    const haystacks = [...files.flatMap((f) => [readFileSync(join(server.dataDir, f)).toString('latin1'), readFileSync(join(server.dataDir, f)).toString('utf8')]), requestLines.join('\n')]
+    const haystacks = [
+      ...files.flatMap((f) => [
+        readFileSync(join(server.dataDir, f)).toString('latin1'),
+        readFileSync(join(server.dataDir, f)).toString('utf8'),
+      ]),
+      requestLines.join('\n'),
+    ]
     expect([...values].filter((v) => haystacks.some((h) => h.includes(v)))).toEqual([])
     expect(requestLines.join('\n')).not.toContain('127.0.0.1')
   })

@@ -69,7 +69,13 @@ describe('the DCC states the register identity', () => {
 
   it('refuses a Gosuslugi claim that only fits the masks and the birth date shown on the check page', async () => {
     const sputnik = fixtureNamed(gos, 'vaccination, Sputnik V 2/2')
-    const claim = { familyName: 'Zzzzzz', givenName: 'Aaaaa', patronymic: 'Iiiiiiii', dateOfBirth: sputnik.person.claim.dateOfBirth, documentNumber: sputnik.person.claim.documentNumber }
+    const claim = {
+      familyName: 'Zzzzzz',
+      givenName: 'Aaaaa',
+      patronymic: 'Iiiiiiii',
+      dateOfBirth: sputnik.person.claim.dateOfBirth,
+      documentNumber: sputnik.person.claim.documentNumber,
+    }
     const answer = await from('127.0.0.4')(linkV2(sputnik), claim)
     expect(answer).toMatchObject({ status: 404, body: { code: 'NO_MATCHING_CERTIFICATE' } })
   })
@@ -142,13 +148,23 @@ describe('one record, one lock, one answer', () => {
     for (const [what, qr, holder] of cases) {
       const answer = await stranger(qr, holder)
       expect(answer.status, what).toBe(404)
-      shapes.add(JSON.stringify({ status: answer.status, code: answer.body.code, title: answer.body.title, detail: answer.body.detail, type: answer.body.type }))
+      shapes.add(
+        JSON.stringify({
+          status: answer.status,
+          code: answer.body.code,
+          title: answer.body.title,
+          detail: answer.body.detail,
+          type: answer.body.type,
+        }),
+      )
     }
     expect(shapes.size).toBe(1)
     // Nor does /metrics (open by default) tell what the look-ups found.
     const metrics = await (await fetch(`${server.url}/metrics`)).text()
     expect(metrics).toContain('outcome="RECORD_ANSWER"')
-    expect(metrics).not.toMatch(/outcome="(RECORD_NOT_FOUND|RECORD_EXPIRED|RECORD_REVOKED|RECORD_INVALID|HOLDER_MISMATCH|PRODUCT_UNMAPPED|TYPE_NOT_CONVERTIBLE)"/)
+    expect(metrics).not.toMatch(
+      /outcome="(RECORD_NOT_FOUND|RECORD_EXPIRED|RECORD_REVOKED|RECORD_INVALID|HOLDER_MISMATCH|PRODUCT_UNMAPPED|TYPE_NOT_CONVERTIBLE)"/,
+    )
   })
 
   it('tells the record state and product to the bound holder only', async () => {

@@ -17,7 +17,9 @@ import { inflateSync } from 'node:zlib'
 import { decode as cborDecode, encode as cborEncode } from 'cbor'
 
 const require = createRequire(import.meta.url)
-const { DCC } = require('dcc-utils') as { DCC: { fromRaw(raw: string): Promise<{ checkSignature(key: object): Promise<unknown>; payload: any }> } }
+const { DCC } = require('dcc-utils') as {
+  DCC: { fromRaw(raw: string): Promise<{ checkSignature(key: object): Promise<unknown>; payload: any }> }
+}
 
 interface Sample {
   adapter: string
@@ -57,8 +59,16 @@ describe('issuance end to end (sandbox mode, real HTTP)', () => {
 
   it('meets the expectation of every sample', () => {
     const misses = issued
-      .filter(({ sample, body }) => body.status !== sample.expect.status || (sample.expect.code && body.code !== sample.expect.code) || (sample.expect.type && body.type !== sample.expect.type))
-      .map(({ sample, body }) => `${sample.adapter} "${sample.name}": expected ${JSON.stringify(sample.expect)}, got ${body.status} ${body.code ?? body.type}`)
+      .filter(
+        ({ sample, body }) =>
+          body.status !== sample.expect.status ||
+          (sample.expect.code && body.code !== sample.expect.code) ||
+          (sample.expect.type && body.type !== sample.expect.type),
+      )
+      .map(
+        ({ sample, body }) =>
+          `${sample.adapter} "${sample.name}": expected ${JSON.stringify(sample.expect)}, got ${body.status} ${body.code ?? body.type}`,
+      )
     expect(misses).toEqual([])
   })
 
@@ -93,7 +103,12 @@ describe('issuance end to end (sandbox mode, real HTTP)', () => {
     const base45 = require('base45') as { decode(text: string): Buffer }
     for (const { body } of issued.filter((i) => i.body.status === 201)) {
       const jwk = jwks.keys.find((k) => k.kid === body.kid)!
-      const [protectedBytes, , payload, signature] = cborDecode(inflateSync(base45.decode(body.hc1.slice(4)))).value as [Buffer, unknown, Buffer, Buffer]
+      const [protectedBytes, , payload, signature] = cborDecode(inflateSync(base45.decode(body.hc1.slice(4)))).value as [
+        Buffer,
+        unknown,
+        Buffer,
+        Buffer,
+      ]
       const toBeSigned = cborEncode(['Signature1', protectedBytes, Buffer.alloc(0), payload])
       const publicKey = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')])
       expect(p256.verify(signature, sha256(toBeSigned), publicKey, { prehash: false, lowS: false })).toBe(true)
@@ -119,13 +134,18 @@ describe('issuance end to end (sandbox mode, real HTTP)', () => {
     for (const { sample } of issued) {
       for (const v of Object.values(sample.holder)) if (v && v.length >= 4) values.add(v)
       // national identifiers inside the QR text: long digit runs, uuids, ck
-      for (const m of sample.qr.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{9,}|[0-9a-f]{32}/gi) ?? []) values.add(m)
+      for (const m of sample.qr.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{9,}|[0-9a-f]{32}/gi) ?? [])
+        values.add(m)
     }
     for (const { body } of issued) if (body.uvci) values.add(body.uvci)
     expect(values.size).toBeGreaterThan(20)
     const files = readdirSync(server.dataDir).filter((f) => f.startsWith('certbridge.sqlite'))
     expect(files.length).toBeGreaterThan(0)
-    const haystacks = [...files.map((f) => readFileSync(join(server.dataDir, f)).toString('latin1')), ...files.map((f) => readFileSync(join(server.dataDir, f)).toString('utf8')), server.logs.join('\n')]
+    const haystacks = [
+      ...files.map((f) => readFileSync(join(server.dataDir, f)).toString('latin1')),
+      ...files.map((f) => readFileSync(join(server.dataDir, f)).toString('utf8')),
+      server.logs.join('\n'),
+    ]
     const hits = [...values].filter((v) => haystacks.some((h) => h.includes(v)))
     expect(hits).toEqual([])
   })

@@ -44,14 +44,23 @@ afterAll(async () => {
 
 describe('sandbox start on a prepared DATA_DIR', () => {
   it('signs with the prepared DSC, which verifies, and keeps the key store as it was', async () => {
-    const { samples } = (await (await fetch(`${server.url}/v1/sandbox/samples`)).json()) as { samples: { qr: string; holder: unknown; expect: { status: number } }[] }
+    const { samples } = (await (await fetch(`${server.url}/v1/sandbox/samples`)).json()) as {
+      samples: { qr: string; holder: unknown; expect: { status: number } }[]
+    }
     const sample = samples.find((s) => s.expect.status === 201)!
-    const res = await fetch(`${server.url}/v1/certificates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ qr: sample.qr, holder: sample.holder, consent: true }) })
+    const res = await fetch(`${server.url}/v1/certificates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ qr: sample.qr, holder: sample.holder, consent: true }),
+    })
     expect(res.status).toBe(201)
     const body = (await res.json()) as { kid: string; hc1: string }
     expect(body.kid).toBe(prepared.kid)
     const own = createTrustStore([await importDsc(prepared.certificate, { source: 'prepared' })])
-    await expect(verifyCertificate({ hc1: body.hc1 }, { keys: own.resolve, now: new Date() })).resolves.toMatchObject({ status: 'VALID', type: expect.any(String) })
+    await expect(verifyCertificate({ hc1: body.hc1 }, { keys: own.resolve, now: new Date() })).resolves.toMatchObject({
+      status: 'VALID',
+      type: expect.any(String),
+    })
     expect(readFileSync(join(dataDir, 'keystore.json'), 'utf8')).toBe(storeBefore)
     expect(storeBefore).not.toContain(readFileSync(join(participant, 'private', 'SCA.key'), 'utf8').split('\n')[1])
   })

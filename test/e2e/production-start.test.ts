@@ -37,7 +37,10 @@ async function productionEnv(): Promise<Record<string, string>> {
 describe('production start (Node)', () => {
   it('starts a safe configuration and says that /metrics is open, or protected', async () => {
     const env = await productionEnv()
-    for (const [extra, expected] of [[{}, /^open/], [{ CERTBRIDGE_METRICS_TOKEN: 'metrics-token-for-tests' }, /^protected/]] as const) {
+    for (const [extra, expected] of [
+      [{}, /^open/],
+      [{ CERTBRIDGE_METRICS_TOKEN: 'metrics-token-for-tests' }, /^protected/],
+    ] as const) {
       const lines: string[] = []
       const server = await startServer({ port: 0, dataDir: tempDir(), env: { ...env, ...extra }, log: createLogger((l) => lines.push(l)) })
       try {
@@ -54,7 +57,12 @@ describe('production start (Node)', () => {
   })
 
   it('refuses an unsafe configuration, naming each problem on its own line', async () => {
-    const env = { ...(await productionEnv()), CERTBRIDGE_ADMIN_TOKEN: 'admin', CERTBRIDGE_COUNTRY: 'FR', CERTBRIDGE_VN_QR_RECORD_SOURCE_URL: 'http://records.invalid/vn' }
+    const env = {
+      ...(await productionEnv()),
+      CERTBRIDGE_ADMIN_TOKEN: 'admin',
+      CERTBRIDGE_COUNTRY: 'FR',
+      CERTBRIDGE_VN_QR_RECORD_SOURCE_URL: 'http://records.invalid/vn',
+    }
     const dataDir = tempDir()
     chmodSync(dataDir, 0o755)
     const error = await startServer({ port: 0, dataDir, env, log: createLogger(() => {}) }).catch((e: unknown) => e)
@@ -73,24 +81,40 @@ describe('client address behind a proxy (Node)', () => {
   let proxied: TestServer
   beforeAll(async () => {
     direct = await startTestServer({ CERTBRIDGE_RATE_VERIFY_PER_CLIENT_PER_MINUTE: '2' })
-    proxied = await startTestServer({ CERTBRIDGE_RATE_VERIFY_PER_CLIENT_PER_MINUTE: '2', CERTBRIDGE_TRUST_PROXY: '1', CERTBRIDGE_ADAPTERS: 'vn-qr' })
+    proxied = await startTestServer({
+      CERTBRIDGE_RATE_VERIFY_PER_CLIENT_PER_MINUTE: '2',
+      CERTBRIDGE_TRUST_PROXY: '1',
+      CERTBRIDGE_ADAPTERS: 'vn-qr',
+    })
   })
   afterAll(async () => {
     await direct?.close()
     await proxied?.close()
   })
   const describeFrom = async (server: TestServer, forwardedFor: string) => {
-    const res = await fetch(`${server.url}/v1/links/describe`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ text: 'https://example.com/x' }) })
+    const res = await fetch(`${server.url}/v1/links/describe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ text: 'https://example.com/x' }),
+    })
     await res.body?.cancel()
     return res.status
   }
 
   it('ignores X-Forwarded-For by default: every client behind it shares the connection address', async () => {
-    expect([await describeFrom(direct, '198.51.100.1'), await describeFrom(direct, '198.51.100.2'), await describeFrom(direct, '198.51.100.3')]).toEqual([400, 400, 429])
+    expect([
+      await describeFrom(direct, '198.51.100.1'),
+      await describeFrom(direct, '198.51.100.2'),
+      await describeFrom(direct, '198.51.100.3'),
+    ]).toEqual([400, 400, 429])
   })
 
   it('with CERTBRIDGE_TRUST_PROXY=1, counts each forwarded client on its own', async () => {
-    const a = [await describeFrom(proxied, '198.51.100.1'), await describeFrom(proxied, '198.51.100.1'), await describeFrom(proxied, '198.51.100.1')]
+    const a = [
+      await describeFrom(proxied, '198.51.100.1'),
+      await describeFrom(proxied, '198.51.100.1'),
+      await describeFrom(proxied, '198.51.100.1'),
+    ]
     expect(a).toEqual([400, 400, 429])
     // a client cannot escape by prepending an address of its own: the proxy's entry is the last one
     expect(await describeFrom(proxied, '203.0.113.77, 198.51.100.1')).toBe(429)
@@ -98,10 +122,16 @@ describe('client address behind a proxy (Node)', () => {
   })
 
   it('with CERTBRIDGE_ADAPTERS=vn-qr, answers a Gosuslugi link LINK_UNSUPPORTED and issues from Vietnam', async () => {
-    const { samples } = (await (await fetch(`${proxied.url}/v1/sandbox/samples`)).json()) as { samples: { adapter: string; qr: string; holder: object; expect: { status: number } }[] }
+    const { samples } = (await (await fetch(`${proxied.url}/v1/sandbox/samples`)).json()) as {
+      samples: { adapter: string; qr: string; holder: object; expect: { status: number } }[]
+    }
     const issue = async (adapter: string) => {
       const sample = samples.find((s) => s.adapter === adapter && s.expect.status === 201)!
-      const res = await fetch(`${proxied.url}/v1/certificates?qr=none`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ qr: sample.qr, holder: sample.holder, consent: true }) })
+      const res = await fetch(`${proxied.url}/v1/certificates?qr=none`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ qr: sample.qr, holder: sample.holder, consent: true }),
+      })
       return [res.status, ((await res.json()) as { code?: string }).code]
     }
     expect(await issue('ru-gosuslugi')).toEqual([400, 'LINK_UNSUPPORTED'])

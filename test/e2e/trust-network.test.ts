@@ -89,10 +89,21 @@ describe('GDHCN trust lists in the running service', () => {
     expect(list).toMatchObject({ format: 'did', signature: 'absent', chains: { invalid: 0 } })
     expect(list.entries).toBeGreaterThan(0)
 
-    const { samples } = (await (await fetch(`${server.url}/v1/sandbox/samples`)).json()) as { samples: { qr: string; holder: Record<string, string>; expect: { status: number } }[] }
+    const { samples } = (await (await fetch(`${server.url}/v1/sandbox/samples`)).json()) as {
+      samples: { qr: string; holder: Record<string, string>; expect: { status: number } }[]
+    }
     const sample = samples.find((s) => s.expect.status === 201)!
-    const issued = await (await fetch(`${server.url}/v1/certificates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ qr: sample.qr, holder: sample.holder, consent: true }) })).json()
+    const issued = await (
+      await fetch(`${server.url}/v1/certificates`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ qr: sample.qr, holder: sample.holder, consent: true }),
+      })
+    ).json()
     expect(issued.hc1).toMatch(/^HC1:/)
-    await expect(verifyCertificate({ hc1: issued.hc1 }, { keys: list.store.resolve, now: new Date() })).resolves.toMatchObject({ status: 'VALID', type: expect.any(String) })
+    await expect(verifyCertificate({ hc1: issued.hc1 }, { keys: list.store.resolve, now: new Date() })).resolves.toMatchObject({
+      status: 'VALID',
+      type: expect.any(String),
+    })
   })
 })

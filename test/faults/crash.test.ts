@@ -72,7 +72,8 @@ beforeAll(async () => {
     CERTBRIDGE_HOLDER_MAX_MISMATCHES_PER_RECORD: '100000',
     CERTBRIDGE_UPSTREAM_DEADLINE_MS: '20000',
   }
-  for (const [name, value] of Object.entries(mos.config(proxy.baseUrl))) if (value !== undefined) env[settingVariable('ru-mos', name)] = value
+  for (const [name, value] of Object.entries(mos.config(proxy.baseUrl)))
+    if (value !== undefined) env[settingVariable('ru-mos', name)] = value
 })
 
 afterAll(async () => {
@@ -98,10 +99,16 @@ function inspect() {
       integrity: db.pragma('integrity_check', { simple: true }),
       issuances: count('SELECT count(*) AS n FROM issuances'),
       mos: count("SELECT count(*) AS n FROM issuances WHERE adapter = 'ru-mos'"),
-      withoutSignature: count('SELECT count(*) AS n FROM issuances i WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.event_key = i.event_key)'),
-      orphanSignatures: count('SELECT count(*) AS n FROM signatures s WHERE NOT EXISTS (SELECT 1 FROM issuances i WHERE i.event_key = s.event_key)'),
+      withoutSignature: count(
+        'SELECT count(*) AS n FROM issuances i WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.event_key = i.event_key)',
+      ),
+      orphanSignatures: count(
+        'SELECT count(*) AS n FROM signatures s WHERE NOT EXISTS (SELECT 1 FROM issuances i WHERE i.event_key = s.event_key)',
+      ),
       // A key reserved for a request the kill interrupted stays reserved (event_key ''): its retry runs.
-      orphanKeys: count("SELECT count(*) AS n FROM idempotency_keys k WHERE k.event_key <> '' AND NOT EXISTS (SELECT 1 FROM issuances i WHERE i.event_key = k.event_key)"),
+      orphanKeys: count(
+        "SELECT count(*) AS n FROM idempotency_keys k WHERE k.event_key <> '' AND NOT EXISTS (SELECT 1 FROM issuances i WHERE i.event_key = k.event_key)",
+      ),
     }
   } finally {
     db.close()
@@ -113,7 +120,9 @@ describe('SIGKILL mid-issuance', () => {
     const first = await startChild(dataDir, env)
     children.push(first.process)
     const all = Object.entries(sandboxes).map(([id, factory]) => {
-      const issuable = factory().samples().filter((s) => s.expect.status === 201 && s !== held && s.qr !== held.qr)
+      const issuable = factory()
+        .samples()
+        .filter((s) => s.expect.status === 201 && s !== held && s.qr !== held.qr)
       return { id, issuable } as unknown as Upstream
     })
     const load = startLoad(first.url, all, { concurrency: 20, maxMs: 20_000, maxRequests: 100_000 })
@@ -122,7 +131,10 @@ describe('SIGKILL mid-issuance', () => {
     // Moscow now holds requests: the held sample is in flight, among the load, when the process dies.
     proxy.setFault({ kind: 'hang' })
     const seen = proxy.requests.length
-    const inFlight = post(first.url, held, 'crash-test-held-0001').then((r) => r.status, () => 0)
+    const inFlight = post(first.url, held, 'crash-test-held-0001').then(
+      (r) => r.status,
+      () => 0,
+    )
     while (proxy.requests.length === seen) await new Promise((r) => setTimeout(r, 5))
     await new Promise((r) => setTimeout(r, 50))
     await killed(first.process)

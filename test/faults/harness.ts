@@ -144,7 +144,9 @@ export function startLoad(
   }
   const workers = Array.from({ length: options.concurrency ?? 20 }, worker)
   let ended = false
-  const done = Promise.all(workers).then(() => { ended = true })
+  const done = Promise.all(workers).then(() => {
+    ended = true
+  })
   const stop = async () => {
     stopped = true
     await done

@@ -59,7 +59,11 @@ function raw(bytes: string, timeoutMs = 5_000): Promise<string> {
   })
 }
 
-const validIssue = { qr: 'https://immune.mos.ru/qr?id=4501230000000017', holder: { familyName: 'A', givenName: 'B', dateOfBirth: '1980-01-01' }, consent: true }
+const validIssue = {
+  qr: 'https://immune.mos.ru/qr?id=4501230000000017',
+  holder: { familyName: 'A', givenName: 'B', dateOfBirth: '1980-01-01' },
+  consent: true,
+}
 
 describe('huge bodies', () => {
   it.each(['/v1/certificates', '/v1/verify'])('refuses 16 MiB announced with Content-Length on %s with 413', async (path) => {
@@ -125,7 +129,7 @@ describe('wrong content types', () => {
 })
 
 describe('long headers', () => {
-  it('closes a request whose headers exceed Node\'s limit with 431', async () => {
+  it("closes a request whose headers exceed Node's limit with 431", async () => {
     const answer = await raw(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: ${'a'.repeat(64 * 1024)}\r\n\r\n`)
     expect(answer).toMatch(/^HTTP\/1\.1 431 /)
   })
@@ -170,7 +174,11 @@ describe('many concurrent slow clients', () => {
         expect(res.status).toBe(200)
         expect(performance.now() - started).toBeLessThan(500)
       }
-      const r = await post('/v1/certificates', JSON.stringify({ ...validIssue, holder: { ...validIssue.holder, extra: 1 } }), 'application/json')
+      const r = await post(
+        '/v1/certificates',
+        JSON.stringify({ ...validIssue, holder: { ...validIssue.holder, extra: 1 } }),
+        'application/json',
+      )
       expect(r.status).toBe(400)
     } finally {
       for (const t of timers) clearInterval(t)

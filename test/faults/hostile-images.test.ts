@@ -38,11 +38,16 @@ beforeAll(async () => {
       maxDecodeBytes: 48 * 2 ** 20,
       timer: (_ms, fire) => {
         deadlines.push(fire)
-        return () => { deadlines.splice(deadlines.indexOf(fire), 1) }
+        return () => {
+          deadlines.splice(deadlines.indexOf(fire), 1)
+        }
       },
       onEvent: (e) => {
         events.push(e)
-        for (const w of waiters.filter((w) => w.test(e))) { waiters.splice(waiters.indexOf(w), 1); w.resolve() }
+        for (const w of waiters.filter((w) => w.test(e))) {
+          waiters.splice(waiters.indexOf(w), 1)
+          w.resolve()
+        }
       },
     },
   })
@@ -53,7 +58,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function upload(bytes: Uint8Array<ArrayBuffer>, type = 'image/png'): Promise<{ status: number; code?: string; body: Record<string, unknown> }> {
+async function upload(
+  bytes: Uint8Array<ArrayBuffer>,
+  type = 'image/png',
+): Promise<{ status: number; code?: string; body: Record<string, unknown> }> {
   const form = new FormData()
   form.append('image', new Blob([bytes], { type }), 'picture')
   const res = await fetch(`${server.url}/v1/verify`, { method: 'POST', body: form })

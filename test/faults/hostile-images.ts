@@ -4,7 +4,13 @@
 import { crc32, deflateSync } from 'node:zlib'
 
 /** A PNG of the given IHDR fields and already filtered scanlines (one filter byte per row). */
-export function encodePng(width: number, height: number, bitDepth: 8 | 16, colourType: 0 | 2, scanlines: Uint8Array): Uint8Array<ArrayBuffer> {
+export function encodePng(
+  width: number,
+  height: number,
+  bitDepth: 8 | 16,
+  colourType: 0 | 2,
+  scanlines: Uint8Array,
+): Uint8Array<ArrayBuffer> {
   const chunk = (type: string, data: Uint8Array): Buffer => {
     const head = Buffer.alloc(8)
     head.writeUInt32BE(data.length, 0)

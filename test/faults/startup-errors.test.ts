@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 let dataDir: string
 
-beforeAll(() => { dataDir = mkdtempSync(join(tmpdir(), 'certbridge-startup-')) })
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'certbridge-startup-'))
+})
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
 function serve(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -40,14 +42,18 @@ describe('certbridge serve start-up errors', () => {
     const { code, stderr } = await serve(['--port', String(port)])
     expect(code, stderr).toBe(1)
     const lines = stderr.trim().split('\n')
-    expect(lines).toEqual([`certbridge serve: port ${port} on 127.0.0.1 is already in use; stop what uses it or choose another with --port or PORT`])
+    expect(lines).toEqual([
+      `certbridge serve: port ${port} on 127.0.0.1 is already in use; stop what uses it or choose another with --port or PORT`,
+    ])
   }, 90_000)
 
   it('a busy port with two worker processes: still one line, exit code 1', async () => {
     const port = (busy.address() as { port: number }).port
     const { code, stderr } = await serve(['--port', String(port), '--workers', '2'])
     expect(code, stderr).toBe(1)
-    expect(stderr.trim().split('\n')).toEqual([`certbridge serve: port ${port} on 127.0.0.1 is already in use; stop what uses it or choose another with --port or PORT`])
+    expect(stderr.trim().split('\n')).toEqual([
+      `certbridge serve: port ${port} on 127.0.0.1 is already in use; stop what uses it or choose another with --port or PORT`,
+    ])
   }, 90_000)
 
   it('a trust list that cannot be loaded: one line, exit code 1, no hang on the started sandboxes', async () => {

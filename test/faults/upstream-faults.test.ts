@@ -35,7 +35,13 @@ let elsewhereHits = 0
 
 const cases: readonly Case[] = [
   { name: 'slow answer past the deadline', fault: { kind: 'hang' }, status: 504, code: 'UPSTREAM_TIMEOUT', timeout: true },
-  { name: 'body trickling past the deadline', fault: { kind: 'slow-body', intervalMs: 40 }, status: 504, code: 'UPSTREAM_TIMEOUT', timeout: true },
+  {
+    name: 'body trickling past the deadline',
+    fault: { kind: 'slow-body', intervalMs: 40 },
+    status: 504,
+    code: 'UPSTREAM_TIMEOUT',
+    timeout: true,
+  },
   { name: 'HTTP 500', fault: { kind: 'status', status: 500 }, status: 503, code: 'UPSTREAM_UNAVAILABLE' },
   { name: 'HTTP 502', fault: { kind: 'status', status: 502 }, status: 503, code: 'UPSTREAM_UNAVAILABLE' },
   { name: 'HTTP 503', fault: { kind: 'status', status: 503 }, status: 503, code: 'UPSTREAM_UNAVAILABLE' },
@@ -43,8 +49,18 @@ const cases: readonly Case[] = [
   { name: 'truncated body', fault: 'truncated', status: 503, code: 'UPSTREAM_UNAVAILABLE' },
   { name: 'non-JSON body', fault: { kind: 'non-json' }, status: 502, code: 'UPSTREAM_INVALID' },
   { name: 'JSON of the wrong shape', fault: { kind: 'wrong-shape' }, status: 502, code: 'UPSTREAM_INVALID' },
-  { name: 'body over the cap, declared', fault: { kind: 'oversized', bytes: 600_000, declared: true }, status: 502, code: 'UPSTREAM_INVALID' },
-  { name: 'body over the cap, streamed', fault: { kind: 'oversized', bytes: 600_000, declared: false }, status: 502, code: 'UPSTREAM_INVALID' },
+  {
+    name: 'body over the cap, declared',
+    fault: { kind: 'oversized', bytes: 600_000, declared: true },
+    status: 502,
+    code: 'UPSTREAM_INVALID',
+  },
+  {
+    name: 'body over the cap, streamed',
+    fault: { kind: 'oversized', bytes: 600_000, declared: false },
+    status: 502,
+    code: 'UPSTREAM_INVALID',
+  },
   { name: 'redirect to another host', fault: 'redirect-elsewhere', status: 502, code: 'UPSTREAM_INVALID' },
 ]
 
@@ -72,7 +88,8 @@ async function loadUntil(on: FaultRig, u: Upstream, wanted: number, others: numb
   const load = startLoad(on.server.url, Object.values(on.upstreams), { concurrency, maxMs: 90_000, maxRequests: 4_000 })
   const started = performance.now()
   try {
-    const enough = () => load.answers.filter((a) => a.adapter === u.id).length >= wanted && load.answers.filter((a) => a.adapter !== u.id).length >= others
+    const enough = () =>
+      load.answers.filter((a) => a.adapter === u.id).length >= wanted && load.answers.filter((a) => a.adapter !== u.id).length >= others
     // A bound on the wait, not an assertion: the counts are asserted by the caller.
     while (!enough() && performance.now() - started < 90_000) await new Promise((r) => setTimeout(r, 50))
   } finally {
@@ -99,34 +116,38 @@ afterAll(async () => {
 })
 
 describe.each(ADAPTERS)('faults of the %s sandbox under load', (id) => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const on = c.timeout ? shortRig : rig
-    const u = on.upstreams[id]!
-    expect((await recover(on, u)).status).toBe(201)
-    setFault(u, c.fault)
-    let answers: Answer[]
-    try {
-      answers = await loadUntil(on, u, 12, 11)
-    } finally {
-      clearFault(u)
-    }
-    const faulted = answers.filter((a) => a.adapter === id)
-    const others = answers.filter((a) => a.adapter !== id)
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const on = c.timeout ? shortRig : rig
+      const u = on.upstreams[id]!
+      expect((await recover(on, u)).status).toBe(201)
+      setFault(u, c.fault)
+      let answers: Answer[]
+      try {
+        answers = await loadUntil(on, u, 12, 11)
+      } finally {
+        clearFault(u)
+      }
+      const faulted = answers.filter((a) => a.adapter === id)
+      const others = answers.filter((a) => a.adapter !== id)
 
-    // The faulted adapter: its documented problem, or the open breaker's; never a 500 or a hang.
-    expect(faulted.filter((a) => a.code === c.code && a.status === c.status).length).toBeGreaterThan(0)
-    for (const a of faulted) {
-      const breakerOpen = a.status === 503 && a.code === 'UPSTREAM_UNAVAILABLE'
-      expect(breakerOpen || (a.status === c.status && a.code === c.code), JSON.stringify(a)).toBe(true)
-      expect(a.contentType).toBe('application/problem+json')
-      expect(Number(a.retryAfter), JSON.stringify(a)).toBeGreaterThanOrEqual(1)
-    }
-    // The other adapters keep issuing meanwhile.
-    expect(others.length).toBeGreaterThan(10)
-    expect(others.filter((a) => a.status !== 201).map((a) => `${a.adapter} ${a.status} ${a.code}`)).toEqual([])
-    expect(elsewhereHits).toBe(0)
+      // The faulted adapter: its documented problem, or the open breaker's; never a 500 or a hang.
+      expect(faulted.filter((a) => a.code === c.code && a.status === c.status).length).toBeGreaterThan(0)
+      for (const a of faulted) {
+        const breakerOpen = a.status === 503 && a.code === 'UPSTREAM_UNAVAILABLE'
+        expect(breakerOpen || (a.status === c.status && a.code === c.code), JSON.stringify(a)).toBe(true)
+        expect(a.contentType).toBe('application/problem+json')
+        expect(Number(a.retryAfter), JSON.stringify(a)).toBeGreaterThanOrEqual(1)
+      }
+      // The other adapters keep issuing meanwhile.
+      expect(others.length).toBeGreaterThan(10)
+      expect(others.filter((a) => a.status !== 201).map((a) => `${a.adapter} ${a.status} ${a.code}`)).toEqual([])
+      expect(elsewhereHits).toBe(0)
 
-    // Recovery without a restart.
-    expect((await recover(on, u)).status).toBe(201)
-  }, 180_000)
+      // Recovery without a restart.
+      expect((await recover(on, u)).status).toBe(201)
+    },
+    180_000,
+  )
 })

@@ -31,7 +31,17 @@ async function quiet<T>(fn: () => Promise<T>): Promise<T> {
 
 beforeAll(async () => {
   code = await quiet(() =>
-    run(['--quick', '--vectors', testdataPath('dgc-testdata'), '--rules', testdataPath('business-rules'), '--json', jsonFile, '--html', htmlFile]),
+    run([
+      '--quick',
+      '--vectors',
+      testdataPath('dgc-testdata'),
+      '--rules',
+      testdataPath('business-rules'),
+      '--json',
+      jsonFile,
+      '--html',
+      htmlFile,
+    ]),
   )
   report = JSON.parse(readFileSync(jsonFile, 'utf8')) as HarnessReport
 }, 30_000)
@@ -61,7 +71,8 @@ describe('certbridge harness --quick', () => {
   })
 
   it('every certificate we issued is VALID for every verifier', () => {
-    for (const row of report.samples) expect(row.verifiers, row.sample).toEqual({ 'certbridge': 'VALID', 'dcc-utils': 'VALID', 'cose-js': 'VALID' })
+    for (const row of report.samples)
+      expect(row.verifiers, row.sample).toEqual({ certbridge: 'VALID', 'dcc-utils': 'VALID', 'cose-js': 'VALID' })
   })
 
   it('Sputnik V fails the EU vaccine list VR-EU-0001 and the German list, and the failure is named', () => {
@@ -69,7 +80,9 @@ describe('certbridge harness --quick', () => {
     expect(sputnik.length).toBeGreaterThanOrEqual(2)
     for (const row of sputnik) {
       expect(row.countries.EU).toBe('VR-EU-0001')
-      expect(row.failedRules.EU).toEqual([{ identifier: 'VR-EU-0001', result: 'FAIL', description: expect.stringContaining('approved by the EMA') }])
+      expect(row.failedRules.EU).toEqual([
+        { identifier: 'VR-EU-0001', result: 'FAIL', description: expect.stringContaining('approved by the EMA') },
+      ])
       expect(row.countries.DE).toMatch(/^VR-DE-/)
     }
   })
@@ -105,7 +118,9 @@ describe('certbridge harness --quick', () => {
 describe('certbridge harness --at', () => {
   it('picks the rules in force at that date and evaluates them when the certificate exists', async () => {
     const file = join(dir, 'at.json')
-    const exit = await quiet(() => run(['--quick', '--vectors', testdataPath('dgc-testdata'), '--at', '2022-01-15', '--countries', 'eu', '--json', file]))
+    const exit = await quiet(() =>
+      run(['--quick', '--vectors', testdataPath('dgc-testdata'), '--at', '2022-01-15', '--countries', 'eu', '--json', file]),
+    )
     expect(exit).toBe(0)
     const at = JSON.parse(readFileSync(file, 'utf8')) as HarnessReport
     expect(at.rulesAt).toBe('2022-01-15T12:00:00.000Z')

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeBase45 } from '../../src/hcert/base45.ts'
 import { decodeHc1 } from '../../src/hcert/decode.ts'
 import { HarnessError } from '../../tools/harness/errors.ts'
-import { fetchPublished, fetchSamples, issuable, issueSamples, startSandbox, type Issued, type Published, type Sandbox } from '../../tools/harness/issue.ts'
+import {
+  fetchPublished,
+  fetchSamples,
+  issuable,
+  issueSamples,
+  startSandbox,
+  type Issued,
+  type Published,
+  type Sandbox,
+} from '../../tools/harness/issue.ts'
 import { base45Decode } from '../../tools/harness/verifiers/base45.ts'
 import { createCertbridgeVerifier } from '../../tools/harness/verifiers/certbridge.ts'
 import { createCoseJsVerifier } from '../../tools/harness/verifiers/cose-js.ts'
@@ -24,7 +33,11 @@ beforeAll(async () => {
   const { issued } = await issueSamples(sandbox.url, [sample!])
   certificate = issued[0]!
   published = await fetchPublished(sandbox.url)
-  verifiers = [await createCertbridgeVerifier(published.trustList), createDccUtilsVerifier(published.jwks), createCoseJsVerifier(published.trustList)]
+  verifiers = [
+    await createCertbridgeVerifier(published.trustList),
+    createDccUtilsVerifier(published.jwks),
+    createCoseJsVerifier(published.trustList),
+  ]
 }, 20_000)
 
 afterAll(async () => sandbox?.close())
@@ -44,12 +57,12 @@ async function verdicts(hc1: string, at: Date, list = verifiers): Promise<Record
 
 describe('harness verifiers', () => {
   it('accept a certificate the service issued', async () => {
-    expect(await verdicts(certificate.hc1, new Date())).toEqual({ 'certbridge': 'VALID', 'dcc-utils': 'VALID', 'cose-js': 'VALID' })
+    expect(await verdicts(certificate.hc1, new Date())).toEqual({ certbridge: 'VALID', 'dcc-utils': 'VALID', 'cose-js': 'VALID' })
   })
 
   it('reject a forged signature, each with its own code', async () => {
     expect(await verdicts(withBadSignature(certificate.hc1), new Date())).toEqual({
-      'certbridge': 'HCERT_SIGNATURE',
+      certbridge: 'HCERT_SIGNATURE',
       'dcc-utils': 'SIGNATURE_INVALID',
       'cose-js': 'SIGNATURE_INVALID',
     })
@@ -65,13 +78,21 @@ describe('harness verifiers', () => {
   })
 
   it('reject a certificate whose key is not published', async () => {
-    const empty = [await createCertbridgeVerifier({ certificates: [] }), createDccUtilsVerifier({ keys: [] }), createCoseJsVerifier({ certificates: [] })]
-    expect(await verdicts(certificate.hc1, new Date(), empty)).toEqual({ 'certbridge': 'HCERT_KID_UNKNOWN', 'dcc-utils': 'KID_UNKNOWN', 'cose-js': 'KID_UNKNOWN' })
+    const empty = [
+      await createCertbridgeVerifier({ certificates: [] }),
+      createDccUtilsVerifier({ keys: [] }),
+      createCoseJsVerifier({ certificates: [] }),
+    ]
+    expect(await verdicts(certificate.hc1, new Date(), empty)).toEqual({
+      certbridge: 'HCERT_KID_UNKNOWN',
+      'dcc-utils': 'KID_UNKNOWN',
+      'cose-js': 'KID_UNKNOWN',
+    })
   })
 
   it('reject text that is not an HC1', async () => {
     const result = await verdicts('HC1:not base45 at all', new Date())
-    expect(result).toEqual({ 'certbridge': 'HCERT_BASE45', 'dcc-utils': 'DECODE_FAILED', 'cose-js': 'DECODE_FAILED' })
+    expect(result).toEqual({ certbridge: 'HCERT_BASE45', 'dcc-utils': 'DECODE_FAILED', 'cose-js': 'DECODE_FAILED' })
   })
 
   it('say clearly when dcc-utils is absent', () => {

@@ -36,7 +36,9 @@ beforeAll(async () => {
   firstDose = await loadVector('DE/2DCode/raw/4.json')
   // The vectors' test DSC as a one-entry list in the gateway shape, named "vector".
   const der = complete.key.der!
-  const list = { certificates: [{ certificateType: 'DSC', country: 'DE', kid: toBase64(await computeKid(der)), rawData: complete.certificate }] }
+  const list = {
+    certificates: [{ certificateType: 'DSC', country: 'DE', kid: toBase64(await computeKid(der)), rawData: complete.certificate }],
+  }
   trust = join(dir, 'vector-dsc.json')
   await writeFile(trust, JSON.stringify(list))
 })
@@ -47,7 +49,19 @@ afterAll(async () => {
 
 describe('certbridge verify', () => {
   it('prints a readable summary and exits 0 for a valid certificate under the DE rules', async () => {
-    const { code, stdout, stderr } = await certbridge(complete.hc1, '--trust', `vector=${trust}`, '--trust', deList(), '--rules', rulesDir(), '--country', 'DE', '--at', '2021-10-15T12:00:00Z')
+    const { code, stdout, stderr } = await certbridge(
+      complete.hc1,
+      '--trust',
+      `vector=${trust}`,
+      '--trust',
+      deList(),
+      '--rules',
+      rulesDir(),
+      '--country',
+      'DE',
+      '--at',
+      '2021-10-15T12:00:00Z',
+    )
     expect(stderr).toBe('')
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Status: +VALID: /m)
@@ -59,10 +73,26 @@ describe('certbridge verify', () => {
   })
 
   it('exits 1 with the failing rule for an incomplete course, and prints JSON on request', async () => {
-    const { code, stdout } = await certbridge(firstDose.hc1, '--trust', `vector=${trust}`, '--rules', rulesDir(), '--country', 'de', '--at', '2021-10-15', '--json')
+    const { code, stdout } = await certbridge(
+      firstDose.hc1,
+      '--trust',
+      `vector=${trust}`,
+      '--rules',
+      rulesDir(),
+      '--country',
+      'de',
+      '--at',
+      '2021-10-15',
+      '--json',
+    )
     expect(code).toBe(1)
     const result = JSON.parse(stdout)
-    expect(result).toMatchObject({ status: 'RULES_FAILED', verified: true, clock: '2021-10-15T00:00:00.000Z', rules: { country: 'DE', passed: false } })
+    expect(result).toMatchObject({
+      status: 'RULES_FAILED',
+      verified: true,
+      clock: '2021-10-15T00:00:00.000Z',
+      rules: { country: 'DE', passed: false },
+    })
     expect(result.payload.nam.fnt).toBe('MUSTERMANN')
     expect(result.rules.results.find((r: { identifier: string }) => r.identifier === 'VR-DE-0001').result).toBe('FAIL')
   })
@@ -73,7 +103,10 @@ describe('certbridge verify', () => {
     await writeFile(png, Buffer.from(raw['2DCODE'], 'base64')) // the vector's own QR picture
     const ci = (complete.json as { v: Array<{ ci: string }> }).v[0]!.ci
     const revoked = join(dir, 'revoked.json')
-    await writeFile(revoked, JSON.stringify({ hashes: { COUNTRYCODEUCI: [await revocationHash('COUNTRYCODEUCI', { country: 'DE', uvci: ci })] } }))
+    await writeFile(
+      revoked,
+      JSON.stringify({ hashes: { COUNTRYCODEUCI: [await revocationHash('COUNTRYCODEUCI', { country: 'DE', uvci: ci })] } }),
+    )
     const { code, stdout } = await certbridge(png, '--trust', `vector=${trust}`, '--revocation', revoked, '--at', '2021-10-15T12:00:00Z')
     expect(code).toBe(1)
     expect(stdout).toMatch(/^Status: +REVOKED: /m)

@@ -102,7 +102,11 @@ describe('DE vectors against the DE trust list and the DE business rules', () =>
   it('the clock selects the rules: RR-DE-0002 applies from 2021-07-15 and fails the expired recovery', async () => {
     const recovery = await loadVector('DE/2DCode/raw/3.json')
     const keys = createTrustStore([recovery.key]).resolve
-    const before = await verifyCertificate({ hc1: recovery.hc1 }, { keys, now: at, rules }, { country: 'DE', at: new Date('2021-07-10T12:00:00Z') })
+    const before = await verifyCertificate(
+      { hc1: recovery.hc1 },
+      { keys, now: at, rules },
+      { country: 'DE', at: new Date('2021-07-10T12:00:00Z') },
+    )
     expect(before.status).toBe('VALID')
     expect(before.rules?.results.map((r) => r.identifier)).toEqual(['RR-DE-0001'])
     const after = await verifyCertificate({ hc1: recovery.hc1 }, { keys, now: at, rules }, { country: 'DE' })

@@ -108,15 +108,39 @@ async function refused(hc1: string, deps: VerifyDeps, options: VerifyOptions = {
 
 /** A PS256 HC1 in the shape of Vietnam's vaccine passport, with the VN DSC's kid but our own key. */
 async function forgedVietnamese(): Promise<{ hc1: string; publicKey: CryptoKey }> {
-  const pair = await crypto.subtle.generateKey({ name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify'])
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    true,
+    ['sign', 'verify'],
+  )
   const dcc = {
     ver: '1.3.0',
     nam: { fn: 'Nguyễn', fnt: 'NGUYEN', gn: 'Văn A', gnt: 'VAN<A' },
     dob: '1987-01-18',
-    v: [{ tg: '840539006', vp: 'J07BX03', mp: 'EU/1/20/1528', ma: 'ORG-100030215', dn: 2, sd: 2, dt: '2021-11-02', co: 'VN', is: 'Ministry of Health of Viet Nam', ci: 'URN:UVCI:01:VN:0123456789ABCDEF0123456789ABCDEF' }],
+    v: [
+      {
+        tg: '840539006',
+        vp: 'J07BX03',
+        mp: 'EU/1/20/1528',
+        ma: 'ORG-100030215',
+        dn: 2,
+        sd: 2,
+        dt: '2021-11-02',
+        co: 'VN',
+        is: 'Ministry of Health of Viet Nam',
+        ci: 'URN:UVCI:01:VN:0123456789ABCDEF0123456789ABCDEF',
+      },
+    ],
   }
-  const payload = encodeCwt({ iss: 'VN', iat: Date.parse('2021-12-01T00:00:00Z') / 1000, exp: Date.parse('2022-12-01T00:00:00Z') / 1000, dcc })
+  const payload = encodeCwt({
+    iss: 'VN',
+    iat: Date.parse('2021-12-01T00:00:00Z') / 1000,
+    exp: Date.parse('2022-12-01T00:00:00Z') / 1000,
+    dcc,
+  })
   const protectedBytes = protectedHeaderBytes(-37, fromBase64(VN_KID))
-  const signature = new Uint8Array(await crypto.subtle.sign({ name: 'RSA-PSS', saltLength: 32 }, pair.privateKey, new Uint8Array(sigStructure(protectedBytes, payload))))
+  const signature = new Uint8Array(
+    await crypto.subtle.sign({ name: 'RSA-PSS', saltLength: 32 }, pair.privateKey, new Uint8Array(sigStructure(protectedBytes, payload))),
+  )
   return { hc1: addPrefix(encodeBase45(deflateZlib(encodeCoseSign1(protectedBytes, payload, signature)))), publicKey: pair.publicKey }
 }

@@ -15,7 +15,9 @@ export interface TestKey {
   readonly key: TrustedKey
 }
 
-export async function testKey(options: Partial<Pick<TrustedKey, 'country' | 'notBefore' | 'notAfter' | 'source'>> & { allowedTypes?: CertificateType[] } = {}): Promise<TestKey> {
+export async function testKey(
+  options: Partial<Pick<TrustedKey, 'country' | 'notBefore' | 'notAfter' | 'source'>> & { allowedTypes?: CertificateType[] } = {},
+): Promise<TestKey> {
   const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))
   const kid = crypto.getRandomValues(new Uint8Array(8))
@@ -33,14 +35,22 @@ export async function testKey(options: Partial<Pick<TrustedKey, 'country' | 'not
   return { signer, key }
 }
 
-export const resolverOf = (...keys: TrustedKey[]) => (kid: Uint8Array) => keys.filter((k) => k.kid.length === kid.length && k.kid.every((b, i) => b === kid[i]))
+export const resolverOf =
+  (...keys: TrustedKey[]) =>
+  (kid: Uint8Array) =>
+    keys.filter((k) => k.kid.length === kid.length && k.kid.every((b, i) => b === kid[i]))
 
 /** The payload of a conformance vector (schema-valid), e.g. DE/2DCode/raw/1.json (a vaccination). */
 export function vectorPayload(file = 'DE/2DCode/raw/1.json'): Record<string, unknown> {
   return JSON.parse(readFileSync(testdataPath('dgc-testdata', file), 'utf8')).JSON
 }
 
-export async function signed(payload: unknown, signer: Signer, times: { iat: Date; exp: Date }, iss = 'DE'): Promise<{ hc1: string; signature: Uint8Array }> {
+export async function signed(
+  payload: unknown,
+  signer: Signer,
+  times: { iat: Date; exp: Date },
+  iss = 'DE',
+): Promise<{ hc1: string; signature: Uint8Array }> {
   return issueHc1(payload, { signer, iss, iat: times.iat, exp: times.exp })
 }
 

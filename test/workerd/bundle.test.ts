@@ -33,7 +33,18 @@ describe('the Worker bundle (wrangler deploy --dry-run)', () => {
   })
 
   it('contains nothing Node-only', () => {
-    const forbidden = [/better-sqlite3/, /node_modules\/undici\//, /@hono\/node-server/, /^src\/node\.ts$/, /^src\/db\/node\.ts$/, /^src\/cli/, /^src\/qr\/decode-node\.ts$/, /^src\/trust\/keystore-file\.ts$/, /^src\/rules\/load-dir\.ts$/, /^src\/sandbox\/listen\.ts$/]
+    const forbidden = [
+      /better-sqlite3/,
+      /node_modules\/undici\//,
+      /@hono\/node-server/,
+      /^src\/node\.ts$/,
+      /^src\/db\/node\.ts$/,
+      /^src\/cli/,
+      /^src\/qr\/decode-node\.ts$/,
+      /^src\/trust\/keystore-file\.ts$/,
+      /^src\/rules\/load-dir\.ts$/,
+      /^src\/sandbox\/listen\.ts$/,
+    ]
     expect(inputs().filter((i) => forbidden.some((f) => f.test(i)))).toEqual([])
     // Of the Node edge, only the primitives (node:crypto, node:zlib under nodejs_compat); no file reader.
     expect(inputs().filter((i) => i.startsWith('src/runtime/node/'))).toEqual(['src/runtime/node/primitives.ts'])
@@ -44,7 +55,9 @@ describe('the Worker bundle (wrangler deploy --dry-run)', () => {
   })
 
   it('has no code generation on the request path', () => {
-    const sites = inputs().filter((i) => !i.endsWith('.wasm') && !i.endsWith('.json') && CODEGEN.test(withoutComments(readFileSync(root + i, 'utf8'))))
+    const sites = inputs().filter(
+      (i) => !i.endsWith('.wasm') && !i.endsWith('.json') && CODEGEN.test(withoutComments(readFileSync(root + i, 'utf8'))),
+    )
     expect(sites.sort()).toEqual([...GUARDED_CODEGEN].sort())
     expect(inputs().filter((i) => i.includes('node_modules/cbor-x/'))).toEqual(['node_modules/cbor-x/dist/index-no-eval.cjs'])
     expect(inputs().filter((i) => /node_modules\/zod\/v4\/core\/index\.js$/.test(i))).toHaveLength(1) // one zod, so one jitless switch
@@ -53,7 +66,9 @@ describe('the Worker bundle (wrangler deploy --dry-run)', () => {
   })
 
   it('is under 1 MiB compressed', () => {
-    console.info(`Worker bundle: ${(bundle.raw / 1024).toFixed(0)} KiB raw, ${(bundle.gzip / 1024).toFixed(0)} KiB gzip (${bundle.modules.map((m) => `${m.name.replace(/^[0-9a-f]{40}-/, '')} ${(m.bytes.length / 1024).toFixed(0)} KiB`).join(', ')})`)
+    console.info(
+      `Worker bundle: ${(bundle.raw / 1024).toFixed(0)} KiB raw, ${(bundle.gzip / 1024).toFixed(0)} KiB gzip (${bundle.modules.map((m) => `${m.name.replace(/^[0-9a-f]{40}-/, '')} ${(m.bytes.length / 1024).toFixed(0)} KiB`).join(', ')})`,
+    )
     expect(bundle.gzip).toBeLessThan(1024 * 1024)
   })
 })
@@ -70,9 +85,16 @@ describe('the bundle in workerd', () => {
   it('starts in sandbox mode, issues from a Gosuslugi sample and verifies what it issued', async () => {
     const health = await mf.dispatchFetch(`${origin}/healthz`)
     expect(await health.json()).toEqual({ ok: true, mode: 'sandbox', checks: { database: 'ok', signingKey: 'ok' } })
-    const { samples } = (await (await mf.dispatchFetch(`${origin}/v1/sandbox/samples`)).json()) as { samples: { adapter: string; qr: string; holder: object; expect: { status: number } }[] }
+    const { samples } = (await (await mf.dispatchFetch(`${origin}/v1/sandbox/samples`)).json()) as {
+      samples: { adapter: string; qr: string; holder: object; expect: { status: number } }[]
+    }
     const sample = samples.find((s) => s.adapter === 'ru-gosuslugi' && s.expect.status === 201)!
-    const post = (path: string, body: unknown) => mf.dispatchFetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '192.0.2.1' }, body: JSON.stringify(body) })
+    const post = (path: string, body: unknown) =>
+      mf.dispatchFetch(`${origin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': '192.0.2.1' },
+        body: JSON.stringify(body),
+      })
     const issued = await post('/v1/certificates', { qr: sample.qr, holder: sample.holder, consent: true })
     expect(issued.status).toBe(201)
     const { hc1 } = (await issued.json()) as { hc1: string }

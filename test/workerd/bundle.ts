@@ -29,7 +29,9 @@ export async function buildWorkerBundle(): Promise<BuiltBundle> {
     maxBuffer: 16 * 1024 * 1024,
   })
   // the entry module first
-  const names = readdirSync(join(dir, 'out')).filter((n) => n.endsWith('.js') || n.endsWith('.wasm')).sort((x, y) => Number(y.endsWith('.js')) - Number(x.endsWith('.js')))
+  const names = readdirSync(join(dir, 'out'))
+    .filter((n) => n.endsWith('.js') || n.endsWith('.wasm'))
+    .sort((x, y) => Number(y.endsWith('.js')) - Number(x.endsWith('.js')))
   const modules = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, 'out', name))) }))
   return {
     dir,

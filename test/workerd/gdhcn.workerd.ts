@@ -19,7 +19,9 @@ describe('GDHCN trust lists in workerd', () => {
     const signers = await readTrustListSigners(JSON.parse(devWho))
     const check = await verifyProof(JSON.parse(devList), signers)
     expect(check.status).toBe('valid')
-    console.info(`workerd: DEV -/XXA list canonicalized in ${check.canonicalizeMs.toFixed(1)} ms, verified in ${check.verifyMs.toFixed(1)} ms`)
+    console.info(
+      `workerd: DEV -/XXA list canonicalized in ${check.canonicalizeMs.toFixed(1)} ms, verified in ${check.verifyMs.toFixed(1)} ms`,
+    )
     expect((await verifyProof(JSON.parse(devList.replace('"#XXA"', '"#XXB"')), signers)).status).toBe('invalid')
     const list = await trustListFromJson(JSON.parse(devList), 'WHO', { signers, eager: true })
     expect(list).toMatchObject({ format: 'did', signature: 'valid', entries: 1, chains: { valid: 1, invalid: 0 } })
@@ -27,7 +29,10 @@ describe('GDHCN trust lists in workerd', () => {
 
   it('signs a list in the network shape with a fresh key, and verifies it with that key only', async () => {
     const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
-    const signed = await signDidDocument(JSON.parse(devList), pair.privateKey, { verificationMethod: 'did:web:who.test', created: new Date('2026-01-01T00:00:00Z') })
+    const signed = await signDidDocument(JSON.parse(devList), pair.privateKey, {
+      verificationMethod: 'did:web:who.test',
+      created: new Date('2026-01-01T00:00:00Z'),
+    })
     expect((await verifyProof(signed, [{ key: pair.publicKey }])).status).toBe('valid')
     expect((await verifyProof(signed, await readTrustListSigners(JSON.parse(devWho)))).status).toBe('invalid')
   })
@@ -56,7 +61,9 @@ describe('GDHCN trust lists in workerd', () => {
       },
       { decodeImage: async () => '', fetch: listFetch, now: () => clock, log: { info() {}, warn() {}, error() {} } },
     )
-    const health = (await (await service.app.fetch(new Request('https://certbridge.test/healthz'))).json()) as { checks: Record<string, string> }
+    const health = (await (await service.app.fetch(new Request('https://certbridge.test/healthz'))).json()) as {
+      checks: Record<string, string>
+    }
     expect(health.checks['trustList:WHO']).toBe('ok')
     expect(service.refreshTrustLists()).toBeUndefined()
     clock = new Date('2026-06-01T01:00:00Z')

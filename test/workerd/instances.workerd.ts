@@ -33,11 +33,19 @@ beforeAll(async () => {
 })
 
 function post(app: WorkerService['app'], body: unknown, headers: Record<string, string>) {
-  return app.fetch(new Request(`${origin}/v1/certificates`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }))
+  return app.fetch(
+    new Request(`${origin}/v1/certificates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    }),
+  )
 }
 
 async function issuableSample() {
-  const { samples } = (await (await a.app.fetch(new Request(`${origin}/v1/sandbox/samples`))).json()) as { samples: { adapter: string; qr: string; holder: object; expect: { status: number } }[] }
+  const { samples } = (await (await a.app.fetch(new Request(`${origin}/v1/sandbox/samples`))).json()) as {
+    samples: { adapter: string; qr: string; holder: object; expect: { status: number } }[]
+  }
   return samples.find((s) => s.adapter === 'ru-gosuslugi' && s.expect.status === 201)!
 }
 
@@ -45,7 +53,11 @@ describe('two instances sharing one D1', () => {
   it('count one per-client limit: the fourth request in the minute is refused by either instance', async () => {
     const client = { 'cf-connecting-ip': '203.0.113.7' }
     // Forged links: refused (400) before any national call, yet counted against the client.
-    const forged = { qr: 'https://www.gosuslugi.ru@evil.example/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b', holder: (await issuableSample()).holder, consent: true }
+    const forged = {
+      qr: 'https://www.gosuslugi.ru@evil.example/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b',
+      holder: (await issuableSample()).holder,
+      consent: true,
+    }
     const statuses = [
       (await post(a.app, forged, client)).status,
       (await post(b.app, forged, client)).status,
@@ -81,7 +93,9 @@ describe('start-up refusals', () => {
   const base = () => ({ DB: (env as unknown as WorkerEnv).DB })
 
   it('refuses production without secrets, naming the missing settings only', async () => {
-    const error = await buildWorkerService({ ...base(), CERTBRIDGE_MODE: 'production' }, { decodeImage, log: silent }).catch((e: unknown) => e)
+    const error = await buildWorkerService({ ...base(), CERTBRIDGE_MODE: 'production' }, { decodeImage, log: silent }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toMatchObject({ code: 'CONFIG_MISSING' })
     expect((error as Error).message).toContain('CERTBRIDGE_UVCI_KEY')
     expect((error as Error).message).toContain('CERTBRIDGE_RU_GOSUSLUGI_RECORD_SOURCE_TOKEN')
@@ -89,13 +103,18 @@ describe('start-up refusals', () => {
 
   it('refuses a key store secret that is not JSON without echoing it', async () => {
     const secret = '-----BEGIN PRIVATE KEY-----MIGHAgEAMBMG'
-    const error = await buildWorkerService({ ...base(), CERTBRIDGE_KEYSTORE: secret }, { decodeImage, log: silent }).catch((e: unknown) => e)
+    const error = await buildWorkerService({ ...base(), CERTBRIDGE_KEYSTORE: secret }, { decodeImage, log: silent }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toMatchObject({ code: 'KEYSTORE_INVALID' })
     expect((error as Error).message).not.toContain('MIGHAgEA')
   })
 
   it('refuses trust lists given as file paths (Workers have no filesystem)', async () => {
-    const error = await buildWorkerService({ ...base(), CERTBRIDGE_TRUST_LISTS: 'DE=/data/trustlist_de.json' }, { decodeImage, log: silent }).catch((e: unknown) => e)
+    const error = await buildWorkerService(
+      { ...base(), CERTBRIDGE_TRUST_LISTS: 'DE=/data/trustlist_de.json' },
+      { decodeImage, log: silent },
+    ).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'CONFIG_INVALID' })
   })
 })

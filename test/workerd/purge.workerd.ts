@@ -12,7 +12,9 @@ describe('scheduled purge', () => {
     await db.batch([
       db.prepare('INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, 1)').bind('client:expired', now - 3 * 24 * 3600), // past every window, the day-long attempt windows too
       db.prepare('INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, 1)').bind('client:live', now - (now % 60)),
-      db.prepare('INSERT INTO idempotency_keys (key_hash, request_hash, event_key, created_at) VALUES (?, ?, ?, ?)').bind('k-old', 'r', 'e', now - 2 * 24 * 3600),
+      db
+        .prepare('INSERT INTO idempotency_keys (key_hash, request_hash, event_key, created_at) VALUES (?, ?, ?, ?)')
+        .bind('k-old', 'r', 'e', now - 2 * 24 * 3600),
     ])
     const ctx = createExecutionContext()
     await worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: '*/15 * * * *' }), env as unknown as WorkerEnv, ctx)

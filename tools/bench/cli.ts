@@ -44,7 +44,10 @@ export async function run(argv: string[]): Promise<number> {
   log(`primitives: ${primitives().name}; ${ms} ms per measurement, sequential, one core`)
   const signPrimitivePerSec = await opsPerSecond(() => sign('sha256', message, { key: keys.privateKey, dsaEncoding: 'ieee-p1363' }), ms)
   log(`native ES256 sign (node:crypto)     ${signPrimitivePerSec.toFixed(0)}/s`)
-  const verifyPrimitivePerSec = await opsPerSecond(() => verify('sha256', message, { key: keys.publicKey, dsaEncoding: 'ieee-p1363' }, nativeSignature), ms)
+  const verifyPrimitivePerSec = await opsPerSecond(
+    () => verify('sha256', message, { key: keys.publicKey, dsaEncoding: 'ieee-p1363' }, nativeSignature),
+    ms,
+  )
   log(`native ES256 verify (node:crypto)   ${verifyPrimitivePerSec.toFixed(0)}/s`)
   const issuePerSec = await opsPerSecond(() => encodeHc1(benchPayload, { signer, iss: 'RU', iat, exp }), ms)
   log(`issue  (payload → HC1)              ${issuePerSec.toFixed(0)}/s`)

@@ -23,7 +23,17 @@ async function issuance(db: Db, i: number): Promise<void> {
   await findIssuance(db, `event-${i}`)
   await recordIssuance(
     db,
-    { eventKey: `event-${i}`, sourceKey: `source-${i}`, uciHash: `uci-${i}`, countryUciHash: `cuci-${i}`, adapter: 'ru-gosuslugi', type: 'vaccination', kid: 'kid', issuedAt: now, expiresAt: now + 1e6 },
+    {
+      eventKey: `event-${i}`,
+      sourceKey: `source-${i}`,
+      uciHash: `uci-${i}`,
+      countryUciHash: `cuci-${i}`,
+      adapter: 'ru-gosuslugi',
+      type: 'vaccination',
+      kid: 'kid',
+      issuedAt: now,
+      expiresAt: now + 1e6,
+    },
     `sig-${i}`,
     { keyHash: `key-${i}`, requestHash: `req-${i}`, createdAt: now },
   )
@@ -48,7 +58,7 @@ async function time(label: string, db: Db, step: (db: Db, i: number) => Promise<
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'certbridge-bench-db-'))
-const db = openNodeDb(process.argv[3] === 'memory' ? ":memory:" : dir)
+const db = openNodeDb(process.argv[3] === 'memory' ? ':memory:' : dir)
 try {
   await time('issuance', db, issuance)
   await time('verification', db, verification)

@@ -36,7 +36,8 @@ try {
   const getSamples = async (path: string) => ((await (await fetch(`${server.url}${path}`)).json()) as { samples: MixSample[] }).samples
   const curated = await getSamples('/v1/sandbox/samples')
   const population: MixSample[] = []
-  for (let page: MixSample[]; (page = await getSamples(`/v1/sandbox/population?offset=${population.length}&limit=10000`)).length > 0; ) population.push(...page)
+  for (let page: MixSample[]; (page = await getSamples(`/v1/sandbox/population?offset=${population.length}&limit=10000`)).length > 0; )
+    population.push(...page)
   const mix = createMix(curated, population)
   const dispatcher = new Agent({ connections: concurrency })
 
@@ -46,7 +47,12 @@ try {
       Array.from({ length: concurrency }, async () => {
         while (started++ < n) {
           const next = mix.next()
-          const res = await request(`${server.url}/v1/certificates`, { method: 'POST', dispatcher, headers: { 'content-type': 'application/json' }, body: next.body })
+          const res = await request(`${server.url}/v1/certificates`, {
+            method: 'POST',
+            dispatcher,
+            headers: { 'content-type': 'application/json' },
+            body: next.body,
+          })
           await res.body.text()
           if (res.statusCode !== next.expectStatus) throw new Error(`${next.label}: ${res.statusCode}, expected ${next.expectStatus}`)
         }
@@ -63,7 +69,9 @@ try {
     perRequest.push((used.user + used.system) / perRound)
   }
   perRequest.sort((a, b) => a - b)
-  console.log(`conversion request (load mix), CPU per request: best ${perRequest[0]!.toFixed(0)} µs, median ${perRequest[Math.floor(rounds / 2)]!.toFixed(0)} µs (${rounds} × ${perRound}, ${concurrency} concurrent)`)
+  console.log(
+    `conversion request (load mix), CPU per request: best ${perRequest[0]!.toFixed(0)} µs, median ${perRequest[Math.floor(rounds / 2)]!.toFixed(0)} µs (${rounds} × ${perRound}, ${concurrency} concurrent)`,
+  )
   await dispatcher.close()
 } finally {
   await server.close()

@@ -21,14 +21,21 @@ export function euReferenceSigner(keys: PeerKeys): (payload: unknown, iat: numbe
   const headers = { p: { alg: 'ES256', kid: Buffer.from(keys.kid) }, u: {} }
   const signer = { key: { d: keys.d } }
   return async (payload, iat, exp) => {
-    const claims = new Map<number, unknown>([[1, 'RU'], [4, exp], [6, iat], [-260, new Map([[1, payload]])]])
+    const claims = new Map<number, unknown>([
+      [1, 'RU'],
+      [4, exp],
+      [6, iat],
+      [-260, new Map([[1, payload]])],
+    ])
     const signed = await cose.sign.create(headers, cbor.encode(claims), signer)
     return 'HC1:' + base45.encode(deflateSync(signed))
   }
 }
 
 export function dccUtilsVerifier(keys: PeerKeys): (hc1: string) => Promise<unknown> {
-  const { DCC } = require('dcc-utils') as { DCC: { fromRaw(raw: string): Promise<{ checkSignature(key: object): Promise<unknown>; payload: unknown }> } }
+  const { DCC } = require('dcc-utils') as {
+    DCC: { fromRaw(raw: string): Promise<{ checkSignature(key: object): Promise<unknown>; payload: unknown }> }
+  }
   const key = { x: keys.x, y: keys.y }
   return async (hc1) => {
     const dcc = await DCC.fromRaw(hc1)

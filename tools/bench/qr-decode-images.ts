@@ -22,19 +22,55 @@ async function time(label: string, bytes: Uint8Array, runs: number, maxBytes?: n
   }
   ms.sort((a, b) => a - b)
   const median = ms[Math.floor(ms.length / 2)] ?? NaN
-  console.log(`${label}: ${(bytes.length / 1024).toFixed(0)} KiB, median ${median.toFixed(1)} ms, min ${ms[0]?.toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms (${runs} runs)`)
+  console.log(
+    `${label}: ${(bytes.length / 1024).toFixed(0)} KiB, median ${median.toFixed(1)} ms, min ${ms[0]?.toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms (${runs} runs)`,
+  )
 }
 
 function twelveMegapixelPhoto(): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'certbridge-qr-'))
   try {
     const source = renderQr(hc1, { scale: 12 }).png
-    writeFileSync(join(dir, 'qr.png'), Uint8Array.from(atob(source.slice(source.indexOf(',') + 1)), (c) => c.charCodeAt(0)))
+    writeFileSync(
+      join(dir, 'qr.png'),
+      Uint8Array.from(atob(source.slice(source.indexOf(',') + 1)), (c) => c.charCodeAt(0)),
+    )
     execFileSync('/usr/bin/convert', [
-      '-size', '4000x3000', '-seed', '11', 'plasma:#8a7a66-#5a4c3c', '-blur', '0x3',
-      '(', join(dir, 'qr.png'), '-bordercolor', 'white', '-border', '60', '-background', 'none', '-rotate', '6', ')',
-      '-gravity', 'center', '-composite', '-blur', '0x1.5', '-seed', '3', '-attenuate', '1.2', '+noise', 'Gaussian',
-      '+level', '8%,88%', '-strip', '-quality', '88', join(dir, 'photo.jpg'),
+      '-size',
+      '4000x3000',
+      '-seed',
+      '11',
+      'plasma:#8a7a66-#5a4c3c',
+      '-blur',
+      '0x3',
+      '(',
+      join(dir, 'qr.png'),
+      '-bordercolor',
+      'white',
+      '-border',
+      '60',
+      '-background',
+      'none',
+      '-rotate',
+      '6',
+      ')',
+      '-gravity',
+      'center',
+      '-composite',
+      '-blur',
+      '0x1.5',
+      '-seed',
+      '3',
+      '-attenuate',
+      '1.2',
+      '+noise',
+      'Gaussian',
+      '+level',
+      '8%,88%',
+      '-strip',
+      '-quality',
+      '88',
+      join(dir, 'photo.jpg'),
     ])
     return new Uint8Array(readFileSync(join(dir, 'photo.jpg')))
   } finally {

@@ -21,7 +21,10 @@ async function timed(label: string, run: () => Promise<string>, runs = 1): Promi
   let outcome = ''
   for (let i = 0; i < runs; i++) {
     const started = performance.now()
-    outcome = await run().then(() => 'read', (e: { code?: string }) => e.code ?? String(e))
+    outcome = await run().then(
+      () => 'read',
+      (e: { code?: string }) => e.code ?? String(e),
+    )
     ms.push(performance.now() - started)
   }
   ms.sort((a, b) => a - b)
@@ -34,7 +37,9 @@ await pool.decode(photo) // starts a worker
 await timed('phone photo 1400×1050 JPEG (test/fixtures/qr/photo.jpg)', () => pool.decode(photo), 10)
 for (const module of [4, 2, 1]) {
   const image = finderTiledPng(4000, module)
-  await timed(`4000² PNG tiled with finder patterns, ${module} px modules (${(image.length / 1024).toFixed(0)} KiB)`, () => pool.decode(image))
+  await timed(`4000² PNG tiled with finder patterns, ${module} px modules (${(image.length / 1024).toFixed(0)} KiB)`, () =>
+    pool.decode(image),
+  )
 }
 const deep = sixteenBitPng(4000)
 await timed(`4000² 16-bit greyscale PNG (${(deep.length / 1024).toFixed(0)} KiB)`, () => pool.decode(deep))
@@ -45,7 +50,11 @@ const dataDir = mkdtempSync(join(tmpdir(), 'certbridge-bench-qr-'))
 const server = await startServer({
   port: 0,
   dataDir,
-  env: { ...process.env, CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000', CERTBRIDGE_QR_DEADLINE_MS: process.env.CERTBRIDGE_QR_DEADLINE_MS ?? '1000' },
+  env: {
+    ...process.env,
+    CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '100000',
+    CERTBRIDGE_QR_DEADLINE_MS: process.env.CERTBRIDGE_QR_DEADLINE_MS ?? '1000',
+  },
   log: createLogger(() => {}),
 })
 const hostile = [finderTiledPng(4000, 1), sixteenBitPng(4000)]
@@ -65,6 +74,8 @@ for (let i = 0; i < uploads; i += 2) {
   if ((i + 2) % 20 === 0) console.log(`  after ${i + 2} uploads: process RSS ${mb(process.memoryUsage().rss)}`)
 }
 const after = process.memoryUsage().rss
-console.log(`${uploads} hostile uploads in ${((performance.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(codes)}; process RSS ${mb(before)} before, ${mb(after)} after`)
+console.log(
+  `${uploads} hostile uploads in ${((performance.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(codes)}; process RSS ${mb(before)} before, ${mb(after)} after`,
+)
 await server.close()
 rmSync(dataDir, { recursive: true, force: true })

@@ -21,8 +21,22 @@ const times = { iss: 'RU', iat: 1_700_000_000, exp: 1_730_000_000 }
 const hc1 = await encodeHc1(benchPayload, { signer, ...times })
 // A test certificate: a longer text, which alone would need another QR version.
 const testPayload = {
-  ver: '1.3.0', nam: benchPayload.nam, dob: benchPayload.dob,
-  t: [{ tg: '840539006', tt: 'LP6464-4', nm: 'SARS-CoV-2 RT-PCR', sc: '2021-07-01T10:27:15Z', tr: '260415000', tc: 'Moscow City Laboratory Centre No. 12', co: 'RU', is: 'certbridge test issuer', ci: 'URN:UVCI:01:RU:0A4C7F8B3D2E1A6C9F0B4D5F2C8B1D9E#Q' }],
+  ver: '1.3.0',
+  nam: benchPayload.nam,
+  dob: benchPayload.dob,
+  t: [
+    {
+      tg: '840539006',
+      tt: 'LP6464-4',
+      nm: 'SARS-CoV-2 RT-PCR',
+      sc: '2021-07-01T10:27:15Z',
+      tr: '260415000',
+      tc: 'Moscow City Laboratory Centre No. 12',
+      co: 'RU',
+      is: 'certbridge test issuer',
+      ci: 'URN:UVCI:01:RU:0A4C7F8B3D2E1A6C9F0B4D5F2C8B1D9E#Q',
+    },
+  ],
 }
 const other = await encodeHc1(testPayload, { signer, ...times })
 
@@ -51,7 +65,9 @@ const mOther = render.qrMatrix(other)
 const rendered = render.renderQr(hc1)
 const pngBytes = atob(rendered.png.slice(rendered.png.indexOf(',') + 1)).length
 const side = (m.size + 8) * 4
-console.log(`HC1 ${hc1.length} chars → QR version ${m.version} (${m.size} modules); other HC1 ${other.length} chars → version ${mOther.version}`)
+console.log(
+  `HC1 ${hc1.length} chars → QR version ${m.version} (${m.size} modules); other HC1 ${other.length} chars → version ${mOther.version}`,
+)
 console.log(`PNG ${side}×${side} px: ${pngBytes} bytes (data URL ${rendered.png.length} chars); SVG ${rendered.svg.length} chars`)
 
 const encode = microseconds(() => render.qrMatrix(hc1))

@@ -12,7 +12,18 @@ import { useCanonicalizer } from '../../src/trust/gdhcn/canonize.ts'
 import { startCanonizeThread } from '../../src/runtime/node/trust/canonize-thread.ts'
 
 const root = fileURLToPath(new URL('../../../shared/testdata/gdhcn/', import.meta.url))
-export const DEV_LISTS = ['trustlist/-/-/DSC', 'trustlist/-/-/SCA', 'trustlist/-/XXA', 'trustlist/-/XXA/DSC', 'trustlist/-/XXA/SCA', 'trustlist-ref', 'trustlist-ref/DCC', 'trustlist-ref/DCC/XXA', 'trustlist-ref/DCC/XXA/DSC', 'trustlist-ref/DCC/XXA/SCA']
+export const DEV_LISTS = [
+  'trustlist/-/-/DSC',
+  'trustlist/-/-/SCA',
+  'trustlist/-/XXA',
+  'trustlist/-/XXA/DSC',
+  'trustlist/-/XXA/SCA',
+  'trustlist-ref',
+  'trustlist-ref/DCC',
+  'trustlist-ref/DCC/XXA',
+  'trustlist-ref/DCC/XXA/DSC',
+  'trustlist-ref/DCC/XXA/SCA',
+]
 
 export interface ListFigures {
   readonly list: string
@@ -77,15 +88,29 @@ export async function benchTrustLists(runs = 5): Promise<ListFigures[] | undefin
     const maxBlockedThreadMs = await blocked(read1)
     useCanonicalizer(previous)
     await thread.close()
-    figures.push({ list, kib: text.length / 1024, canonicalizeMs: median(canonicalize), verifyMs: median(verify), readMs: median(read), keys, maxBlockedMs, maxBlockedThreadMs })
+    figures.push({
+      list,
+      kib: text.length / 1024,
+      canonicalizeMs: median(canonicalize),
+      verifyMs: median(verify),
+      readMs: median(read),
+      keys,
+      maxBlockedMs,
+      maxBlockedThreadMs,
+    })
   }
   return figures
 }
 
 export function formatTrustListFigures(figures: readonly ListFigures[]): string[] {
-  const lines = ['GDHCN DEV trust lists (median; canonicalization = URDNA2015 of proof options and document; verification = hashes + ES256;', 'read = proof + chains + key import; blocked = longest event-loop stall during one read, canonicalizing here / in a worker thread):']
+  const lines = [
+    'GDHCN DEV trust lists (median; canonicalization = URDNA2015 of proof options and document; verification = hashes + ES256;',
+    'read = proof + chains + key import; blocked = longest event-loop stall during one read, canonicalizing here / in a worker thread):',
+  ]
   for (const f of figures) {
-    lines.push(`  ${f.list.padEnd(26)} ${f.kib.toFixed(0).padStart(4)} KiB  canonicalize ${f.canonicalizeMs.toFixed(1).padStart(6)} ms  verify ${f.verifyMs.toFixed(1).padStart(5)} ms  read ${f.readMs.toFixed(0).padStart(5)} ms  keys ${String(f.keys).padStart(3)}  blocked ${f.maxBlockedMs.toFixed(0).padStart(4)} / ${f.maxBlockedThreadMs.toFixed(0).padStart(3)} ms`)
+    lines.push(
+      `  ${f.list.padEnd(26)} ${f.kib.toFixed(0).padStart(4)} KiB  canonicalize ${f.canonicalizeMs.toFixed(1).padStart(6)} ms  verify ${f.verifyMs.toFixed(1).padStart(5)} ms  read ${f.readMs.toFixed(0).padStart(5)} ms  keys ${String(f.keys).padStart(3)}  blocked ${f.maxBlockedMs.toFixed(0).padStart(4)} / ${f.maxBlockedThreadMs.toFixed(0).padStart(3)} ms`,
+    )
   }
   return lines
 }

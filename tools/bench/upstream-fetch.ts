@@ -5,7 +5,15 @@ import type { AddressInfo } from 'node:net'
 import { Agent, fetch as undiciFetch } from 'undici'
 import { createUpstreamFetch } from '../../src/runtime/node/fetch.ts'
 
-const body = JSON.stringify({ items: [{ type: 'VACCINE_CERT', status: 'OK', attrs: Array.from({ length: 12 }, (_, i) => ({ type: `x${i}`, title: `Название ${i}`, value: `Значение ${i}` })) }] })
+const body = JSON.stringify({
+  items: [
+    {
+      type: 'VACCINE_CERT',
+      status: 'OK',
+      attrs: Array.from({ length: 12 }, (_, i) => ({ type: `x${i}`, title: `Название ${i}`, value: `Значение ${i}` })),
+    },
+  ],
+})
 const server = createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
   res.end(body)
@@ -21,7 +29,10 @@ async function drain(stream: ReadableStream<Uint8Array> | null): Promise<void> {
 }
 
 const variants: Record<string, () => Promise<void>> = {
-  'undici fetch': async () => drain((await undiciFetch(url, { dispatcher, redirect: 'manual', signal: AbortSignal.timeout(5000) })).body as ReadableStream<Uint8Array>),
+  'undici fetch': async () =>
+    drain(
+      (await undiciFetch(url, { dispatcher, redirect: 'manual', signal: AbortSignal.timeout(5000) })).body as ReadableStream<Uint8Array>,
+    ),
   'upstream-fetch (undici request)': async () => drain((await upstream(url, { signal: AbortSignal.timeout(5000) })).body),
 }
 
@@ -32,11 +43,16 @@ for (const round of ['warm-up', 'measured']) {
     const started = performance.now()
     const cpu = process.cpuUsage()
     let i = 0
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (i++ < exchanges) await exchange()
-    }))
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (i++ < exchanges) await exchange()
+      }),
+    )
     const used = process.cpuUsage(cpu)
-    if (round === 'measured') console.log(`${name.padEnd(32)} ${(((used.user + used.system) / exchanges)).toFixed(0).padStart(5)} µs CPU per exchange, ${((performance.now() - started) * 1000 / exchanges).toFixed(0)} µs wall`)
+    if (round === 'measured')
+      console.log(
+        `${name.padEnd(32)} ${((used.user + used.system) / exchanges).toFixed(0).padStart(5)} µs CPU per exchange, ${(((performance.now() - started) * 1000) / exchanges).toFixed(0)} µs wall`,
+      )
   }
 }
 server.close()

@@ -8,7 +8,10 @@ export function formatReport(report: ConformanceReport): string {
     lines.push(`${country.padEnd(8)}  ${String(passed).padStart(6)}  ${String(failed).padStart(6)}`)
   }
   const rate = report.expectations === 0 ? 0 : (100 * report.passed) / report.expectations
-  lines.push('', `files ${report.files}, expectations ${report.expectations}, passed ${report.passed}, failed ${report.failed} (${rate.toFixed(2)}% met)`)
+  lines.push(
+    '',
+    `files ${report.files}, expectations ${report.expectations}, passed ${report.passed}, failed ${report.failed} (${rate.toFixed(2)}% met)`,
+  )
   if (report.excluded.length > 0) {
     lines.push('', `excluded (${report.excluded.length} files):`)
     for (const { file, reason } of report.excluded) lines.push(`  ${file}: ${reason}`)

@@ -31,7 +31,8 @@ export async function createFuzzApp(): Promise<FuzzApp> {
     const sandbox = sandboxes[adapter.id]!()
     const origin = `http://${adapter.id}.sandbox.invalid`
     routes.set(origin, sandbox)
-    for (const [name, value] of Object.entries(sandbox.config(origin))) if (value !== undefined) env[settingVariable(adapter.id, name)] = value
+    for (const [name, value] of Object.entries(sandbox.config(origin)))
+      if (value !== undefined) env[settingVariable(adapter.id, name)] = value
   }
   const upstream = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init)

@@ -35,7 +35,10 @@ export function typedSync<T>(fn: () => T, options: { budgetMs?: number; codes?: 
 }
 
 /** The same for an asynchronous parser; a case still running after `budgetMs` is a finding (a hang). */
-export async function typedAsync<T>(fn: () => Promise<T>, options: { budgetMs?: number; codes?: (code: string) => boolean } = {}): Promise<T | undefined> {
+export async function typedAsync<T>(
+  fn: () => Promise<T>,
+  options: { budgetMs?: number; codes?: (code: string) => boolean } = {},
+): Promise<T | undefined> {
   const budget = options.budgetMs ?? 5_000
   let timer: ReturnType<typeof setTimeout> | undefined
   const hang = new Promise<never>((_, reject) => {

@@ -57,14 +57,16 @@ export function hc1Vectors(): readonly Vector[] {
 /** The trust lists as parsed JSON; the gateway lists cut to `entries` certificates to keep cases small. */
 export function trustLists(entries = 12): unknown[] {
   const dir = testdataPath('trustlists')
-  return readdirSync(dir).sort().map((name) => {
-    const json = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>
-    for (const key of ['certificates', 'keys', 'certs']) {
-      const list = json[key]
-      if (Array.isArray(list)) json[key] = list.slice(0, entries)
-    }
-    return json
-  })
+  return readdirSync(dir)
+    .sort()
+    .map((name) => {
+      const json = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>
+      for (const key of ['certificates', 'keys', 'certs']) {
+        const list = json[key]
+        if (Array.isArray(list)) json[key] = list.slice(0, entries)
+      }
+      return json
+    })
 }
 
 /** Business rules (rule.json files) and the compressed value sets. */
@@ -89,5 +91,9 @@ export function qrImages(maxBytes = 70_000): Uint8Array[] {
 
 /** The QR texts of every adapter's sandbox samples: genuine links, forgeries, Vietnamese QR texts. */
 export function nationalQrTexts(): string[] {
-  return Object.values(sandboxes).flatMap((factory) => factory().samples().map((s) => s.qr))
+  return Object.values(sandboxes).flatMap((factory) =>
+    factory()
+      .samples()
+      .map((s) => s.qr),
+  )
 }

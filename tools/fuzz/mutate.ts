@@ -27,7 +27,24 @@ export function mutatedBytes(bases: readonly Uint8Array[], max = 8): fc.Arbitrar
 }
 
 /** Characters that parsers of links, base45 and QR texts treat specially. */
-const SPECIAL = [...'@\\/%?#:.|<>&=;+ \t\r\n\u0000-_~*$:0123456789ABCDEFabcdefXYZ', '\u00a0', '\u200b', '\uff0e', '\u0430', '\u0435', '\ud800', '\udfff', '\u{1f600}', 'xn--', '%2e', '%40', '//', '..', 'https://', 'evil.example']
+const SPECIAL = [
+  ...'@\\/%?#:.|<>&=;+ \t\r\n\u0000-_~*$:0123456789ABCDEFabcdefXYZ',
+  '\u00a0',
+  '\u200b',
+  '\uff0e',
+  '\u0430',
+  '\u0435',
+  '\ud800',
+  '\udfff',
+  '\u{1f600}',
+  'xn--',
+  '%2e',
+  '%40',
+  '//',
+  '..',
+  'https://',
+  'evil.example',
+]
 
 function applyText(base: string, list: readonly Edit[]): string {
   let chars = Array.from(base)
@@ -88,4 +105,8 @@ export function mutatedJson(bases: readonly unknown[], max = 3): fc.Arbitrary<un
 }
 
 /** Random text: UTF-16 strings, any code points (lone surrogates included), printable ASCII. */
-export const anyText: fc.Arbitrary<string> = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme-ascii', maxLength: 300 }))
+export const anyText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.string({ unit: 'grapheme-ascii', maxLength: 300 }),
+)

@@ -50,7 +50,10 @@ export async function main(argv: string[]): Promise<number> {
       if (!result.failed) break
       const message = String(result.errorInstance).slice(0, 400)
       if (!messages.has(message)) {
-        messages.set(message, `  seed ${result.seed} path ${result.counterexamplePath}\n  ${message}\n  counterexample: ${fc.stringify(result.counterexample).slice(0, 400)}`)
+        messages.set(
+          message,
+          `  seed ${result.seed} path ${result.counterexamplePath}\n  ${message}\n  counterexample: ${fc.stringify(result.counterexample).slice(0, 400)}`,
+        )
       }
     }
     const ms = performance.now() - t0

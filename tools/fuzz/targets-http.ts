@@ -27,19 +27,51 @@ export async function httpProperty() {
   const samples = Object.values(sandboxes).flatMap((factory) => factory().samples())
   const issueBody = fc.oneof(
     fc.constantFrom(...samples).map((sample) => ({ qr: sample.qr, holder: sample.holder, consent: true })),
-    fc.record({ qr: fc.oneof(fc.constantFrom(...texts), mutatedText(texts, 3), anyText), holder, consent: fc.oneof(fc.constant(true), fc.jsonValue({ maxDepth: 1 })) }),
+    fc.record({
+      qr: fc.oneof(fc.constantFrom(...texts), mutatedText(texts, 3), anyText),
+      holder,
+      consent: fc.oneof(fc.constant(true), fc.jsonValue({ maxDepth: 1 })),
+    }),
     mutatedJson([{ qr: texts[0], holder: { familyName: 'A', givenName: 'B', dateOfBirth: '1980-01-01' }, consent: true }], 3),
     fc.jsonValue({ maxDepth: 4 }),
   )
   const verifyBody = fc.oneof(
-    fc.record({ hc1: fc.oneof(fc.constantFrom(...hc1), mutatedText(hc1, 4)), country: fc.oneof(fc.constantFrom('DE', 'AT', 'de', 'XX'), fc.string({ maxLength: 4 })), at: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string({ maxLength: 30 })) }, { requiredKeys: ['hc1'] }),
+    fc.record(
+      {
+        hc1: fc.oneof(fc.constantFrom(...hc1), mutatedText(hc1, 4)),
+        country: fc.oneof(fc.constantFrom('DE', 'AT', 'de', 'XX'), fc.string({ maxLength: 4 })),
+        at: fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.string({ maxLength: 30 }),
+        ),
+      },
+      { requiredKeys: ['hc1'] },
+    ),
     mutatedJson([{ hc1: hc1[0] }], 3),
     fc.jsonValue({ maxDepth: 4 }),
   )
   const request = fc.oneof(
-    fc.tuple(fc.constant('/v1/certificates'), issueBody.map((b) => JSON.stringify(b) ?? 'null'), fc.option(fc.string({ maxLength: 140 }), { nil: undefined })),
-    fc.tuple(fc.constant('/v1/verify'), verifyBody.map((b) => JSON.stringify(b) ?? 'null'), fc.constant(undefined)),
-    fc.tuple(fc.constantFrom('/v1/certificates', '/v1/verify'), mutatedText(['{"qr":"https://immune.mos.ru/qr?id=4501230000000017","holder":{"familyName":"A","givenName":"B","dateOfBirth":"1980-01-01"},"consent":true}', `{"hc1":"${hc1[0]}"}`], 6), fc.constant(undefined)),
+    fc.tuple(
+      fc.constant('/v1/certificates'),
+      issueBody.map((b) => JSON.stringify(b) ?? 'null'),
+      fc.option(fc.string({ maxLength: 140 }), { nil: undefined }),
+    ),
+    fc.tuple(
+      fc.constant('/v1/verify'),
+      verifyBody.map((b) => JSON.stringify(b) ?? 'null'),
+      fc.constant(undefined),
+    ),
+    fc.tuple(
+      fc.constantFrom('/v1/certificates', '/v1/verify'),
+      mutatedText(
+        [
+          '{"qr":"https://immune.mos.ru/qr?id=4501230000000017","holder":{"familyName":"A","givenName":"B","dateOfBirth":"1980-01-01"},"consent":true}',
+          `{"hc1":"${hc1[0]}"}`,
+        ],
+        6,
+      ),
+      fc.constant(undefined),
+    ),
   )
   // Image uploads: a multipart form with a mutated QR picture (or none), and odd extra fields.
   const images = qrImages()
@@ -65,7 +97,8 @@ export async function httpProperty() {
     const res = await typedAsync(() => app.request(path, { method: 'POST', headers, body }), { budgetMs: 10_000 })
     if (!res) throw new FuzzFinding('no response')
     const text = await res.text()
-    if (res.status >= 500 && !['502', '503', '504'].includes(String(res.status))) throw new FuzzFinding(`${path} answered ${res.status}: ${text.slice(0, 200)}`)
+    if (res.status >= 500 && !['502', '503', '504'].includes(String(res.status)))
+      throw new FuzzFinding(`${path} answered ${res.status}: ${text.slice(0, 200)}`)
     if (app.errors.length > before) throw new FuzzFinding(`${path} logged an error: ${app.errors[app.errors.length - 1]!.slice(0, 300)}`)
     if (res.status >= 400) {
       if (res.headers.get('content-type') !== 'application/problem+json') throw new FuzzFinding(`${path} ${res.status} is not problem+json`)

@@ -36,7 +36,17 @@ const hcertCodes = (code: string) => code.startsWith('HCERT_')
 
 /** URL-shaped text around the national hosts: schemes, userinfo, ports, look-alike hosts, paths. */
 function urlish(texts: readonly string[]): fc.Arbitrary<string> {
-  const hosts = ['www.gosuslugi.ru', 'immune.mos.ru', 'gosuslugi.ru', 'www.gosuslugi.ru.evil.example', 'xn--www-gosuslugi.ru', 'WWW.GOSUSLUGI.RU', 'immune.mos.ru.', '127.0.0.1', '[::1]']
+  const hosts = [
+    'www.gosuslugi.ru',
+    'immune.mos.ru',
+    'gosuslugi.ru',
+    'www.gosuslugi.ru.evil.example',
+    'xn--www-gosuslugi.ru',
+    'WWW.GOSUSLUGI.RU',
+    'immune.mos.ru.',
+    '127.0.0.1',
+    '[::1]',
+  ]
   const paths = texts.map((t) => t.replace(/^https?:\/\/[^/]+/, ''))
   return fc
     .tuple(
@@ -57,7 +67,8 @@ function linkProperty() {
     if (matched && !adapters.includes(matched.adapter)) throw new FuzzFinding('matchLink returned an unknown adapter')
     for (const adapter of adapters) {
       const link = typedSync(() => adapter.match(text.trim()), { codes: linkCodes })
-      if (link !== undefined && link !== null && typeof link !== 'object') throw new FuzzFinding(`${adapter.id}.match returned ${typeof link}`)
+      if (link !== undefined && link !== null && typeof link !== 'object')
+        throw new FuzzFinding(`${adapter.id}.match returned ${typeof link}`)
     }
   })
 }
@@ -77,7 +88,9 @@ function hc1Property() {
     mutatedBytes(compressed).map((bytes) => ({ text: `HC1:${encodeBase45(bytes)}` })),
     anyBytes.map((bytes) => ({ text: `HC1:${encodeBase45(bytes)}` })),
     // CBOR and COSE: the COSE bytes, mutated, then compressed (or not) and encoded
-    fc.tuple(mutatedBytes(coses), fc.boolean()).map(([bytes, zip]) => ({ text: `HC1:${encodeBase45(zip ? deflateZlib(bytes) : bytes)}`, cose: bytes })),
+    fc
+      .tuple(mutatedBytes(coses), fc.boolean())
+      .map(([bytes, zip]) => ({ text: `HC1:${encodeBase45(zip ? deflateZlib(bytes) : bytes)}`, cose: bytes })),
     // CWT: the signed payload, mutated, inside an intact COSE_Sign1
     fc.tuple(mutatedBytes(cwts), fc.nat({ max: coses.length - 1 })).map(([payload, i]) => {
       const cose = typedSync(() => decodeCoseSign1(coses[i]!))
@@ -126,10 +139,14 @@ function trustListProperty() {
   const lists = trustLists(8)
   const input = fc.oneof({ weight: 4, arbitrary: mutatedJson(lists, 3) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) })
   // Importing keys (X.509 parsing, WebCrypto) costs ~25 ms a list: one case in four goes that far.
-  return fc.asyncProperty(input, fc.nat({ max: 3 }).map((n) => n === 0), async (json, parse) => {
-    typedSync(() => readTrustList(json, { source: 'fuzz' }), { codes: (c) => c.startsWith('TRUST_LIST_') })
-    if (parse) await typedAsync(() => parseTrustList(json, { source: 'fuzz' }), { codes: (c) => c.startsWith('TRUST_LIST_') })
-  })
+  return fc.asyncProperty(
+    input,
+    fc.nat({ max: 3 }).map((n) => n === 0),
+    async (json, parse) => {
+      typedSync(() => readTrustList(json, { source: 'fuzz' }), { codes: (c) => c.startsWith('TRUST_LIST_') })
+      if (parse) await typedAsync(() => parseTrustList(json, { source: 'fuzz' }), { codes: (c) => c.startsWith('TRUST_LIST_') })
+    },
+  )
 }
 
 function rulesProperty() {
@@ -137,7 +154,11 @@ function rulesProperty() {
   const ruleJson = rules.map((r) => r.json)
   const input = fc.tuple(
     fc.oneof({ weight: 4, arbitrary: mutatedJson(ruleJson, 3) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) }),
-    fc.oneof({ weight: 3, arbitrary: fc.constant(valueSets) }, { weight: 1, arbitrary: mutatedJson([valueSets], 2) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }),
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant(valueSets) },
+      { weight: 1, arbitrary: mutatedJson([valueSets], 2) },
+      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+    ),
   )
   return fc.property(input, ([rule, sets]) => {
     const codes = (c: string) => c.startsWith('RULES_')
@@ -151,11 +172,39 @@ function rulesProperty() {
  * millions; a spread into call arguments once overflowed the stack there, see test/fuzz/regressions.test.ts).
  */
 function revocationProperty(large: boolean) {
-  const hash = fc.oneof(fc.constantFrom('AAAAAAAAAAAAAAAAAAAAAA==', 'zZzZzZzZzZzZzZzZzZzZzQ==', '0123456789abcdef0123456789abcdef'), fc.string({ maxLength: 60 }), fc.jsonValue({ maxDepth: 1 }))
+  const hash = fc.oneof(
+    fc.constantFrom('AAAAAAAAAAAAAAAAAAAAAA==', 'zZzZzZzZzZzZzZzZzZzZzQ==', '0123456789abcdef0123456789abcdef'),
+    fc.string({ maxLength: 60 }),
+    fc.jsonValue({ maxDepth: 1 }),
+  )
   const types = fc.constantFrom('UCI', 'COUNTRYCODEUCI', 'SIGNATURE', 'uci', '')
   const simple = fc.dictionary(types, fc.array(hash, { maxLength: 20 })).map((hashes) => ({ hashes }))
-  const ours = fc.array(fc.record({ kid: fc.string({ maxLength: 12 }), hashType: types, hashes: fc.array(hash, { maxLength: 20 }), expires: fc.string({ maxLength: 30 }) }, { requiredKeys: [] }), { maxLength: 6 }).map((entries) => ({ generatedAt: '2026-01-01T00:00:00Z', entries }))
-  const arbitraries: fc.WeightedArbitrary<unknown>[] = [simple, ours, mutatedJson([{ hashes: { UCI: ['AAAAAAAAAAAAAAAAAAAAAA=='] } }, { entries: [{ kid: 'a', hashType: 'SIGNATURE', hashes: ['AAAAAAAAAAAAAAAAAAAAAA=='] }] }], 3), fc.jsonValue({ maxDepth: 4 })].map((arbitrary) => ({ arbitrary, weight: 50 }))
+  const ours = fc
+    .array(
+      fc.record(
+        {
+          kid: fc.string({ maxLength: 12 }),
+          hashType: types,
+          hashes: fc.array(hash, { maxLength: 20 }),
+          expires: fc.string({ maxLength: 30 }),
+        },
+        { requiredKeys: [] },
+      ),
+      { maxLength: 6 },
+    )
+    .map((entries) => ({ generatedAt: '2026-01-01T00:00:00Z', entries }))
+  const arbitraries: fc.WeightedArbitrary<unknown>[] = [
+    simple,
+    ours,
+    mutatedJson(
+      [
+        { hashes: { UCI: ['AAAAAAAAAAAAAAAAAAAAAA=='] } },
+        { entries: [{ kid: 'a', hashType: 'SIGNATURE', hashes: ['AAAAAAAAAAAAAAAAAAAAAA=='] }] },
+      ],
+      3,
+    ),
+    fc.jsonValue({ maxDepth: 4 }),
+  ].map((arbitrary) => ({ arbitrary, weight: 50 }))
   // A large list (~0.4 s to parse) is drawn as its length only, so a counterexample stays printable; one case in 201.
   if (large) arbitraries.push({ arbitrary: fc.record({ largeList: fc.integer({ min: 150_000, max: 250_000 }) }), weight: 1 })
   return fc.property(fc.oneof(...arbitraries), (drawn) => {
@@ -181,4 +230,3 @@ export function fuzzTargets(options: { large?: boolean } = {}): readonly FuzzTar
     { name: 'revocation-list reader', weight: 5, setup: async () => ({ property: revocationProperty(large) }) },
   ]
 }
-

@@ -22,7 +22,9 @@ function rule(identifier: string, country: string, logic: unknown, validFrom = '
 
 const EMA = { in: [{ var: 'payload.v.0.mp' }, ['EU/1/20/1528', 'EU/1/21/1529']] }
 // At least 14 days after the dose at the validation clock.
-const FOURTEEN_DAYS = { 'not-before': [{ plusTime: [{ var: 'external.validationClock' }, 0, 'day'] }, { plusTime: [{ var: 'payload.v.0.dt' }, 14, 'day'] }] }
+const FOURTEEN_DAYS = {
+  'not-before': [{ plusTime: [{ var: 'external.validationClock' }, 0, 'day'] }, { plusTime: [{ var: 'payload.v.0.dt' }, 14, 'day'] }],
+}
 const ruleSet: RuleSet = {
   rules: [rule('VR-EU-0001', 'EU', EMA), rule('VR-XX-0003', 'XX', FOURTEEN_DAYS), rule('VR-XX-0009', 'XX', false, '2025-01-01T00:00:00Z')],
   valueSets: {},
@@ -60,7 +62,11 @@ describe('evaluateCountry', () => {
   })
 
   it('a country without rules for the type passes by absence, with 0 rules evaluated', () => {
-    expect(evaluateCountry(ruleSet, 'DE', { payload: payload('Sputnik-V'), iat }, iat)).toEqual({ cell: 'PASS', failures: [], evaluated: 0 })
+    expect(evaluateCountry(ruleSet, 'DE', { payload: payload('Sputnik-V'), iat }, iat)).toEqual({
+      cell: 'PASS',
+      failures: [],
+      evaluated: 0,
+    })
   })
 
   it('lists the arrival countries of a rule set', () => {

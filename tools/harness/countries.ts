@@ -67,7 +67,11 @@ export function evaluateCountry(ruleSet: RuleSet, country: string, facts: Certif
   })
   const failures = verdict.results
     .filter((r) => r.result !== 'PASS')
-    .map((r) => ({ identifier: r.identifier, result: r.result as RuleFailure['result'], ...(r.description ? { description: r.description } : {}) }))
+    .map((r) => ({
+      identifier: r.identifier,
+      result: r.result as RuleFailure['result'],
+      ...(r.description ? { description: r.description } : {}),
+    }))
     .sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0))
   return { cell: failures[0]?.identifier ?? 'PASS', failures, evaluated: verdict.results.length }
 }

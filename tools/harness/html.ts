@@ -25,7 +25,10 @@ function countryCell(row: SampleRow, country: string): string {
   const evaluated = row.rulesEvaluated[country] ?? 0
   if (failures.length === 0) return cell(true, 'PASS', rulesEvaluated(evaluated))
   const items = failures
-    .map((f) => `<li><span class="rule">${escapeHtml(f.identifier)}</span>${f.result === 'OPEN' ? ' (could not be evaluated)' : ''}${f.description ? `<span class="desc">${escapeHtml(f.description)}</span>` : ''}</li>`)
+    .map(
+      (f) =>
+        `<li><span class="rule">${escapeHtml(f.identifier)}</span>${f.result === 'OPEN' ? ' (could not be evaluated)' : ''}${f.description ? `<span class="desc">${escapeHtml(f.description)}</span>` : ''}</li>`,
+    )
     .join('')
   return `<td class="fail">fails:<ul>${items}</ul></td>`
 }
@@ -38,7 +41,12 @@ export function rulesEvaluated(count: number): string {
 function conformanceText(report: HarnessReport): string {
   const c = report.conformance
   if (!c.ran) return '<p>EU conformance vectors: not run (no dgc-testdata directory).</p>'
-  const misses = c.misses.map((m) => `<li><code>${escapeHtml(m.file)}</code>: expected ${escapeHtml(m.expected)}, the verifier answered <code>${escapeHtml(m.status)}</code></li>`).join('')
+  const misses = c.misses
+    .map(
+      (m) =>
+        `<li><code>${escapeHtml(m.file)}</code>: expected ${escapeHtml(m.expected)}, the verifier answered <code>${escapeHtml(m.status)}</code></li>`,
+    )
+    .join('')
   return `<p>EU conformance vectors through the project's verifier (EU → bridge): <strong>${c.passed} passed, ${c.failed} failed</strong>; ${c.excluded} misses on vectors recorded as wrong by their maintainers set apart, ${c.timeNotTested} valid vectors rejected for time they do not test, ${c.skipped} skipped.</p>${misses ? `<ul>${misses}</ul>` : ''}`
 }
 
@@ -56,7 +64,9 @@ export function renderHtml(report: HarnessReport): string {
       return `<tr><th scope="row">${escapeHtml(row.sample)}<br><small>${escapeHtml(row.uvci)}</small></th><td>${escapeHtml(row.doses ? `${row.type} ${row.doses}` : row.type)}</td>${verifiers}${countries}</tr>`
     })
     .join('\n')
-  const refused = report.issuanceFailures.map((f) => `<li>${escapeHtml(f.sample)}: HTTP ${f.status} <code>${escapeHtml(f.code)}</code></li>`).join('')
+  const refused = report.issuanceFailures
+    .map((f) => `<li>${escapeHtml(f.sample)}: HTTP ${f.status} <code>${escapeHtml(f.code)}</code></li>`)
+    .join('')
   const rulesAt = report.rulesAt === 'iat' ? 'each certificate’s issuance time' : escapeHtml(report.rulesAt)
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -104,7 +104,11 @@ export function issuable(samples: readonly Sample[], perAdapter?: number): Sampl
   })
 }
 
-export async function issueSamples(url: string, samples: readonly Sample[], progress: Progress = silentProgress): Promise<{ issued: Issued[]; failures: IssuanceFailure[] }> {
+export async function issueSamples(
+  url: string,
+  samples: readonly Sample[],
+  progress: Progress = silentProgress,
+): Promise<{ issued: Issued[]; failures: IssuanceFailure[] }> {
   const issued: Issued[] = []
   const failures: IssuanceFailure[] = []
   progress.phase('issuing through POST /v1/certificates', samples.length)
@@ -117,7 +121,12 @@ export async function issueSamples(url: string, samples: readonly Sample[], prog
     const body = (await res.json().catch(() => ({}))) as Record<string, unknown>
     progress.tick()
     if (res.status !== 201 || typeof body.hc1 !== 'string') {
-      failures.push({ adapter: sample.adapter, sample: sample.name, status: res.status, code: typeof body.code === 'string' ? body.code : 'NO_CERTIFICATE' })
+      failures.push({
+        adapter: sample.adapter,
+        sample: sample.name,
+        status: res.status,
+        code: typeof body.code === 'string' ? body.code : 'NO_CERTIFICATE',
+      })
       continue
     }
     issued.push({

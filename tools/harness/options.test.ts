@@ -24,7 +24,17 @@ describe('parseHarnessArgs', () => {
 
   it('reads every option, with a space or =', () => {
     const rules = testdataPath('business-rules')
-    const options = parseHarnessArgs(['--rules', rules, '--at=2022-01-15', '--countries', 'de, eu,DE', '--json', 'a.json', '--html=b.html', '--quick'])
+    const options = parseHarnessArgs([
+      '--rules',
+      rules,
+      '--at=2022-01-15',
+      '--countries',
+      'de, eu,DE',
+      '--json',
+      'a.json',
+      '--html=b.html',
+      '--quick',
+    ])
     expect(options).toMatchObject({ rulesDir: rules, countries: ['DE', 'EU'], jsonFile: 'a.json', htmlFile: 'b.html', quick: true })
     expect(options.at?.toISOString()).toBe('2022-01-15T12:00:00.000Z')
     expect(parseHarnessArgs(['--at', '2022-01-15T08:00:00Z']).at?.toISOString()).toBe('2022-01-15T08:00:00.000Z')

@@ -41,7 +41,10 @@ function parseAt(text: string): Date {
 }
 
 function parseCountries(text: string): string[] {
-  const countries = text.split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '')
+  const countries = text
+    .split(',')
+    .map((c) => c.trim().toUpperCase())
+    .filter((c) => c !== '')
   if (countries.length === 0 || countries.some((c) => !/^[A-Z]{2}$/.test(c))) {
     throw usage('--countries needs two-letter codes separated by commas, e.g. EU,DE')
   }

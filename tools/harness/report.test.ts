@@ -12,7 +12,12 @@ const sputnik: SampleRow = {
   uvci: 'URN:UVCI:01:RU:ABC#1',
   verifiers: { certbridge: 'VALID', 'dcc-utils': 'VALID' },
   countries: { EU: 'VR-EU-0000', DE: 'PASS' },
-  failedRules: { EU: [{ identifier: 'VR-EU-0000', result: 'FAIL', description: 'Only one vaccination <entry>' }, { identifier: 'VR-EU-0001', result: 'OPEN' }] },
+  failedRules: {
+    EU: [
+      { identifier: 'VR-EU-0000', result: 'FAIL', description: 'Only one vaccination <entry>' },
+      { identifier: 'VR-EU-0001', result: 'OPEN' },
+    ],
+  },
   rulesEvaluated: { EU: 3, DE: 0 },
   iat: '2026-11-24T10:00:00.000Z',
   validationClock: '2026-11-24T10:00:00.000Z',
@@ -20,7 +25,15 @@ const sputnik: SampleRow = {
 
 function report(rows: SampleRow[], refused = 0): HarnessReport {
   return {
-    conformance: { ran: true, passed: 10, failed: 1, excluded: 2, timeNotTested: 0, skipped: 0, misses: [{ file: 'common/2DCode/raw/Z2.json', expected: 'rejected', status: 'VALID' }] },
+    conformance: {
+      ran: true,
+      passed: 10,
+      failed: 1,
+      excluded: 2,
+      timeNotTested: 0,
+      skipped: 0,
+      misses: [{ file: 'common/2DCode/raw/Z2.json', expected: 'rejected', status: 'VALID' }],
+    },
     samples: rows,
     verifiers: ['certbridge', 'dcc-utils'],
     countries: ['EU', 'DE'],
@@ -69,7 +82,9 @@ describe('HTML page', () => {
     expect(html).toContain('<caption>')
     expect(html).toContain('<th scope="col">Rules: EU</th>')
     expect(html).toContain('<th scope="row">ru-mos vaccination, Sputnik V 1/2 &lt;b&gt;')
-    expect(html).toContain('<td class="fail">fails:<ul><li><span class="rule">VR-EU-0000</span><span class="desc">Only one vaccination &lt;entry&gt;</span></li><li><span class="rule">VR-EU-0001</span> (could not be evaluated)</li></ul></td>')
+    expect(html).toContain(
+      '<td class="fail">fails:<ul><li><span class="rule">VR-EU-0000</span><span class="desc">Only one vaccination &lt;entry&gt;</span></li><li><span class="rule">VR-EU-0001</span> (could not be evaluated)</li></ul></td>',
+    )
     expect(html).toContain('<td class="pass" title="0 rules evaluated">PASS</td>')
     // Identifiers never break across lines.
     expect(html).toMatch(/\.rule\{white-space:nowrap/)

@@ -25,7 +25,9 @@ async function loadRules(dir: string): Promise<RuleSet> {
   try {
     return await loadRuleSetFromDirectory(dir)
   } catch (error) {
-    throw new HarnessError('HARNESS_RULES', `the rules in ${dir} cannot be loaded (${(error as { code?: string }).code ?? 'error'})`, { cause: error })
+    throw new HarnessError('HARNESS_RULES', `the rules in ${dir} cannot be loaded (${(error as { code?: string }).code ?? 'error'})`, {
+      cause: error,
+    })
   }
 }
 
@@ -34,7 +36,10 @@ function chooseCountries(ruleSet: RuleSet, requested: readonly string[] | undefi
   if (requested === undefined) return available
   const unknown = requested.filter((c) => !available.includes(c))
   if (unknown.length > 0) {
-    throw new HarnessError('HARNESS_USAGE', `no Acceptance rules for ${unknown.join(', ')} in the rule set (it has ${available.join(', ')})`)
+    throw new HarnessError(
+      'HARNESS_USAGE',
+      `no Acceptance rules for ${unknown.join(', ')} in the rule set (it has ${available.join(', ')})`,
+    )
   }
   return [...requested]
 }
@@ -53,7 +58,14 @@ async function conformance(options: HarnessOptions, progress: Progress): Promise
   }
 }
 
-async function row(issued: Issued, verifiers: readonly HarnessVerifier[], verifiedAt: Date, ruleSet: RuleSet, countries: readonly string[], at: Date | undefined): Promise<SampleRow> {
+async function row(
+  issued: Issued,
+  verifiers: readonly HarnessVerifier[],
+  verifiedAt: Date,
+  ruleSet: RuleSet,
+  countries: readonly string[],
+  at: Date | undefined,
+): Promise<SampleRow> {
   const verdicts: Record<string, string> = {}
   for (const verifier of verifiers) {
     try {

@@ -22,7 +22,11 @@ export function formatMatrix(report: HarnessReport): string {
     ...report.countries.map((c) => countryCell(row, c)),
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)))
-  const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => pad(cell, widths[i]!))
+      .join('  ')
+      .trimEnd()
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n')
 }
 
@@ -38,12 +42,19 @@ export function formatSummary(report: HarnessReport): string {
     `verifiers at ${report.verifiedAt}; rules of ${report.rulesAt === 'iat' ? 'each certificate’s issuance date' : report.rulesAt}, evaluated at max(rules date, iat)`,
   ]
   const described = new Map<string, string>()
-  for (const row of report.samples) for (const failures of Object.values(row.failedRules)) for (const f of failures) if (f.description) described.set(f.identifier, f.description)
+  for (const row of report.samples)
+    for (const failures of Object.values(row.failedRules))
+      for (const f of failures) if (f.description) described.set(f.identifier, f.description)
   if (described.size > 0) {
     lines.push('failing rules:')
-    for (const [identifier, description] of [...described].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`  ${identifier}: ${description}`)
+    for (const [identifier, description] of [...described].sort(([a], [b]) => (a < b ? -1 : 1)))
+      lines.push(`  ${identifier}: ${description}`)
   }
-  const rejected = report.samples.flatMap((row) => Object.entries(row.verifiers).filter(([, v]) => v !== 'VALID').map(([name, v]) => `  REJECTED by ${name}: ${row.sample}: ${v}`))
+  const rejected = report.samples.flatMap((row) =>
+    Object.entries(row.verifiers)
+      .filter(([, v]) => v !== 'VALID')
+      .map(([name, v]) => `  REJECTED by ${name}: ${row.sample}: ${v}`),
+  )
   if (rejected.length > 0) lines.push(...rejected)
   return lines.join('\n')
 }

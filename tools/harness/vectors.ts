@@ -47,7 +47,6 @@ export interface VectorReport {
 
 const TIME_STATUSES = new Set(['HCERT_EXPIRED', 'HCERT_NOT_YET_VALID'])
 
-
 /** Every `step`-th file, for --quick: a spread over countries and the generic negative cases. */
 export function spread<T>(items: readonly T[], count: number): T[] {
   if (items.length <= count) return [...items]
@@ -75,7 +74,14 @@ export async function runVectors(root: string, options: { limit?: number; progre
   const issues = existsSync(csv) ? parseKnownIssues(readFileSync(csv, 'utf8')) : []
   const all = listJson(root).filter((path) => !relative(root, path).startsWith(`tests${sep}`))
   const files = options.limit === undefined ? all : spread(all, options.limit)
-  const report = { passed: 0, failed: 0, skipped: 0, excluded: [] as { file: string; reason: string }[], misses: [] as VectorMiss[], timeNotTested: [] as VectorMiss[] }
+  const report = {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    excluded: [] as { file: string; reason: string }[],
+    misses: [] as VectorMiss[],
+    timeNotTested: [] as VectorMiss[],
+  }
   progress.phase('EU conformance vectors through the verifier', files.length)
   for (const path of files) {
     progress.tick()
@@ -115,6 +121,8 @@ export async function runVectors(root: string, options: { limit?: number; progre
       report.misses.push({ file, expected: valid ? 'VALID' : 'rejected', status })
     }
   }
-  progress.done(`${report.passed} passed, ${report.failed} failed, ${report.excluded.length} known issues, ${report.timeNotTested.length} time not tested, ${report.skipped} skipped`)
+  progress.done(
+    `${report.passed} passed, ${report.failed} failed, ${report.excluded.length} known issues, ${report.timeNotTested.length} time not tested, ${report.skipped} skipped`,
+  )
   return report
 }

@@ -32,7 +32,12 @@ function exitText(child: ChildProcess): string {
  * Runs `node bin/dev.mjs <script> ...args` and resolves with the JSON of its first stdout line. Its
  * stderr passes through; its later stdout is dropped. With `ipc`, it has an IPC channel (see ask).
  */
-export async function startScript<Ready>(script: string, args: readonly string[], env: NodeJS.ProcessEnv, options: { ipc?: boolean } = {}): Promise<{ child: ChildProcess; ready: Ready }> {
+export async function startScript<Ready>(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: { ipc?: boolean } = {},
+): Promise<{ child: ChildProcess; ready: Ready }> {
   const stdio = options.ipc ? (['ignore', 'pipe', 'inherit', 'ipc'] as const) : (['ignore', 'pipe', 'inherit'] as const)
   const child = spawn(process.execPath, ['bin/dev.mjs', script, ...args], { cwd: root, env, stdio: [...stdio] })
   try {

@@ -46,7 +46,12 @@ async function adapterRequests(qr: string): Promise<Sent[] | 'refused before any
     return 'refused before any request'
   }
   const { sent, fetch } = recorder()
-  const ctx: AdapterContext = { fetch: fetch as typeof globalThis.fetch, now: () => new Date(`${TODAY}T12:00:00Z`), signal: new AbortController().signal, config: settings[found.adapter.id] as AdapterConfig }
+  const ctx: AdapterContext = {
+    fetch: fetch as typeof globalThis.fetch,
+    now: () => new Date(`${TODAY}T12:00:00Z`),
+    signal: new AbortController().signal,
+    config: settings[found.adapter.id] as AdapterConfig,
+  }
   await found.adapter.retrieve(found.link, ctx).catch(() => undefined) // a refusal after some requests
   return sent
 }
@@ -73,25 +78,31 @@ describe("the floor's exchanges", () => {
     expect(samples.filter((s) => s.expect.status === 201).length).toBeGreaterThan(100)
   })
 
-  it.each(samples.filter((s) => s.expect.status === 201).map((s) => [s.name, s] as const))('issuable %s: the same requests, and the floor signs', async (_name, sample) => {
-    const adapter = await adapterRequests(sample.qr)
-    const floor = await floorRequests(sample.qr)
-    expect(adapter).not.toBe('refused before any request')
-    expect(floor).not.toBe('refused before any request')
-    if (typeof floor === 'string') return
-    expect(floor.sent).toEqual(adapter)
-    expect(floor.signs).toBe(true)
-  })
+  it.each(samples.filter((s) => s.expect.status === 201).map((s) => [s.name, s] as const))(
+    'issuable %s: the same requests, and the floor signs',
+    async (_name, sample) => {
+      const adapter = await adapterRequests(sample.qr)
+      const floor = await floorRequests(sample.qr)
+      expect(adapter).not.toBe('refused before any request')
+      expect(floor).not.toBe('refused before any request')
+      if (typeof floor === 'string') return
+      expect(floor.sent).toEqual(adapter)
+      expect(floor.signs).toBe(true)
+    },
+  )
 
-  it.each(samples.filter((s) => s.expect.status !== 201).map((s) => [s.name, s] as const))('refused %s: the adapter\'s requests, at most the record source besides', async (_name, sample) => {
-    const adapter = await adapterRequests(sample.qr)
-    const floor = await floorRequests(sample.qr)
-    if (adapter === 'refused before any request') return expect(floor).toBe('refused before any request')
-    if (typeof floor === 'string') throw new Error('the floor read no link where the adapter made requests')
-    expect(floor.sent.slice(0, adapter.length)).toEqual(adapter)
-    expect(floor.sent.length - adapter.length).toBeLessThanOrEqual(1)
-    if (floor.sent.length > adapter.length) expect(floor.sent.at(-1)!.url).toContain('/record-source/')
-  })
+  it.each(samples.filter((s) => s.expect.status !== 201).map((s) => [s.name, s] as const))(
+    "refused %s: the adapter's requests, at most the record source besides",
+    async (_name, sample) => {
+      const adapter = await adapterRequests(sample.qr)
+      const floor = await floorRequests(sample.qr)
+      if (adapter === 'refused before any request') return expect(floor).toBe('refused before any request')
+      if (typeof floor === 'string') throw new Error('the floor read no link where the adapter made requests')
+      expect(floor.sent.slice(0, adapter.length)).toEqual(adapter)
+      expect(floor.sent.length - adapter.length).toBeLessThanOrEqual(1)
+      if (floor.sent.length > adapter.length) expect(floor.sent.at(-1)!.url).toContain('/record-source/')
+    },
+  )
 
   it('reads no exchange from the forged links of the mix', () => {
     for (const qr of forgedLinks) expect(planFor(qr)).toBeNull()

@@ -99,7 +99,8 @@ async function gosuslugiCheck(plan: Extract<Plan, { adapter: 'ru-gosuslugi' }>, 
       let answer = await send('GET', `${base}/api/covid-cert/v4/cert/check/${plan.unrz}${query}`, JSON_GET)
       if (answer.status === 404) answer = await send('GET', `${base}/api/covid-cert/v3/cert/check/${plan.unrz}${query}`, JSON_GET)
       const items = json(answer)?.items
-      const found = Array.isArray(items) && items.some((i: { unrzFull?: unknown; status?: unknown }) => i.unrzFull === plan.unrz && i.status !== '404')
+      const found =
+        Array.isArray(items) && items.some((i: { unrzFull?: unknown; status?: unknown }) => i.unrzFull === plan.unrz && i.status !== '404')
       return found ? plan.unrz : undefined
     }
     case 'v3': {
@@ -124,7 +125,9 @@ export async function exchange(plan: Plan, settings: UpstreamSettings, send: Sen
     }
     case 'ru-mos': {
       const headers = { accept: 'application/json', 'content-type': 'application/json' }
-      const body = json(await send('POST', `${trimmed(own?.BASE_URL)}/api/search_by_number_form`, headers, JSON.stringify({ number: plan.id })))
+      const body = json(
+        await send('POST', `${trimmed(own?.BASE_URL)}/api/search_by_number_form`, headers, JSON.stringify({ number: plan.id })),
+      )
       return body?.result !== null && body?.result !== undefined && record(send, own, 'certificates', plan.id)
     }
     case 'vn-qr':

@@ -54,9 +54,20 @@ function qrOf(body: string): string | undefined {
 
 function worker(options: FloorConfig): void {
   // The service's upstream pool (src/runtime/node/fetch.ts) and default headers.
-  const agent = new Agent({ connections: 128, connectTimeout: 3_000, headersTimeout: 10_000, bodyTimeout: 10_000, keepAliveTimeout: 10_000 })
+  const agent = new Agent({
+    connections: 128,
+    connectTimeout: 3_000,
+    headersTimeout: 10_000,
+    bodyTimeout: 10_000,
+    keepAliveTimeout: 10_000,
+  })
   const send: Send = async (method, url, headers, body) => {
-    const answer = await request(url, { dispatcher: agent, method, headers: { 'user-agent': 'certbridge', 'accept-encoding': 'identity', ...headers }, body })
+    const answer = await request(url, {
+      dispatcher: agent,
+      method,
+      headers: { 'user-agent': 'certbridge', 'accept-encoding': 'identity', ...headers },
+      body,
+    })
     return { status: answer.statusCode, text: await answer.body.text() }
   }
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })

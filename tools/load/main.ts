@@ -72,36 +72,50 @@ function parseOptions(argv: string[]): Options | 'help' {
   // --requests N: exactly N requests however long they take (the test's way: its counts then do not
   // depend on the machine's speed), instead of as many as fit in --seconds.
   const requests = values.requests === undefined ? undefined : Number(values.requests)
-  if (requests !== undefined && !(Number.isInteger(requests) && requests > 0 && requests <= 1_000_000)) throw new Error('--requests must be a whole number from 1 to 1000000')
+  if (requests !== undefined && !(Number.isInteger(requests) && requests > 0 && requests <= 1_000_000))
+    throw new Error('--requests must be a whole number from 1 to 1000000')
   const connections = Number(values.connections)
   const population = Number(values.population)
-  if (!(seconds > 0 && seconds <= 600) || !(Number.isInteger(connections) && connections > 0 && connections <= 1000)) throw new Error('--seconds must be 1–600 and --connections 1–1000')
-  if (!Number.isInteger(population) || population < 0 || population > 1_000_000) throw new Error('--population must be a whole number from 0 to 1000000')
+  if (!(seconds > 0 && seconds <= 600) || !(Number.isInteger(connections) && connections > 0 && connections <= 1000))
+    throw new Error('--seconds must be 1–600 and --connections 1–1000')
+  if (!Number.isInteger(population) || population < 0 || population > 1_000_000)
+    throw new Error('--population must be a whole number from 0 to 1000000')
   if (!/^(none|(svg|png)(,(svg|png))?)$/.test(values.qr)) throw new Error('--qr must be svg, png, svg,png or none')
-  if (!(values.workers === 'auto' || (/^\d+$/.test(values.workers) && Number(values.workers) >= 1 && Number(values.workers) <= 64))) throw new Error("--workers must be 'auto' or a whole number from 1 to 64")
+  if (!(values.workers === 'auto' || (/^\d+$/.test(values.workers) && Number(values.workers) >= 1 && Number(values.workers) <= 64)))
+    throw new Error("--workers must be 'auto' or a whole number from 1 to 64")
   return { seconds, requests, connections, json: values.json, profile: values.profile, workers: values.workers, population, qr: values.qr }
 }
 
 /** How many requests the sandboxes have answered so far. */
 async function exchangesSoFar(sandboxes: ChildProcess): Promise<number> {
   const answer = await ask(sandboxes, 'exchanges?')
-  if (typeof answer === 'object' && answer !== null && 'exchanges' in answer && typeof answer.exchanges === 'number') return answer.exchanges
+  if (typeof answer === 'object' && answer !== null && 'exchanges' in answer && typeof answer.exchanges === 'number')
+    return answer.exchanges
   throw new Error('the sandbox process did not say how many requests it answered')
 }
 
 /** A run of the generator with the CPU of the measured server's tree and of the sandboxes' over it. */
 async function measured(server: ChildProcess, sandboxes: ChildProcess, options: DriveOptions): Promise<RunFigures> {
   const exchangesBefore = await exchangesSoFar(sandboxes)
-  const before = { server: treeCpu(server.pid!), sandboxes: treeCpu(sandboxes.pid!), generator: process.cpuUsage(), machine: machineBusyMs() }
+  const before = {
+    server: treeCpu(server.pid!),
+    sandboxes: treeCpu(sandboxes.pid!),
+    generator: process.cpuUsage(),
+    machine: machineBusyMs(),
+  }
   const driven = await drive(options)
   const serverCpu = cpuBetween(before.server, treeCpu(server.pid!))
   const sandboxCpu = cpuBetween(before.sandboxes, treeCpu(sandboxes.pid!))
   const generator = process.cpuUsage(before.generator)
   const machine = machineBusyMs()
-  if (serverCpu?.ended.length) process.stderr.write(`load: ${serverCpu.ended.length} server process(es) ended during the run: their CPU is not counted\n`)
+  if (serverCpu?.ended.length)
+    process.stderr.write(`load: ${serverCpu.ended.length} server process(es) ended during the run: their CPU is not counted\n`)
   const generatorCpuMs = (generator.user + generator.system) / 1000
   const rigCpuMs = serverCpu && sandboxCpu ? serverCpu.ms + sandboxCpu.ms + generatorCpuMs : undefined
-  const otherCpuMs = machine !== undefined && before.machine !== undefined && rigCpuMs !== undefined ? Math.max(0, machine - before.machine - rigCpuMs) : undefined
+  const otherCpuMs =
+    machine !== undefined && before.machine !== undefined && rigCpuMs !== undefined
+      ? Math.max(0, machine - before.machine - rigCpuMs)
+      : undefined
   const exchanges = (await exchangesSoFar(sandboxes)) - exchangesBefore
   return { driven, serverCpuMs: serverCpu?.ms, sandboxCpuMs: sandboxCpu?.ms, generatorCpuMs, otherCpuMs, exchanges }
 }
@@ -120,7 +134,12 @@ async function run(argv: string[]): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'certbridge-load-'))
   const children: ChildProcess[] = []
   try {
-    const sandboxes = await startScript<SandboxesReady>('tools/load/sandboxes.ts', ['--population', String(perSandbox), '--today', today], process.env, { ipc: true })
+    const sandboxes = await startScript<SandboxesReady>(
+      'tools/load/sandboxes.ts',
+      ['--population', String(perSandbox), '--today', today],
+      process.env,
+      { ipc: true },
+    )
     children.push(sandboxes.child)
 
     const port = await freePort()
@@ -151,14 +170,21 @@ async function run(argv: string[]): Promise<number> {
 
     const { curated, population } = loadSamples({ perSandbox, total: options.population, today })
     const length = options.requests === undefined ? `${options.seconds} s` : `${options.requests} requests`
-    say(`load: ${population.length} synthetic holders and ${curated.length} curated samples in a sandbox process, ${options.connections} connections, ${length} each for the service and the floor, ${workers} workers each, QR images: ${options.qr}`)
+    say(
+      `load: ${population.length} synthetic holders and ${curated.length} curated samples in a sandbox process, ${options.connections} connections, ${length} each for the service and the floor, ${workers} workers each, QR images: ${options.qr}`,
+    )
 
     // The service.
     const uvciByBody = new Map<string, Set<string>>()
     let unexpected = 0
     let firstIssued = 0
     const sizes = sizeMeter()
-    const common = { connections: options.connections, seconds: options.seconds, qr: options.qr, ...(options.requests === undefined ? {} : { requests: options.requests }) }
+    const common = {
+      connections: options.connections,
+      seconds: options.seconds,
+      qr: options.qr,
+      ...(options.requests === undefined ? {} : { requests: options.requests }),
+    }
     const serviceRun = await measured(service, sandboxes.child, {
       ...common,
       url,
@@ -184,7 +210,10 @@ async function run(argv: string[]): Promise<number> {
     const { measured: sizesMeasured, ...floorSizes } = sizes.sizes()
     if (!sizesMeasured) say('load: the service issued nothing: the floor copies assumed answer sizes')
     const floorConfig: FloorConfig = { port: await freePort(), workers, settings: sandboxes.ready.settings, ...floorSizes }
-    const floor = await startScript<{ url: string }>('tools/load/floor.ts', [], { ...process.env, CERTBRIDGE_LOAD_FLOOR: JSON.stringify(floorConfig) })
+    const floor = await startScript<{ url: string }>('tools/load/floor.ts', [], {
+      ...process.env,
+      CERTBRIDGE_LOAD_FLOOR: JSON.stringify(floorConfig),
+    })
     children.push(floor.child)
     const floorRun = await measured(floor.child, sandboxes.child, { ...common, url: floor.ready.url, mix: createMix(curated, population) })
     await stop(floor.child)

@@ -31,7 +31,9 @@ describe('createMix', () => {
     const mix = createMix(curated, population)
     const failing = Array.from({ length: 100 }, () => mix.next()).filter((r) => r.kind === 'failing')
     expect(failing.map((r) => r.expectStatus)).toEqual([403, 422, 400, 400, 400, 403, 422, 400, 400, 400])
-    expect(failing.filter((r) => r.label === 'forged link').every((r) => r.body.includes('evil.example') || r.body.includes('http://'))).toBe(true)
+    expect(
+      failing.filter((r) => r.label === 'forged link').every((r) => r.body.includes('evil.example') || r.body.includes('http://')),
+    ).toBe(true)
     expect(JSON.parse(failing[0]!.body)).toEqual({ qr: curated[2]!.qr, holder: curated[2]!.holder, consent: true })
   })
 

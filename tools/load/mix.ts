@@ -45,7 +45,9 @@ export function createMix(curated: readonly MixSample[], population: readonly Mi
   if (issuable.length === 0) throw new Error('the sandbox has no issuable sample')
   const holder = issuable[0]!.holder
   const failing: LoadRequest[] = [
-    ...curated.filter((s) => s.expect.status !== 201 && s.expect.status < 500).map((s) => ({ label: `${s.adapter}: ${s.name}`, body: bodyOf(s), expectStatus: s.expect.status, kind: 'failing' as const })),
+    ...curated
+      .filter((s) => s.expect.status !== 201 && s.expect.status < 500)
+      .map((s) => ({ label: `${s.adapter}: ${s.name}`, body: bodyOf(s), expectStatus: s.expect.status, kind: 'failing' as const })),
     ...forgedLinks.map((qr) => ({ label: 'forged link', body: bodyOf({ qr, holder }), expectStatus: 400, kind: 'failing' as const })),
   ]
   const fresh = (s: MixSample): LoadRequest => ({ label: `${s.adapter}: ${s.name}`, body: bodyOf(s), expectStatus: 201, kind: 'new' })

@@ -46,7 +46,9 @@ function readStat(pid: number): Stat | undefined {
 export function treeCpu(root: number): TreeCpu | undefined {
   let pids: number[]
   try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number)
+    pids = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number)
   } catch {
     return undefined
   }

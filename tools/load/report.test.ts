@@ -4,24 +4,63 @@ import { buildReport, printReport, type RunFigures } from './report.ts'
 
 const driven = (statuses: Record<string, number>, elapsedSeconds: number): Driven => {
   const answered = Object.values(statuses).reduce((a, b) => a + b, 0)
-  return { statuses, answered, elapsedSeconds, latencies: Array.from({ length: answered }, (_, i) => i + 1), connectionErrors: 0, timeouts: 0 }
+  return {
+    statuses,
+    answered,
+    elapsedSeconds,
+    latencies: Array.from({ length: answered }, (_, i) => i + 1),
+    connectionErrors: 0,
+    timeouts: 0,
+  }
 }
 const checks = { firstIssued: 700, unexpected: 0, duplicates: 0, distinctUvcis: 700, lost: 0, rows: 700 }
 const sizes = { answerBytes: 14_600, refusalBytes: 290, payloadBytes: 295 }
-const service: RunFigures = { driven: driven({ 201: 900, 404: 60, 400: 40 }, 10), serverCpuMs: 1800, sandboxCpuMs: 500, generatorCpuMs: 400, otherCpuMs: 5000, exchanges: 2400 }
-const floor: RunFigures = { driven: driven({ 201: 9500, 200: 500 }, 10), serverCpuMs: 3000, sandboxCpuMs: 2000, generatorCpuMs: 1000, otherCpuMs: 2500, exchanges: 24_500 }
+const service: RunFigures = {
+  driven: driven({ 201: 900, 404: 60, 400: 40 }, 10),
+  serverCpuMs: 1800,
+  sandboxCpuMs: 500,
+  generatorCpuMs: 400,
+  otherCpuMs: 5000,
+  exchanges: 2400,
+}
+const floor: RunFigures = {
+  driven: driven({ 201: 9500, 200: 500 }, 10),
+  serverCpuMs: 3000,
+  sandboxCpuMs: 2000,
+  generatorCpuMs: 1000,
+  otherCpuMs: 2500,
+  exchanges: 24_500,
+}
 const input = { service, checks, floor, qr: 'svg', workers: 2, cores: 2, connections: 16, floorSizes: sizes }
 
 describe('buildReport', () => {
   it('gives the service CPU per 201, the floor CPU per request, and the ratio of their rates', () => {
     const report = buildReport(input)
-    expect(report).toMatchObject({ rps: 100, issuedPerSec: 90, firstIssuedPerSec: 70, serverCpuMsPerConversion: 2, serverCpuMsPerRequest: 1.8, ratio: 0.1, cpuRatio: 0.167, errors5xx: 0 })
+    expect(report).toMatchObject({
+      rps: 100,
+      issuedPerSec: 90,
+      firstIssuedPerSec: 70,
+      serverCpuMsPerConversion: 2,
+      serverCpuMsPerRequest: 1.8,
+      ratio: 0.1,
+      cpuRatio: 0.167,
+      errors5xx: 0,
+    })
     expect(report.floor).toMatchObject({ rps: 1000, cpuMsPerRequest: 0.3, non2xx: 0, p50: 5001, p99: 9901 })
-    expect(report.rig).toMatchObject({ sandboxCpuMsPerRequest: { service: 0.5, floor: 0.2 }, generatorCpuMsPerRequest: { service: 0.4, floor: 0.1 }, otherCores: { service: 0.5, floor: 0.25 }, upstreamExchangesPerRequest: { service: 2.4, floor: 2.45 } })
+    expect(report.rig).toMatchObject({
+      sandboxCpuMsPerRequest: { service: 0.5, floor: 0.2 },
+      generatorCpuMsPerRequest: { service: 0.4, floor: 0.1 },
+      otherCores: { service: 0.5, floor: 0.25 },
+      upstreamExchangesPerRequest: { service: 2.4, floor: 2.45 },
+    })
   })
 
   it('counts the floor answers that are not 2xx and the service 5xx', () => {
-    const report = buildReport({ ...input, service: { ...service, driven: driven({ 201: 10, 503: 2 }, 1) }, floor: { ...floor, driven: driven({ 201: 5, 502: 3 }, 1) } })
+    const report = buildReport({
+      ...input,
+      service: { ...service, driven: driven({ 201: 10, 503: 2 }, 1) },
+      floor: { ...floor, driven: driven({ 201: 5, 502: 3 }, 1) },
+    })
     expect(report.errors5xx).toBe(2)
     expect(report.floor.non2xx).toBe(3)
   })
@@ -29,7 +68,12 @@ describe('buildReport', () => {
   it('leaves the CPU figures null without /proc', () => {
     const blind = (run: RunFigures): RunFigures => ({ ...run, serverCpuMs: undefined, sandboxCpuMs: undefined, otherCpuMs: undefined })
     const report = buildReport({ ...input, service: blind(service), floor: blind(floor) })
-    expect([report.serverCpuMsPerConversion, report.floor.cpuMsPerRequest, report.cpuRatio, report.rig.otherCores.service]).toEqual([null, null, null, null])
+    expect([report.serverCpuMsPerConversion, report.floor.cpuMsPerRequest, report.cpuRatio, report.rig.otherCores.service]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ])
   })
 
   it('prints the service and the floor side by side', () => {

@@ -86,7 +86,9 @@ export interface LoadReport {
 const ms = (value: number) => Number(value.toFixed(2))
 const per = (total: number | undefined, count: number) => (total === undefined || count === 0 ? null : Number((total / count).toFixed(3)))
 const countOf = (statuses: Readonly<Record<string, number>>, match: (status: number) => boolean) =>
-  Object.entries(statuses).filter(([s]) => match(Number(s))).reduce((n, [, c]) => n + c, 0)
+  Object.entries(statuses)
+    .filter(([s]) => match(Number(s)))
+    .reduce((n, [, c]) => n + c, 0)
 
 export function buildReport(input: {
   readonly service: RunFigures
@@ -104,7 +106,8 @@ export function buildReport(input: {
   const issued = s.statuses['201'] ?? 0
   const rps = Math.round(s.answered / s.elapsedSeconds)
   const floorRps = Math.round(f.answered / f.elapsedSeconds)
-  const cores = (run: RunFigures) => (run.otherCpuMs === undefined ? null : Number((run.otherCpuMs / (run.driven.elapsedSeconds * 1000)).toFixed(2)))
+  const cores = (run: RunFigures) =>
+    run.otherCpuMs === undefined ? null : Number((run.otherCpuMs / (run.driven.elapsedSeconds * 1000)).toFixed(2))
   return {
     rps,
     issuedPerSec: Math.round(issued / s.elapsedSeconds),
@@ -135,14 +138,20 @@ export function buildReport(input: {
       timeouts: f.timeouts,
     },
     ratio: floorRps > 0 ? Number((rps / floorRps).toFixed(3)) : 0,
-    cpuRatio: floor.serverCpuMs !== undefined && service.serverCpuMs ? Number(((floor.serverCpuMs / f.answered) / (service.serverCpuMs / s.answered)).toFixed(3)) : null,
+    cpuRatio:
+      floor.serverCpuMs !== undefined && service.serverCpuMs
+        ? Number((floor.serverCpuMs / f.answered / (service.serverCpuMs / s.answered)).toFixed(3))
+        : null,
     rig: {
       workers: input.workers,
       cores: input.cores,
       connections: input.connections,
       sandboxProcesses: 1,
       sandboxCpuMsPerRequest: { service: per(service.sandboxCpuMs, s.answered), floor: per(floor.sandboxCpuMs, f.answered) },
-      generatorCpuMsPerRequest: { service: per(service.generatorCpuMs, s.answered) ?? 0, floor: per(floor.generatorCpuMs, f.answered) ?? 0 },
+      generatorCpuMsPerRequest: {
+        service: per(service.generatorCpuMs, s.answered) ?? 0,
+        floor: per(floor.generatorCpuMs, f.answered) ?? 0,
+      },
       upstreamExchangesPerRequest: { service: per(service.exchanges, s.answered) ?? 0, floor: per(floor.exchanges, f.answered) ?? 0 },
       otherCores: { service: cores(service), floor: cores(floor) },
       floorSizes: input.floorSizes,
@@ -161,16 +170,34 @@ export function printReport(report: LoadReport, say: (line: string) => void): vo
     ['server CPU per request', cpu(report.serverCpuMsPerRequest), cpu(report.floor.cpuMsPerRequest)],
     ['server CPU per conversion (201)', cpu(report.serverCpuMsPerConversion), ''],
     ['sandboxes CPU per request', cpu(report.rig.sandboxCpuMsPerRequest.service), cpu(report.rig.sandboxCpuMsPerRequest.floor)],
-    ['upstream exchanges per request', String(report.rig.upstreamExchangesPerRequest.service), String(report.rig.upstreamExchangesPerRequest.floor)],
+    [
+      'upstream exchanges per request',
+      String(report.rig.upstreamExchangesPerRequest.service),
+      String(report.rig.upstreamExchangesPerRequest.floor),
+    ],
     ['generator CPU per request', `${report.rig.generatorCpuMsPerRequest.service} ms`, `${report.rig.generatorCpuMsPerRequest.floor} ms`],
   ]
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
-  for (const row of rows) say(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ').trimEnd())
+  for (const row of rows)
+    say(
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('   ')
+        .trimEnd(),
+    )
   say(`ratio (service rps / floor rps): ${report.ratio}; floor CPU per request / service CPU per request: ${report.cpuRatio ?? 'n/a'}`)
   const { otherCores } = report.rig
-  if (otherCores.service !== null) say(`other work on this ${report.rig.cores}-core machine meanwhile: ${otherCores.service} cores during the service's run, ${otherCores.floor} during the floor's`)
+  if (otherCores.service !== null)
+    say(
+      `other work on this ${report.rig.cores}-core machine meanwhile: ${otherCores.service} cores during the service's run, ${otherCores.floor} during the floor's`,
+    )
   say(`service: ${report.issuedPerSec} issuances/s (201), of which ${report.firstIssuedPerSec}/s first issuances; p95 ${report.p95} ms`)
-  const list = (statuses: Readonly<Record<string, number>>) => Object.entries(statuses).map(([s, n]) => `${s}×${n}`).join(', ')
+  const list = (statuses: Readonly<Record<string, number>>) =>
+    Object.entries(statuses)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(', ')
   say(`statuses: service ${list(report.statuses)}; floor ${list(report.floor.statuses)}`)
-  say(`lost: ${report.lost}, duplicates: ${report.duplicates}, 5xx: ${report.errors5xx}, unexpected statuses: ${report.unexpected}, rows: ${report.rows} for ${report.distinctUvcis} distinct UVCIs, connection errors: ${report.connectionErrors} (floor ${report.floor.connectionErrors}), timeouts: ${report.timeouts} (floor ${report.floor.timeouts})`)
+  say(
+    `lost: ${report.lost}, duplicates: ${report.duplicates}, 5xx: ${report.errors5xx}, unexpected statuses: ${report.unexpected}, rows: ${report.rows} for ${report.distinctUvcis} distinct UVCIs, connection errors: ${report.connectionErrors} (floor ${report.floor.connectionErrors}), timeouts: ${report.timeouts} (floor ${report.floor.timeouts})`,
+  )
 }

@@ -5,14 +5,18 @@
 import { adapters, sandboxes } from '../../adapters/registry.ts'
 import type { MixSample } from './mix.ts'
 
-export function loadSamples(options: { readonly perSandbox: number; readonly total: number; readonly today: string }): { curated: MixSample[]; population: MixSample[] } {
+export function loadSamples(options: { readonly perSandbox: number; readonly total: number; readonly today: string }): {
+  curated: MixSample[]
+  population: MixSample[]
+} {
   const curated: MixSample[] = []
   const lists: MixSample[][] = []
   for (const adapter of adapters) {
     const sandbox = sandboxes[adapter.id]?.({ population: options.perSandbox, today: options.today })
     if (!sandbox) continue
     for (const sample of sandbox.samples()) curated.push({ adapter: adapter.id, ...sample })
-    if (options.perSandbox > 0 && sandbox.populationSamples) lists.push(sandbox.populationSamples().map((sample) => ({ adapter: adapter.id, ...sample })))
+    if (options.perSandbox > 0 && sandbox.populationSamples)
+      lists.push(sandbox.populationSamples().map((sample) => ({ adapter: adapter.id, ...sample })))
   }
   const population: MixSample[] = []
   const longest = Math.max(0, ...lists.map((list) => list.length))

@@ -13,8 +13,18 @@ const healthRoute = createRoute({
   path: '/healthz',
   summary: 'Liveness and readiness (database, signing key)',
   responses: {
-    200: { description: 'Ready', content: { 'application/json': { schema: z.object({ ok: z.boolean(), mode: z.string(), checks: z.record(z.string(), z.string()) }) } } },
-    503: { description: 'Not ready', content: { 'application/json': { schema: z.object({ ok: z.boolean(), mode: z.string(), checks: z.record(z.string(), z.string()) }) } } },
+    200: {
+      description: 'Ready',
+      content: {
+        'application/json': { schema: z.object({ ok: z.boolean(), mode: z.string(), checks: z.record(z.string(), z.string()) }) },
+      },
+    },
+    503: {
+      description: 'Not ready',
+      content: {
+        'application/json': { schema: z.object({ ok: z.boolean(), mode: z.string(), checks: z.record(z.string(), z.string()) }) },
+      },
+    },
   },
 })
 
@@ -24,7 +34,11 @@ const SampleSchema = z
     name: z.string(),
     qr: z.string(),
     holder: z.record(z.string(), z.string()),
-    expect: z.object({ status: z.number().int(), type: z.enum(['vaccination', 'recovery', 'test']).optional(), code: z.string().optional() }),
+    expect: z.object({
+      status: z.number().int(),
+      type: z.enum(['vaccination', 'recovery', 'test']).optional(),
+      code: z.string().optional(),
+    }),
   })
   .openapi('SandboxSample')
 
@@ -51,7 +65,9 @@ const populationRoute = createRoute({
   responses: {
     200: {
       description: 'One page of samples, each an issuable record of an invented holder',
-      content: { 'application/json': { schema: z.object({ total: z.number().int(), offset: z.number().int(), samples: z.array(SampleSchema) }) } },
+      content: {
+        'application/json': { schema: z.object({ total: z.number().int(), offset: z.number().int(), samples: z.array(SampleSchema) }) },
+      },
     },
     ...problemResponses([400, 404]),
   },
@@ -61,7 +77,9 @@ const AuditEventSchema = z
   .object({
     id: z.number().int(),
     at: z.string().openapi({ description: 'ISO 8601, whole seconds' }),
-    action: z.string().openapi({ description: 'admin.revoke, admin.auth, holder.lock, breaker.state, trust.refresh, keys.rotate, db.purge' }),
+    action: z
+      .string()
+      .openapi({ description: 'admin.revoke, admin.auth, holder.lock, breaker.state, trust.refresh, keys.rotate, db.purge' }),
     adapter: z.string().nullable(),
     outcome: z.string().openapi({ description: 'A code: REVOKED, NOT_FOUND, UNAUTHORIZED, LOCKED, OPEN, HALF_OPEN, CLOSED, OK, …' }),
   })
@@ -77,7 +95,12 @@ const auditRoute = createRoute({
   request: {
     query: z.object({
       limit: z.coerce.number().int().min(1).max(500).default(100),
-      before: z.coerce.number().int().min(1).optional().openapi({ description: 'Cursor: only events older than this id (the `next` of the previous page)' }),
+      before: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .openapi({ description: 'Cursor: only events older than this id (the `next` of the previous page)' }),
     }),
   },
   responses: {
@@ -100,7 +123,9 @@ export function operationRoutes(deps: AppDeps) {
       const token = bearerToken(c.req.header('authorization'))
       if (!token || !sameSecret(token, deps.metricsToken)) throw new HttpError('UNAUTHORIZED', 'A valid metrics bearer token is required.')
     }
-    return c.text(deps.metricsText ? await deps.metricsText() : deps.metrics.registry.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' })
+    return c.text(deps.metricsText ? await deps.metricsText() : deps.metrics.registry.render(), 200, {
+      'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+    })
   })
   app.use('/v1/audit', requireAdmin(deps))
   app.openapi(auditRoute, async (c) => {

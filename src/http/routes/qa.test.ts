@@ -12,7 +12,24 @@ import { problem, problemFromError, problemResponse } from '../problem.ts'
 import { createRouter } from '../router.ts'
 import { qaRoutes } from './qa.ts'
 
-const rules = parseRuleSet([{ path: 'r', json: makeRule({ Country: 'XX', Logic: { '!': [{ var: 'payload.v.1' }] } }) }, { path: 's', json: makeRule({ Identifier: 'VR-YY-0001', Country: 'YY', Logic: { '>=': [{ var: 'payload.v.0.dn' }, 2] }, Description: [{ lang: 'en', desc: 'Two doses' }, { lang: 'de', desc: 'Zwei Dosen' }] }) }], {})
+const rules = parseRuleSet(
+  [
+    { path: 'r', json: makeRule({ Country: 'XX', Logic: { '!': [{ var: 'payload.v.1' }] } }) },
+    {
+      path: 's',
+      json: makeRule({
+        Identifier: 'VR-YY-0001',
+        Country: 'YY',
+        Logic: { '>=': [{ var: 'payload.v.0.dn' }, 2] },
+        Description: [
+          { lang: 'en', desc: 'Two doses' },
+          { lang: 'de', desc: 'Zwei Dosen' },
+        ],
+      }),
+    },
+  ],
+  {},
+)
 
 let dsc: TestDsc
 let hc1: string
@@ -24,10 +41,14 @@ beforeAll(async () => {
 function appOf(overrides: Partial<VerifyRouteDeps> = {}) {
   const app = createRouter()
   app.onError((error) => {
-    if (error instanceof HTTPException && error.status < 500) return problemResponse(problem('BAD_REQUEST', 'The request body is not valid JSON.'))
+    if (error instanceof HTTPException && error.status < 500)
+      return problemResponse(problem('BAD_REQUEST', 'The request body is not valid JSON.'))
     return problemResponse(problemFromError(error, 'test'))
   })
-  app.route('/', qaRoutes({ keys: dsc.resolve, now: () => new Date('2022-01-15T12:00:00Z'), rules, decodeImage: decodeQrImage, ...overrides }))
+  app.route(
+    '/',
+    qaRoutes({ keys: dsc.resolve, now: () => new Date('2022-01-15T12:00:00Z'), rules, decodeImage: decodeQrImage, ...overrides }),
+  )
   return app
 }
 
@@ -40,20 +61,39 @@ describe('POST /v1/qa', () => {
     const body = await response.json()
     expect(body).toMatchObject({ path: 'hc1', country: 'DE', decoded: true, acceptance: {} })
     expect(body.checks.filter((c: { passed: boolean }) => !c.passed)).toEqual([])
-    expect(body.checks.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['SIG_VALID', 'ISS_CLAIMED_COUNTRY', 'SCHEMA_CLAIMED_VERSION']))
+    expect(body.checks.map((c: { code: string }) => c.code)).toEqual(
+      expect.arrayContaining(['SIG_VALID', 'ISS_CLAIMED_COUNTRY', 'SCHEMA_CLAIMED_VERSION']),
+    )
   })
 
   it('evaluates the chosen countries with windows and rule descriptions in the asked language', async () => {
     const body = await (await appOf().request('/v1/qa', postJson({ hc1, countries: 'XX,YY', lang: 'de' }))).json()
     expect(body.acceptance.YY).toMatchObject({ accepted: true, from: '2021-09-02T00:00:00.000Z', until: '2022-09-02T00:00:00.000Z' })
-    const refused = await (await appOf().request('/v1/qa', postJson({ hc1: await makeHc1(dsc, { payload: { ...VACCINATION, v: [{ ...VACCINATION.v[0], dn: 1 }] } }), countries: 'YY', lang: 'de' }))).json()
-    expect(refused.acceptance.YY.failing[0]).toMatchObject({ identifier: 'VR-YY-0001', description: { text: 'Zwei Dosen', language: 'de', fallback: false }, failingLogic: 'payload.v.0.dn >= 2' })
+    const refused = await (
+      await appOf().request(
+        '/v1/qa',
+        postJson({
+          hc1: await makeHc1(dsc, { payload: { ...VACCINATION, v: [{ ...VACCINATION.v[0], dn: 1 }] } }),
+          countries: 'YY',
+          lang: 'de',
+        }),
+      )
+    ).json()
+    expect(refused.acceptance.YY.failing[0]).toMatchObject({
+      identifier: 'VR-YY-0001',
+      description: { text: 'Zwei Dosen', language: 'de', fallback: false },
+      failingLogic: 'payload.v.0.dn >= 2',
+    })
     expect(refused.checks.find((c: { code: string }) => c.code === 'RULES_ACCEPTED')).toMatchObject({ passed: false })
   })
 
   it('reads a QR picture sent as a form', async () => {
     const data = new FormData()
-    data.append('image', new Blob([new Uint8Array(await QRCode.toBuffer(hc1, { errorCorrectionLevel: 'Q', scale: 3 }))], { type: 'image/png' }), 'qr.png')
+    data.append(
+      'image',
+      new Blob([new Uint8Array(await QRCode.toBuffer(hc1, { errorCorrectionLevel: 'Q', scale: 3 }))], { type: 'image/png' }),
+      'qr.png',
+    )
     const body = await (await appOf().request('/v1/qa', { method: 'POST', body: data })).json()
     expect(body).toMatchObject({ path: 'image', decoded: true })
     expect(body.checks.find((c: { code: string }) => c.code === 'QR_DECODES')).toMatchObject({ passed: true })

@@ -34,7 +34,17 @@ const revokeRoute = createRoute({
   summary: 'Revoke a certificate by its UVCI (admin)',
   security: [{ bearer: [] }],
   request: {
-    body: { required: true, content: { 'application/json': { schema: z.object({ uvci: z.string().min(10).max(80) }).strict().openapi('RevocationRequest') } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({ uvci: z.string().min(10).max(80) })
+            .strict()
+            .openapi('RevocationRequest'),
+        },
+      },
+    },
   },
   responses: {
     200: { description: 'Revoked', content: { 'application/json': { schema: z.object({ revoked: z.number().int() }) } } },

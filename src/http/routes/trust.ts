@@ -37,7 +37,14 @@ const DidVerificationMethodSchema = z.object({
   id: z.string(),
   type: z.literal('JsonWebKey2020'),
   controller: z.string(),
-  publicKeyJwk: z.object({ kty: z.string(), kid: z.string(), x5c: z.array(z.string()), crv: z.string().optional(), x: z.string().optional(), y: z.string().optional() }),
+  publicKeyJwk: z.object({
+    kty: z.string(),
+    kid: z.string(),
+    x5c: z.array(z.string()),
+    crv: z.string().optional(),
+    x: z.string().optional(),
+    y: z.string().optional(),
+  }),
   domain: z.object({ code: z.string() }),
   participant: z.object({ code: z.string() }),
   keyusage: z.object({ code: z.string() }),
@@ -72,7 +79,10 @@ const didRoute = createRoute({
   path: '/.well-known/did.json',
   summary: 'The same keys as a GDHCN trust-list DID document (embedded shape; x5c = [DSC, SCA]; unsigned)',
   description: 'The did:web of this service is derived from the host the request names.',
-  responses: { 200: { description: 'DID document', content: { 'application/json': { schema: DidDocumentSchema } } }, ...problemResponses([404]) },
+  responses: {
+    200: { description: 'DID document', content: { 'application/json': { schema: DidDocumentSchema } } },
+    ...problemResponses([404]),
+  },
 })
 
 /** did:web of the host a request names (a port is percent-encoded, as did:web requires). */

@@ -16,7 +16,8 @@ const times = { iat: new Date('2021-06-01T00:00:00Z'), exp: new Date('2022-06-01
 function appOf(deps: VerifyRouteDeps) {
   const app = createRouter()
   app.onError((error) => {
-    if (error instanceof HTTPException && error.status < 500) return problemResponse(problem('BAD_REQUEST', 'The request body is not valid JSON.'))
+    if (error instanceof HTTPException && error.status < 500)
+      return problemResponse(problem('BAD_REQUEST', 'The request body is not valid JSON.'))
     return problemResponse(problemFromError(error, 'test'))
   })
   app.route('/', verifyRoutes(deps))
@@ -55,14 +56,24 @@ describe('POST /v1/verify', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('no-store')
     const body = await response.json()
-    expect(body).toMatchObject({ status: 'VALID', verified: true, type: 'vaccination', issuer: { iss: 'DE', source: 'DE' }, clock: now.toISOString() })
+    expect(body).toMatchObject({
+      status: 'VALID',
+      verified: true,
+      type: 'vaccination',
+      issuer: { iss: 'DE', source: 'DE' },
+      clock: now.toISOString(),
+    })
   })
 
   it('applies the arrival country rules and the clock', async () => {
     const { app, hc1 } = await setup()
     const failed = await (await app.request('/v1/verify', postJson({ hc1, country: 'de' }))).json()
     expect(failed.status).toBe('RULES_FAILED')
-    expect(failed.rules).toMatchObject({ country: 'DE', passed: false, results: [{ identifier: 'VR-DE-9001', result: 'FAIL', description: 'The vaccination course must be complete.' }] })
+    expect(failed.rules).toMatchObject({
+      country: 'DE',
+      passed: false,
+      results: [{ identifier: 'VR-DE-9001', result: 'FAIL', description: 'The vaccination course must be complete.' }],
+    })
     const expired = await (await app.request('/v1/verify', postJson({ hc1, at: '2023-01-01' }))).json()
     expect(expired).toMatchObject({ status: 'HCERT_EXPIRED', clock: '2023-01-01T00:00:00.000Z' })
   })
@@ -127,9 +138,18 @@ describe('POST /v1/verify', () => {
     expect(decoded).toHaveLength(0)
   })
 
-  it('answers the decoder\'s typed errors as problems', async () => {
-    for (const [code, status] of [['QR_NOT_FOUND', 400], ['QR_IMAGE_UNSUPPORTED', 400], ['QR_IMAGE_TOO_LARGE', 413], ['QR_DECODER_UNAVAILABLE', 503]] as const) {
-      const { app } = await setup({ decodeImage: async () => { throw new QrDecodeError(code, 'no') } })
+  it("answers the decoder's typed errors as problems", async () => {
+    for (const [code, status] of [
+      ['QR_NOT_FOUND', 400],
+      ['QR_IMAGE_UNSUPPORTED', 400],
+      ['QR_IMAGE_TOO_LARGE', 413],
+      ['QR_DECODER_UNAVAILABLE', 503],
+    ] as const) {
+      const { app } = await setup({
+        decodeImage: async () => {
+          throw new QrDecodeError(code, 'no')
+        },
+      })
       const response = await app.request('/v1/verify', form({ image: new File([new Uint8Array(10)], 'x.png') }))
       expect(response.status).toBe(status)
       expect((await response.json()).code).toBe(code)
@@ -153,10 +173,12 @@ describe('POST /v1/verify', () => {
     const routes = verifyRoutes({ keys: resolverOf(), now: () => now, decodeImage: async () => '' })
     const doc = routes.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } })
     const operation = doc.paths?.['/v1/verify']?.post
-    expect(Object.keys(operation?.requestBody && 'content' in operation.requestBody ? operation.requestBody.content : {})).toEqual(['application/json', 'multipart/form-data'])
+    expect(Object.keys(operation?.requestBody && 'content' in operation.requestBody ? operation.requestBody.content : {})).toEqual([
+      'application/json',
+      'multipart/form-data',
+    ])
     expect(Object.keys(operation?.responses ?? {})).toEqual(['200', '400', '413', '415', '503'])
     expect(operation?.description).toContain('`HCERT_KID_UNKNOWN`: ')
     expect(JSON.stringify(doc.components?.schemas?.VerificationResult)).toContain('RULES_FAILED')
   })
 })
-

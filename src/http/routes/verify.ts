@@ -89,7 +89,12 @@ export function verifyRoutes(deps: VerifyRouteDeps) {
     }
     const result = await verifyCertificate(
       { hc1 },
-      { keys: deps.keys, now: deps.now(), ...(deps.revocation ? { revocation: deps.revocation } : {}), ...(deps.rules ? { rules: deps.rules } : {}) },
+      {
+        keys: deps.keys,
+        now: deps.now(),
+        ...(deps.revocation ? { revocation: deps.revocation } : {}),
+        ...(deps.rules ? { rules: deps.rules } : {}),
+      },
       { ...(at ? { at } : {}), ...(fields.country !== undefined ? { country: fields.country.toUpperCase() } : {}) },
     )
     return c.json(result, 200, { 'cache-control': 'no-store' })

@@ -4,7 +4,11 @@ import { openNodeDb } from './database.ts'
 import { createLogger, type Logger } from '../../platform/log.ts'
 import { recordAudit, type AuditEvent } from '../../audit/audit.ts'
 
-export async function recordAuditInDataDir(dataDir: string, event: AuditEvent, log: Logger = createLogger((line) => process.stderr.write(line + '\n'))): Promise<void> {
+export async function recordAuditInDataDir(
+  dataDir: string,
+  event: AuditEvent,
+  log: Logger = createLogger((line) => process.stderr.write(line + '\n')),
+): Promise<void> {
   const db = openNodeDb(dataDir)
   try {
     await recordAudit({ db, log }, event)

@@ -32,7 +32,8 @@ export function workerCount(value: string | undefined, cores = availableParallel
   if (text === '') return 1
   if (text === 'auto') return Math.min(maxWorkers, Math.max(1, cores))
   const n = Number(text)
-  if (!Number.isInteger(n) || n < 1 || n > maxWorkers) throw new Error(`CERTBRIDGE_WORKERS must be 'auto' or a whole number from 1 to ${maxWorkers}`)
+  if (!Number.isInteger(n) || n < 1 || n > maxWorkers)
+    throw new Error(`CERTBRIDGE_WORKERS must be 'auto' or a whole number from 1 to ${maxWorkers}`)
   return n
 }
 
@@ -69,7 +70,16 @@ export function startPrimary(options: { readonly workers: number; readonly log: 
   let nextGather = 0
   const lastSnapshot = new Map<number, MetricsSnapshot>()
   const retired = new Metrics()
-  const gathers = new Map<number, { readonly asker: Worker; readonly askerId: number; readonly snapshots: MetricsSnapshot[]; readonly waiting: Set<number>; readonly timer: NodeJS.Timeout }>()
+  const gathers = new Map<
+    number,
+    {
+      readonly asker: Worker
+      readonly askerId: number
+      readonly snapshots: MetricsSnapshot[]
+      readonly waiting: Set<number>
+      readonly timer: NodeJS.Timeout
+    }
+  >()
   const finishGather = (gatherId: number) => {
     const gather = gathers.get(gatherId)
     if (!gather) return
@@ -104,7 +114,8 @@ export function startPrimary(options: { readonly workers: number; readonly log: 
       }
     }
   }
-  const onFork = (worker: Worker) => worker.on('error', (error) => options.log.warn('worker channel error', { pid: worker.process.pid, error }))
+  const onFork = (worker: Worker) =>
+    worker.on('error', (error) => options.log.warn('worker channel error', { pid: worker.process.pid, error }))
 
   // While starting, a worker that exits before it listens (bad configuration, port taken) stops the
   // cluster: its replacement would fail the same way. Once serving, a worker that dies is replaced
@@ -119,7 +130,8 @@ export function startPrimary(options: { readonly workers: number; readonly log: 
     if (!started) return failWith(new Error(`a worker exited with ${signal ?? `code ${code}`} before it was listening`))
     const now = Date.now()
     while (restarts.length && restarts[0]! < now - restartWindowMs) restarts.shift()
-    if (restarts.length >= maxRestarts) return failWith(new Error(`workers exited ${restarts.length + 1} times within ${restartWindowMs / 1000} s`))
+    if (restarts.length >= maxRestarts)
+      return failWith(new Error(`workers exited ${restarts.length + 1} times within ${restartWindowMs / 1000} s`))
     const pause = Math.min(5_000, 100 * 2 ** restarts.length)
     restarts.push(now)
     options.log.error('worker exited; starting a replacement', { pid: worker.process.pid, code, signal, pauseMs: pause })
@@ -154,7 +166,10 @@ export function startPrimary(options: { readonly workers: number; readonly log: 
     })())
 
   return new Promise((resolve, reject) => {
-    const startDeadline = setTimeout(() => failWith(new Error(`the workers were not all listening after ${startTimeoutMs / 1000} s`)), startTimeoutMs)
+    const startDeadline = setTimeout(
+      () => failWith(new Error(`the workers were not all listening after ${startTimeoutMs / 1000} s`)),
+      startTimeoutMs,
+    )
     const check = setInterval(() => {
       if (url !== undefined && listening.size >= options.workers) {
         started = true

@@ -5,7 +5,13 @@ import type { HttpBindings } from '@hono/node-server'
 function isNodeBindings(raw: unknown): raw is HttpBindings {
   if (typeof raw !== 'object' || raw === null || !('incoming' in raw)) return false
   const incoming = raw.incoming
-  return typeof incoming === 'object' && incoming !== null && 'socket' in incoming && typeof incoming.socket === 'object' && incoming.socket !== null
+  return (
+    typeof incoming === 'object' &&
+    incoming !== null &&
+    'socket' in incoming &&
+    typeof incoming.socket === 'object' &&
+    incoming.socket !== null
+  )
 }
 
 export function nodeRemoteAddress(_request: Request, raw: unknown): string {

@@ -11,7 +11,8 @@ export function dataDirProblems(dataDir: string): string[] {
   const check = (path: string, what: string) => {
     if (!existsSync(path)) return
     const mode = statSync(path).mode & 0o777
-    if (mode & 0o004) problems.push(`${what} is readable by others (mode ${mode.toString(8)}); chmod ${what === `DATA_DIR ${dataDir}` ? '700' : '600'} it`)
+    if (mode & 0o004)
+      problems.push(`${what} is readable by others (mode ${mode.toString(8)}); chmod ${what === `DATA_DIR ${dataDir}` ? '700' : '600'} it`)
   }
   check(dataDir, `DATA_DIR ${dataDir}`)
   for (const file of FILES) check(join(dataDir, file), join(dataDir, file))

@@ -76,7 +76,8 @@ function groupTransactor(sqlite: Database.Database): Transactor {
   const release = sqlite.prepare('RELEASE request')
   const rollbackToSavepoint = sqlite.prepare('ROLLBACK TO request')
 
-  const isBusy = (error: unknown) => typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY')
+  const isBusy = (error: unknown) =>
+    typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY')
   const abandon = () => {
     if (sqlite.inTransaction) rollback.run()
   }

@@ -20,7 +20,16 @@ beforeAll(async () => {
       switch (url.pathname) {
         case '/json':
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'set-cookie': ['a=1', 'b=2'] })
-          return res.end(JSON.stringify({ name: 'Жукова', method: req.method, auth: req.headers.authorization ?? null, ua: req.headers['user-agent'] ?? null, encoding: req.headers['accept-encoding'] ?? null, sent: Buffer.concat(chunks).toString() }))
+          return res.end(
+            JSON.stringify({
+              name: 'Жукова',
+              method: req.method,
+              auth: req.headers.authorization ?? null,
+              ua: req.headers['user-agent'] ?? null,
+              encoding: req.headers['accept-encoding'] ?? null,
+              sent: Buffer.concat(chunks).toString(),
+            }),
+          )
         case '/empty':
           res.writeHead(204, { 'x-empty': 'yes' })
           return res.end()
@@ -47,11 +56,22 @@ afterAll(async () => {
 
 describe('createUpstreamFetch', () => {
   it('answers with status, headers (repeated ones kept) and the body, and sends method, headers and body', async () => {
-    const response = await upstream(`${served.baseUrl}/json`, { method: 'POST', headers: { authorization: 'Bearer t', 'content-type': 'text/plain' }, body: 'hello' })
+    const response = await upstream(`${served.baseUrl}/json`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer t', 'content-type': 'text/plain' },
+      body: 'hello',
+    })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2'])
-    expect(await response.json()).toEqual({ name: 'Жукова', method: 'POST', auth: 'Bearer t', ua: 'certbridge', encoding: 'identity', sent: 'hello' })
+    expect(await response.json()).toEqual({
+      name: 'Жукова',
+      method: 'POST',
+      auth: 'Bearer t',
+      ua: 'certbridge',
+      encoding: 'identity',
+      sent: 'hello',
+    })
   })
 
   it('lets the caller set User-Agent and Accept-Encoding', async () => {
@@ -96,16 +116,26 @@ describe('createUpstreamFetch', () => {
   })
 
   it('gives the adapter SDK the same typed outcomes as fetch: JSON, redirect refused, deadline', async () => {
-    const ctx = (signal: AbortSignal): AdapterContext => ({ fetch: upstream, signal, now: () => new Date(), log: { info() {}, warn() {} } }) as unknown as AdapterContext
-    expect(await requestJson(ctx(AbortSignal.timeout(5_000)), `${served.baseUrl}/json`)).toMatchObject({ status: 200, body: { name: 'Жукова' } })
-    await expect(requestJson(ctx(AbortSignal.timeout(5_000)), `${served.baseUrl}/redirect`)).rejects.toMatchObject({ code: 'UPSTREAM_INVALID' })
-    await expect(requestJson(ctx(AbortSignal.timeout(200)), `${served.baseUrl}/slow-body`)).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' })
+    const ctx = (signal: AbortSignal): AdapterContext =>
+      ({ fetch: upstream, signal, now: () => new Date(), log: { info() {}, warn() {} } }) as unknown as AdapterContext
+    expect(await requestJson(ctx(AbortSignal.timeout(5_000)), `${served.baseUrl}/json`)).toMatchObject({
+      status: 200,
+      body: { name: 'Жукова' },
+    })
+    await expect(requestJson(ctx(AbortSignal.timeout(5_000)), `${served.baseUrl}/redirect`)).rejects.toMatchObject({
+      code: 'UPSTREAM_INVALID',
+    })
+    await expect(requestJson(ctx(AbortSignal.timeout(200)), `${served.baseUrl}/slow-body`)).rejects.toMatchObject({
+      code: 'UPSTREAM_TIMEOUT',
+    })
   })
 
   it('delivers no more than a declared Content-Length, whatever the server sends after it', async () => {
     const liar = createTcpServer((socket) => {
       socket.on('error', () => undefined) // the client drops the connection after its 10 bytes
-      socket.once('data', () => socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 10\r\n\r\n${'1'.repeat(100_000)}`))
+      socket.once('data', () =>
+        socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 10\r\n\r\n${'1'.repeat(100_000)}`),
+      )
     })
     await new Promise<void>((resolve) => liar.listen(0, '127.0.0.1', resolve))
     try {

@@ -90,7 +90,8 @@ export function createUpstreamFetch(options: UpstreamFetchOptions = {}): typeof 
   })
   const upstream = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     // A Request object (not used by the adapters) keeps the full fetch semantics.
-    if (typeof input !== 'string' && !(input instanceof URL)) return undiciFetch(input as never, { ...(init as object), dispatcher, redirect: 'manual' } as never) as unknown as Response
+    if (typeof input !== 'string' && !(input instanceof URL))
+      return undiciFetch(input as never, { ...(init as object), dispatcher, redirect: 'manual' } as never) as unknown as Response
     const body = init.body
     if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
       throw new TypeError('upstream requests send a string or bytes as body')

@@ -91,7 +91,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       // Slow clients are dropped quickly: headers within 10 s, the whole request within 30 s.
       const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 }
-      const s = serve({ fetch: service.app.fetch, port: options.port ?? service.config.port, hostname: host, serverOptions }, () => resolve(s))
+      const s = serve({ fetch: service.app.fetch, port: options.port ?? service.config.port, hostname: host, serverOptions }, () =>
+        resolve(s),
+      )
       s.once('error', reject) // e.g. EADDRINUSE: a typed start-up failure, not an uncaught exception
     })
   } catch (error) {

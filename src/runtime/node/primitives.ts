@@ -36,7 +36,11 @@ function createEs256Signer({ privateKeyPem, kid }: { privateKeyPem: string; kid:
     kid,
     algorithm: -7,
     sign: async (data) =>
-      view(typeof signingKey === 'string' ? sign('sha256', data, { key: signingKey, dsaEncoding: 'ieee-p1363' }) : sign('sha256', data, { key: signingKey, dsaEncoding: 'ieee-p1363' })),
+      view(
+        typeof signingKey === 'string'
+          ? sign('sha256', data, { key: signingKey, dsaEncoding: 'ieee-p1363' })
+          : sign('sha256', data, { key: signingKey, dsaEncoding: 'ieee-p1363' }),
+      ),
   }
 }
 
@@ -64,7 +68,10 @@ export const nodePrimitives: Primitives = {
       return view(inflateSync(data, { maxOutputLength: maxBytes }))
     } catch (error) {
       // Node says ERR_BUFFER_TOO_LARGE past maxOutputLength; workerd throws RangeError('Memory limit exceeded').
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || (error instanceof RangeError && /memory limit/i.test(error.message))) {
+      if (
+        (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ||
+        (error instanceof RangeError && /memory limit/i.test(error.message))
+      ) {
         throw new InflateLimitError('inflated size over limit')
       }
       throw error

@@ -30,7 +30,10 @@ export async function loadRuleSetFromDirectory(dir: string): Promise<RuleSet> {
 async function list(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true })
-    return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+    return entries
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort()
   } catch (error) {
     throw new RulesError('RULES_UNREADABLE', 'the rule directory cannot be read', { cause: error })
   }

@@ -31,7 +31,8 @@ export function sandboxSecrets(dataDir: string): SandboxSecrets {
 export async function openKeyStore(config: Config, now: Date): Promise<KeyStore | undefined> {
   if (config.keyStoreJson) return parseKeyStoreSetting(config.keyStoreJson)
   if (config.mode === 'sandbox') {
-    return (await loadOrCreateKeyStore(config.dataDir, { country: config.country, organisation: 'certbridge sandbox', now, test: true })).store
+    return (await loadOrCreateKeyStore(config.dataDir, { country: config.country, organisation: 'certbridge sandbox', now, test: true }))
+      .store
   }
   return (await keyStoreExists(config.dataDir)) ? loadKeyStore(config.dataDir) : undefined
 }

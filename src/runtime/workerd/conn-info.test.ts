@@ -7,7 +7,12 @@ describe('the Worker client id', () => {
   it('takes CF-Connecting-IP, ignoring X-Forwarded-For unless trusted', () => {
     const off = clientIdentifier(workerRemoteAddress, parseTrustProxy(undefined))
     expect(off(request({ 'cf-connecting-ip': '198.51.100.7', 'x-forwarded-for': '203.0.113.9' }), {})).toBe('198.51.100.7')
-    expect(clientIdentifier(workerRemoteAddress, parseTrustProxy('1'))(request({ 'cf-connecting-ip': '198.51.100.7', 'x-forwarded-for': '203.0.113.9' }), {})).toBe('203.0.113.9')
+    expect(
+      clientIdentifier(workerRemoteAddress, parseTrustProxy('1'))(
+        request({ 'cf-connecting-ip': '198.51.100.7', 'x-forwarded-for': '203.0.113.9' }),
+        {},
+      ),
+    ).toBe('203.0.113.9')
     expect(off(request({}), {})).toBe('unknown')
   })
 })

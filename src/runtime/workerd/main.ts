@@ -59,7 +59,9 @@ export async function buildWorkerService(env: WorkerEnv, options: WorkerServiceO
     scheduler: workerScheduler,
     qrDecoder: () => ({ decode: options.decodeImage }),
   })
-  service.announce(service.config.mode === 'sandbox' ? { runtime: 'workerd', keys: 'kept only as long as this isolate' } : { runtime: 'workerd' })
+  service.announce(
+    service.config.mode === 'sandbox' ? { runtime: 'workerd', keys: 'kept only as long as this isolate' } : { runtime: 'workerd' },
+  )
   return { app: service.app, config: service.config, audit: service.audit, refreshTrustLists: service.refreshTrustListsIfDue }
 }
 
@@ -78,7 +80,13 @@ function serviceFor(env: WorkerEnv): Promise<WorkerService> {
 }
 
 function unavailable(code: string): Response {
-  const body = { type: 'about:blank', title: 'Service unavailable', status: 503, code, detail: 'The service could not start; see the Worker logs.' }
+  const body = {
+    type: 'about:blank',
+    title: 'Service unavailable',
+    status: 503,
+    code,
+    detail: 'The service could not start; see the Worker logs.',
+  }
   return new Response(JSON.stringify(body), { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '30' } })
 }
 

@@ -17,7 +17,8 @@ export const workerPrimitives: Primitives = {
     try {
       return nodePrimitives.inflate(data, maxBytes)
     } catch (error) {
-      if (error instanceof RangeError && /memory limit|too large|maxOutputLength/i.test(error.message)) throw new InflateLimitError('inflated size over limit')
+      if (error instanceof RangeError && /memory limit|too large|maxOutputLength/i.test(error.message))
+        throw new InflateLimitError('inflated size over limit')
       throw error
     }
   },

@@ -29,7 +29,9 @@ describe('Workers secrets', () => {
     expect(error).toMatchObject({ code: 'KEYSTORE_CA_KEY_ONLINE' })
     expect((error as Error).message).not.toContain(secret.split('\n')[1])
     // Not JSON: refused without echoing a piece of it.
-    expect(() => readKeyStoreSecret('{"csca": SECRET-MATERIAL')).toThrow(expect.objectContaining({ code: 'KEYSTORE_INVALID', message: 'CERTBRIDGE_KEYSTORE is not a JSON document.' }))
+    expect(() => readKeyStoreSecret('{"csca": SECRET-MATERIAL')).toThrow(
+      expect.objectContaining({ code: 'KEYSTORE_INVALID', message: 'CERTBRIDGE_KEYSTORE is not a JSON document.' }),
+    )
     // A version 1 document without the key is read (and upgraded).
     expect(readKeyStoreSecret(JSON.stringify({ ...store, version: 1 })).version).toBe(2)
   })

@@ -12,7 +12,6 @@ import { createKeyStore, releaseSandboxCa, type KeyStore } from '../../trust/key
 import type { EdgeSecrets } from '../../service/edge.ts'
 import { parseKeyStoreSetting } from '../../trust/keystore-parse.ts'
 
-
 function randomBase64(bytes: number): string {
   return toBase64(crypto.getRandomValues(new Uint8Array(bytes)))
 }

@@ -5,9 +5,21 @@ import { signDidDocument, verifyProof } from './proof.ts'
 import { readTrustListSigners } from './signers.ts'
 import { KEPT_CONTEXTS, canonize } from './canonize.ts'
 
-const dev = (...path: string[]) => JSON.parse(readFileSync(testdataPath('gdhcn', 'tng-cdn-dev', 'v2', ...path, 'did.json'), 'utf8')) as Record<string, unknown>
+const dev = (...path: string[]) =>
+  JSON.parse(readFileSync(testdataPath('gdhcn', 'tng-cdn-dev', 'v2', ...path, 'did.json'), 'utf8')) as Record<string, unknown>
 const devWho = () => readTrustListSigners(JSON.parse(readFileSync(testdataPath('gdhcn', 'who-signing-dev', 'did.json'), 'utf8')))
-const LISTS = ['trustlist/-/-/DSC', 'trustlist/-/-/SCA', 'trustlist/-/XXA', 'trustlist/-/XXA/DSC', 'trustlist/-/XXA/SCA', 'trustlist-ref', 'trustlist-ref/DCC', 'trustlist-ref/DCC/XXA', 'trustlist-ref/DCC/XXA/DSC', 'trustlist-ref/DCC/XXA/SCA']
+const LISTS = [
+  'trustlist/-/-/DSC',
+  'trustlist/-/-/SCA',
+  'trustlist/-/XXA',
+  'trustlist/-/XXA/DSC',
+  'trustlist/-/XXA/SCA',
+  'trustlist-ref',
+  'trustlist-ref/DCC',
+  'trustlist-ref/DCC/XXA',
+  'trustlist-ref/DCC/XXA/DSC',
+  'trustlist-ref/DCC/XXA/SCA',
+]
 
 describe('the kept JSON-LD contexts', () => {
   it('equal the official files', () => {
@@ -23,7 +35,10 @@ describe('the kept JSON-LD contexts', () => {
   })
 
   it('refuses a context that is not kept, without fetching it', async () => {
-    await expect(canonize({ '@context': 'https://example.org/ctx.jsonld', id: 'did:web:x' })).rejects.toMatchObject({ code: 'TRUST_LIST_INVALID', message: expect.stringContaining('not kept') })
+    await expect(canonize({ '@context': 'https://example.org/ctx.jsonld', id: 'did:web:x' })).rejects.toMatchObject({
+      code: 'TRUST_LIST_INVALID',
+      message: expect.stringContaining('not kept'),
+    })
   })
 })
 
@@ -38,7 +53,12 @@ describe('JsonWebSignature2020 proofs of the DEV lists', () => {
     const signers = await devWho()
     const original = readFileSync(testdataPath('gdhcn', 'tng-cdn-dev', 'v2', 'trustlist', '-', 'XXA', 'DSC', 'did.json'), 'utf8')
     // one character of a certificate, of a participant code, of the proof's nonce and of its date
-    const changes: [string, string][] = [['MIICuTCCAmCgAwIBAgIUD9k1', 'MIICuTCCAmCgAwIBAgIUD9k2'], ['"#XXA"', '"#XXB"'], ['"nonce":"', '"nonce":"x'], ['"created":"2026', '"created":"2025']]
+    const changes: [string, string][] = [
+      ['MIICuTCCAmCgAwIBAgIUD9k1', 'MIICuTCCAmCgAwIBAgIUD9k2'],
+      ['"#XXA"', '"#XXB"'],
+      ['"nonce":"', '"nonce":"x'],
+      ['"created":"2026', '"created":"2025'],
+    ]
     for (const [from, to] of changes) {
       expect(original).toContain(from)
       const changed = JSON.parse(original.replace(from, to))
@@ -59,8 +79,16 @@ describe('JsonWebSignature2020 proofs of the DEV lists', () => {
 
   it('signs in the same shape: a signed copy verifies with the new key only', async () => {
     const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])
-    const signed = await signDidDocument(dev('trustlist', '-', 'XXA', 'SCA'), pair.privateKey, { verificationMethod: 'did:web:127.0.0.1%3A1:who', created: new Date('2026-01-02T03:04:05Z') })
-    expect(signed.proof).toMatchObject({ type: 'JsonWebSignature2020', created: '2026-01-02T03:04:05Z', proofPurpose: 'assertionMethod', jws: expect.stringMatching(/^eyJiNjQiOmZhbHNlLCJjcml0IjpbImI2NCJdLCJhbGciOiJFUzI1NiJ9\.\./) })
+    const signed = await signDidDocument(dev('trustlist', '-', 'XXA', 'SCA'), pair.privateKey, {
+      verificationMethod: 'did:web:127.0.0.1%3A1:who',
+      created: new Date('2026-01-02T03:04:05Z'),
+    })
+    expect(signed.proof).toMatchObject({
+      type: 'JsonWebSignature2020',
+      created: '2026-01-02T03:04:05Z',
+      proofPurpose: 'assertionMethod',
+      jws: expect.stringMatching(/^eyJiNjQiOmZhbHNlLCJjcml0IjpbImI2NCJdLCJhbGciOiJFUzI1NiJ9\.\./),
+    })
     expect((await verifyProof(signed, [{ id: 'did:web:127.0.0.1%3A1:who', key: pair.publicKey }])).status).toBe('valid')
     expect((await verifyProof(signed, [{ id: 'did:web:elsewhere', key: pair.publicKey }])).status).toBe('invalid')
     expect((await verifyProof(signed, await devWho())).status).toBe('invalid')

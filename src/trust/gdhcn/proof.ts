@@ -28,7 +28,10 @@ const sha256 = async (text: string) => new Uint8Array(await crypto.subtle.digest
 /** What is signed: `<header>.` ‖ SHA-256(canonical proof options) ‖ SHA-256(canonical document). */
 async function signingInput(document: Record<string, unknown>, options: Record<string, unknown>, header: string): Promise<Uint8Array> {
   const { proof: _proof, ...unsigned } = document
-  const [optionsHash, documentHash] = [await sha256(await canonize({ '@context': document['@context'], ...options })), await sha256(await canonize(unsigned))]
+  const [optionsHash, documentHash] = [
+    await sha256(await canonize({ '@context': document['@context'], ...options })),
+    await sha256(await canonize(unsigned)),
+  ]
   const prefix = encoder.encode(`${header}.`)
   const input = new Uint8Array(prefix.length + 64)
   input.set(prefix, 0)
@@ -40,7 +43,14 @@ async function signingInput(document: Record<string, unknown>, options: Record<s
 function headerOk(encoded: string): boolean {
   try {
     const header: unknown = JSON.parse(new TextDecoder().decode(fromBase64(encoded)))
-    return isRecord(header) && header.alg === HEADER.alg && header.b64 === false && Array.isArray(header.crit) && header.crit.length === 1 && header.crit[0] === 'b64'
+    return (
+      isRecord(header) &&
+      header.alg === HEADER.alg &&
+      header.b64 === false &&
+      Array.isArray(header.crit) &&
+      header.crit.length === 1 &&
+      header.crit[0] === 'b64'
+    )
   } catch {
     return false
   }
@@ -52,12 +62,17 @@ export async function verifyProof(document: unknown, signers: readonly TrustList
   if (!isRecord(document) || document.proof === undefined) return { status: 'absent', reason: 'the list has no proof', ...none }
   if (signers.length === 0) return { status: 'absent', reason: 'no trust-list signer is configured', ...none }
   const proof = document.proof
-  if (!isRecord(proof) || proof.type !== 'JsonWebSignature2020' || typeof proof.jws !== 'string') return { status: 'invalid', reason: 'the proof is not a JsonWebSignature2020', ...none }
-  if (proof.proofPurpose !== undefined && proof.proofPurpose !== 'assertionMethod') return { status: 'invalid', reason: 'the proof is not for assertionMethod', ...none }
+  if (!isRecord(proof) || proof.type !== 'JsonWebSignature2020' || typeof proof.jws !== 'string')
+    return { status: 'invalid', reason: 'the proof is not a JsonWebSignature2020', ...none }
+  if (proof.proofPurpose !== undefined && proof.proofPurpose !== 'assertionMethod')
+    return { status: 'invalid', reason: 'the proof is not for assertionMethod', ...none }
   const parts = proof.jws.split('.')
-  if (parts.length !== 3 || parts[1] !== '' || !headerOk(parts[0]!)) return { status: 'invalid', reason: 'the jws is not a detached ES256 JWS with b64:false', ...none }
+  if (parts.length !== 3 || parts[1] !== '' || !headerOk(parts[0]!))
+    return { status: 'invalid', reason: 'the jws is not a detached ES256 JWS with b64:false', ...none }
   const method = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : undefined
-  const candidates = signers.filter((s) => s.id === undefined || (method !== undefined && (s.id === method || s.id === method.split('#')[0])))
+  const candidates = signers.filter(
+    (s) => s.id === undefined || (method !== undefined && (s.id === method || s.id === method.split('#')[0])),
+  )
   if (candidates.length === 0) return { status: 'invalid', reason: `no configured signer is ${method ?? 'named by the proof'}`, ...none }
 
   const x509 = await loadX509() // loaded before the clock starts: its first import is not verification time
@@ -71,17 +86,32 @@ export async function verifyProof(document: unknown, signers: readonly TrustList
   } catch {
     signature = null
   }
-  if (!signature) return { status: 'invalid', reason: 'the signature is not a DER ECDSA signature', canonicalizeMs, verifyMs: performance.now() - started - canonicalizeMs }
+  if (!signature)
+    return {
+      status: 'invalid',
+      reason: 'the signature is not a DER ECDSA signature',
+      canonicalizeMs,
+      verifyMs: performance.now() - started - canonicalizeMs,
+    }
   for (const signer of candidates) {
     if (await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, signer.key, signature, input as Uint8Array<ArrayBuffer>)) {
       return { status: 'valid', canonicalizeMs, verifyMs: performance.now() - started - canonicalizeMs }
     }
   }
-  return { status: 'invalid', reason: 'the signature does not verify with the configured signers', canonicalizeMs, verifyMs: performance.now() - started - canonicalizeMs }
+  return {
+    status: 'invalid',
+    reason: 'the signature does not verify with the configured signers',
+    canonicalizeMs,
+    verifyMs: performance.now() - started - canonicalizeMs,
+  }
 }
 
 /** Adds a proof signed with `privateKey` (ECDSA P-256) to a copy of the document (any old proof is replaced). */
-export async function signDidDocument(document: Record<string, unknown>, privateKey: CryptoKey, options: { verificationMethod: string; created: Date; nonce?: string }): Promise<Record<string, unknown>> {
+export async function signDidDocument(
+  document: Record<string, unknown>,
+  privateKey: CryptoKey,
+  options: { verificationMethod: string; created: Date; nonce?: string },
+): Promise<Record<string, unknown>> {
   const { proof: _old, ...unsigned } = document
   const header = toBase64Url(encoder.encode(JSON.stringify(HEADER)))
   const proofOptions: Record<string, unknown> = {

@@ -15,7 +15,15 @@ describe("the bridge's own DID document", () => {
     expect(did).toBe('did:web:127.0.0.1%3A8787')
     const document = await didDocument(store, now, did)
     const set = await jwks(store, now)
-    expect(document).toMatchObject({ id: did, controller: did, '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1', 'https://smart.who.int/trust/tng-context/v1-DEV.jsonld'] })
+    expect(document).toMatchObject({
+      id: did,
+      controller: did,
+      '@context': [
+        'https://www.w3.org/ns/did/v1',
+        'https://w3id.org/security/suites/jws-2020/v1',
+        'https://smart.who.int/trust/tng-context/v1-DEV.jsonld',
+      ],
+    })
     expect(document.verificationMethod).toHaveLength(set.keys.length)
     for (const [i, method] of document.verificationMethod.entries()) {
       const key = set.keys[i]!
@@ -35,19 +43,39 @@ describe("the bridge's own DID document", () => {
   it('is read by our own verifier: unsigned (absent) without signers, chains valid, keys found by kid', async () => {
     const document = await didDocument(store, now, did)
     const list = await trustListFromJson(document, 'certbridge', { eager: true })
-    expect(list).toMatchObject({ format: 'did', signature: 'absent', entries: document.verificationMethod.length, chains: { valid: document.verificationMethod.length, invalid: 0 }, skipped: {} })
+    expect(list).toMatchObject({
+      format: 'did',
+      signature: 'absent',
+      entries: document.verificationMethod.length,
+      chains: { valid: document.verificationMethod.length, invalid: 0 },
+      skipped: {},
+    })
     const kid = document.verificationMethod[0]!.publicKeyJwk.kid
     expect(await list.store.resolve(fromBase64(kid))).toHaveLength(1)
-    await expect(trustListFromJson(document, 'certbridge', { signers: [{ key: (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])).publicKey }] })).rejects.toMatchObject({ code: 'TRUST_LIST_SIGNATURE' })
+    await expect(
+      trustListFromJson(document, 'certbridge', {
+        signers: [{ key: (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])).publicKey }],
+      }),
+    ).rejects.toMatchObject({ code: 'TRUST_LIST_SIGNATURE' })
   })
 
   it('verifies once signed in the network shape by a key configured as signer', async () => {
     const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
-    const signed = await signDidDocument({ ...(await didDocument(store, now, did)) }, pair.privateKey, { verificationMethod: 'did:web:who.test', created: now })
-    expect(await trustListFromJson(signed, 'certbridge', { signers: [{ id: 'did:web:who.test', key: pair.publicKey }] })).toMatchObject({ signature: 'valid' })
+    const signed = await signDidDocument({ ...(await didDocument(store, now, did)) }, pair.privateKey, {
+      verificationMethod: 'did:web:who.test',
+      created: now,
+    })
+    expect(await trustListFromJson(signed, 'certbridge', { signers: [{ id: 'did:web:who.test', key: pair.publicKey }] })).toMatchObject({
+      signature: 'valid',
+    })
   })
 
   it('names participants by alpha-3, test countries by X + the alpha-2', () => {
-    expect([participantCode('de'), participantCode('RU'), participantCode('XA'), participantCode('XX')]).toEqual(['DEU', 'RUS', 'XXA', 'XXX'])
+    expect([participantCode('de'), participantCode('RU'), participantCode('XA'), participantCode('XX')]).toEqual([
+      'DEU',
+      'RUS',
+      'XXA',
+      'XXX',
+    ])
   })
 })

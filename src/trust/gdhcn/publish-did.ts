@@ -36,7 +36,10 @@ export interface DidTrustListDocument {
 export const TRUST_LIST_CONTEXTS = [didContext, jwsContext, tngContext]
 
 /** A DID trust list of the given keys, each with its certificate chain in x5c. */
-export function didTrustList(keys: readonly PublishedJwk[], options: { did: string; participant: string; controller?: string }): DidTrustListDocument {
+export function didTrustList(
+  keys: readonly PublishedJwk[],
+  options: { did: string; participant: string; controller?: string },
+): DidTrustListDocument {
   const controller = options.controller ?? options.did
   return {
     '@context': [...TRUST_LIST_CONTEXTS],
@@ -46,7 +49,14 @@ export function didTrustList(keys: readonly PublishedJwk[], options: { did: stri
       id: `${options.did}#${key.kid}`,
       type: 'JsonWebKey2020',
       controller,
-      publicKeyJwk: { kty: key.kty, kid: key.kid, x5c: [...key.x5c], ...(key.crv ? { crv: key.crv } : {}), ...(key.x ? { x: key.x } : {}), ...(key.y ? { y: key.y } : {}) },
+      publicKeyJwk: {
+        kty: key.kty,
+        kid: key.kid,
+        x5c: [...key.x5c],
+        ...(key.crv ? { crv: key.crv } : {}),
+        ...(key.x ? { x: key.x } : {}),
+        ...(key.y ? { y: key.y } : {}),
+      },
       domain: { code: '#DCC' },
       participant: { code: `#${options.participant}` },
       keyusage: { code: '#DSC' },

@@ -39,7 +39,8 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname)
     requested.push(path)
-    const body = extra.get(path) ?? (existsSync(join(devRoot, path)) && path.endsWith('.json') ? readFileSync(join(devRoot, path), 'utf8') : undefined)
+    const body =
+      extra.get(path) ?? (existsSync(join(devRoot, path)) && path.endsWith('.json') ? readFileSync(join(devRoot, path), 'utf8') : undefined)
     if (body === undefined) return void res.writeHead(404).end()
     res.writeHead(200, { 'content-type': 'application/json' }).end(body)
   })
@@ -50,7 +51,12 @@ beforeAll(async () => {
   // The embedded list the DCC:XXA:DSC reference names is not in the DEV snapshot: a copy of -/XXA/DSC
   // under that id, signed by a test key, stands in for it.
   const leaf = { ...dev('trustlist/-/XXA/DSC'), id: 'did:web:tng-cdn-dev.who.int:v2:trustlist:DCC:XXA:DSC' }
-  extra.set('/v2/trustlist/DCC/XXA/DSC/did.json', JSON.stringify(await signDidDocument(leaf, test.privateKey, { verificationMethod: 'did:web:test-who', created: new Date('2026-01-01T00:00:00Z') })))
+  extra.set(
+    '/v2/trustlist/DCC/XXA/DSC/did.json',
+    JSON.stringify(
+      await signDidDocument(leaf, test.privateKey, { verificationMethod: 'did:web:test-who', created: new Date('2026-01-01T00:00:00Z') }),
+    ),
+  )
 })
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
@@ -86,21 +92,39 @@ describe('GDHCN DEV embedded lists', () => {
       await expect(trustListFromJson(JSON.parse(changed), 'WHO', { signers: who })).rejects.toMatchObject({ code: 'TRUST_LIST_SIGNATURE' })
     }
     const { proof: _proof, ...bare } = dev('trustlist/-/XXA')
-    await expect(trustListFromJson(bare, 'WHO', { signers: who })).rejects.toMatchObject({ code: 'TRUST_LIST_SIGNATURE', message: expect.stringContaining('no proof') })
+    await expect(trustListFromJson(bare, 'WHO', { signers: who })).rejects.toMatchObject({
+      code: 'TRUST_LIST_SIGNATURE',
+      message: expect.stringContaining('no proof'),
+    })
     // no signer configured: read, and said to be unsigned
     expect(await trustListFromJson(bare, 'WHO')).toMatchObject({ signature: 'absent', entries: 1 })
   })
 
   it('checks chains against the participant SCAs when x5c holds the DSC alone', async () => {
     const list = dev('trustlist/-/XXA')
-    const dscOnly = { ...list, verificationMethod: list.verificationMethod.map((m: Method) => ({ ...m, publicKeyJwk: { ...m.publicKeyJwk, x5c: m.publicKeyJwk.x5c.slice(0, 1) } })) }
-    expect(await trustListFromJson(dscOnly, 'WHO', { eager: true })).toMatchObject({ signature: 'absent', entries: 1, chains: { valid: 1, invalid: 0 } })
+    const dscOnly = {
+      ...list,
+      verificationMethod: list.verificationMethod.map((m: Method) => ({
+        ...m,
+        publicKeyJwk: { ...m.publicKeyJwk, x5c: m.publicKeyJwk.x5c.slice(0, 1) },
+      })),
+    }
+    expect(await trustListFromJson(dscOnly, 'WHO', { eager: true })).toMatchObject({
+      signature: 'absent',
+      entries: 1,
+      chains: { valid: 1, invalid: 0 },
+    })
     const noScas = { ...dscOnly, verificationMethod: dscOnly.verificationMethod.filter((m: Method) => m.keyusage.code !== '#CSCA') }
     const refused = await trustListFromJson(noScas, 'WHO', { eager: true })
     expect(refused).toMatchObject({ entries: 0, chains: { valid: 0, invalid: 1 } })
     expect(refused.skipped['chain-no-issuer']).toBe(1)
     // another participant's SCAs do not count
-    const otherParticipant = { ...dscOnly, verificationMethod: dscOnly.verificationMethod.map((m: Method) => (m.keyusage.code === '#CSCA' ? { ...m, participant: { code: '#XXB' } } : m)) }
+    const otherParticipant = {
+      ...dscOnly,
+      verificationMethod: dscOnly.verificationMethod.map((m: Method) =>
+        m.keyusage.code === '#CSCA' ? { ...m, participant: { code: '#XXB' } } : m,
+      ),
+    }
     expect(await trustListFromJson(otherParticipant, 'WHO', { eager: true })).toMatchObject({ entries: 0 })
   })
 })
@@ -108,8 +132,18 @@ describe('GDHCN DEV embedded lists', () => {
 describe('GDHCN reference lists', () => {
   it('resolves did:web references through the loader, each verified', async () => {
     requested.length = 0
-    const list = await loadTrustList('did:web:tng-cdn-dev.who.int:v2:trustlist-ref:DCC:XXA', { fetch: mappedFetch, signers: [...who, { id: 'did:web:test-who', key: test.publicKey }], eager: true })
-    expect(list).toMatchObject({ format: 'did', signature: 'valid', entries: 1, chains: { valid: 1, invalid: 0 }, source: 'tng-cdn-dev.who.int' })
+    const list = await loadTrustList('did:web:tng-cdn-dev.who.int:v2:trustlist-ref:DCC:XXA', {
+      fetch: mappedFetch,
+      signers: [...who, { id: 'did:web:test-who', key: test.publicKey }],
+      eager: true,
+    })
+    expect(list).toMatchObject({
+      format: 'did',
+      signature: 'valid',
+      entries: 1,
+      chains: { valid: 1, invalid: 0 },
+      source: 'tng-cdn-dev.who.int',
+    })
     expect(requested).toContain('/v2/trustlist-ref/DCC/XXA/did.json')
     expect(requested).toContain('/v2/trustlist-ref/DCC/XXA/DSC/did.json')
     expect(requested).toContain('/v2/trustlist/DCC/XXA/DSC/did.json')
@@ -119,7 +153,9 @@ describe('GDHCN reference lists', () => {
   })
 
   it('refuses the whole tree when one referenced list does not verify', async () => {
-    await expect(loadTrustList('did:web:tng-cdn-dev.who.int:v2:trustlist-ref:DCC:XXA', { fetch: mappedFetch, signers: who })).rejects.toMatchObject({
+    await expect(
+      loadTrustList('did:web:tng-cdn-dev.who.int:v2:trustlist-ref:DCC:XXA', { fetch: mappedFetch, signers: who }),
+    ).rejects.toMatchObject({
       code: 'TRUST_LIST_SIGNATURE',
       message: expect.stringContaining('trustlist:DCC:XXA:DSC'),
     })
@@ -127,7 +163,11 @@ describe('GDHCN reference lists', () => {
 
   it('follows references only to the depth given', async () => {
     requested.length = 0
-    const list = await loadTrustList('did:web:tng-cdn-dev.who.int:v2:trustlist-ref:DCC:XXA', { fetch: mappedFetch, signers: who, didMaxDepth: 1 })
+    const list = await loadTrustList('did:web:tng-cdn-dev.who.int:v2:trustlist-ref:DCC:XXA', {
+      fetch: mappedFetch,
+      signers: who,
+      didMaxDepth: 1,
+    })
     expect(list).toMatchObject({ signature: 'valid', entries: 0 })
     expect(list.skipped['reference-too-deep']).toBe(2)
     expect(requested).not.toContain('/v2/trustlist/DCC/XXA/DSC/did.json')

@@ -77,8 +77,14 @@ export async function readDidTrustList(root: unknown, options: DidListOptions): 
     for (const method of document.verificationMethod) {
       if (typeof method === 'string') {
         if (!follow || seen.has(method)) continue
-        if (depth >= maxDepth) { skip('reference-too-deep'); continue }
-        if (documents >= maxDocuments) { skip('too-many-documents'); continue }
+        if (depth >= maxDepth) {
+          skip('reference-too-deep')
+          continue
+        }
+        if (documents >= maxDocuments) {
+          skip('too-many-documents')
+          continue
+        }
         let referenced: unknown
         try {
           if (!options.resolve) throw new Error('no resolver')
@@ -87,11 +93,17 @@ export async function readDidTrustList(root: unknown, options: DidListOptions): 
           skip('unresolved-reference')
           continue
         }
-        if (!isRecord(referenced) || referenced.id !== method) { skip('reference-id-mismatch'); continue }
+        if (!isRecord(referenced) || referenced.id !== method) {
+          skip('reference-id-mismatch')
+          continue
+        }
         await visit(referenced, depth + 1)
         continue
       }
-      if (!isRecord(method) || !isRecord(method.publicKeyJwk)) { skip('malformed'); continue }
+      if (!isRecord(method) || !isRecord(method.publicKeyJwk)) {
+        skip('malformed')
+        continue
+      }
       const jwk = method.publicKeyJwk
       const x5c = Array.isArray(jwk.x5c) ? jwk.x5c.filter((c): c is string => typeof c === 'string') : []
       keys.push({
@@ -118,16 +130,28 @@ export async function readDidTrustList(root: unknown, options: DidListOptions): 
   const byCountry: Record<string, number> = {}
   for (const key of keys) {
     if (key.usage && SCA_USAGES.has(key.usage)) continue
-    if (key.usage !== 'DSC') { skip('not-dsc'); continue }
-    if (key.domain !== undefined && key.domain !== 'DCC') { skip('other-domain'); continue }
-    if (!key.x5c[0]) { skip('no-certificate'); continue }
+    if (key.usage !== 'DSC') {
+      skip('not-dsc')
+      continue
+    }
+    if (key.domain !== undefined && key.domain !== 'DCC') {
+      skip('other-domain')
+      continue
+    }
+    if (!key.x5c[0]) {
+      skip('no-certificate')
+      continue
+    }
     let kid: Uint8Array | undefined
     try {
       kid = key.kid === undefined ? new Uint8Array(0) : fromBase64(key.kid)
     } catch {
       kid = undefined
     }
-    if (!kid) { skip('bad-kid'); continue }
+    if (!kid) {
+      skip('bad-kid')
+      continue
+    }
     const outcome = await checker.check(key.x5c[0], key.x5c[1], scas.get(key.participant ?? '') ?? [])
     if (!outcome.ok) {
       if (outcome.reason !== 'bad-certificate') chains.invalid++
@@ -136,7 +160,13 @@ export async function readDidTrustList(root: unknown, options: DidListOptions): 
     }
     chains.valid++
     if (outcome.country) byCountry[outcome.country] = (byCountry[outcome.country] ?? 0) + 1
-    entries.push({ kind: 'certificate', kid, source: options.source, der: fromBase64(key.x5c[0]), ...(outcome.country ? { country: outcome.country } : {}) })
+    entries.push({
+      kind: 'certificate',
+      kid,
+      source: options.source,
+      der: fromBase64(key.x5c[0]),
+      ...(outcome.country ? { country: outcome.country } : {}),
+    })
   }
   return {
     format: 'did',

@@ -19,7 +19,13 @@ async function importJwk(jwk: Record<string, unknown>): Promise<CryptoKey> {
     throw new TrustSignerError('TRUST_LIST_SIGNER_INVALID', 'a trust-list signer must be an EC P-256 public key')
   }
   try {
-    return await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify'])
+    return await crypto.subtle.importKey(
+      'jwk',
+      { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y },
+      { name: 'ECDSA', namedCurve: 'P-256' },
+      true,
+      ['verify'],
+    )
   } catch (error) {
     throw new TrustSignerError('TRUST_LIST_SIGNER_INVALID', 'a trust-list signer key cannot be imported', { cause: error })
   }

@@ -69,6 +69,7 @@ export async function openCms(der: Uint8Array): Promise<{ content: Uint8Array; s
   const ok = await signedData.verify({ signer: 0, checkChain: false, extendedMode: false }, engine())
   const certificate = signedData.certificates?.[0]
   const eContent = signedData.encapContentInfo.eContent
-  if (!ok || !(certificate instanceof pkijs.Certificate) || !eContent) throw new OnboardError('ONBOARD_INVALID', 'The CMS signature does not verify.')
+  if (!ok || !(certificate instanceof pkijs.Certificate) || !eContent)
+    throw new OnboardError('ONBOARD_INVALID', 'The CMS signature does not verify.')
   return { content: new Uint8Array(eContent.getValue()), signer: new Uint8Array(certificate.toSchema().toBER(false)) }
 }

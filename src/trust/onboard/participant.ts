@@ -11,7 +11,17 @@
 // CN=<organisation> <role>. The same profile as the WHO participant template's certgen scripts
 // (sca.conf, TLSClient.conf, uploadCert.conf), except that TLS.pem is issued by a CA of its own.
 import { loadX509 } from '../x509.ts'
-import { addDays, certificatePem, exportPkcs8Pem, generateKeyPair, OnboardError, randomSerial, seconds, signingAlgorithm, subjectName } from './certs.ts'
+import {
+  addDays,
+  certificatePem,
+  exportPkcs8Pem,
+  generateKeyPair,
+  OnboardError,
+  randomSerial,
+  seconds,
+  signingAlgorithm,
+  subjectName,
+} from './certs.ts'
 
 export const SCA_DAYS = 4 * 365
 export const TLS_CA_DAYS = 2 * 365
@@ -40,8 +50,10 @@ export interface ParticipantOptions {
 export type Participant = Record<ParticipantRole, ParticipantCertificate>
 
 export function checkParticipantOptions(options: ParticipantOptions): void {
-  if (!/^[A-Z]{2}$/.test(options.country)) throw new OnboardError('ONBOARD_INVALID', 'The country must be an ISO 3166-1 alpha-2 code (two capital letters).')
-  if (!options.organisation.trim() || options.organisation.length > 64) throw new OnboardError('ONBOARD_INVALID', 'The organisation must be 1 to 64 characters.')
+  if (!/^[A-Z]{2}$/.test(options.country))
+    throw new OnboardError('ONBOARD_INVALID', 'The country must be an ISO 3166-1 alpha-2 code (two capital letters).')
+  if (!options.organisation.trim() || options.organisation.length > 64)
+    throw new OnboardError('ONBOARD_INVALID', 'The organisation must be 1 to 64 characters.')
   if (Number.isNaN(options.now.getTime())) throw new OnboardError('ONBOARD_INVALID', 'The creation time is not a valid date.')
 }
 
@@ -52,7 +64,13 @@ export async function createParticipant(options: ParticipantOptions): Promise<Pa
   const name = (role: string) => subjectName(options.country, organisation, `${organisation} ${role}`)
   const notBefore = seconds(options.now)
 
-  const selfSigned = async (role: ParticipantRole, days: number, ca: boolean, usages: number, extra: InstanceType<typeof x509.Extension>[] = []) => {
+  const selfSigned = async (
+    role: ParticipantRole,
+    days: number,
+    ca: boolean,
+    usages: number,
+    extra: InstanceType<typeof x509.Extension>[] = [],
+  ) => {
     const keys = await generateKeyPair()
     const notAfter = addDays(notBefore, days)
     const certificate = await x509.X509CertificateGenerator.createSelfSigned({
@@ -69,7 +87,17 @@ export async function createParticipant(options: ParticipantOptions): Promise<Pa
         ...extra,
       ],
     })
-    return { keys, certificate, entry: { role, certificatePem: certificatePem(certificate.rawData), privateKeyPem: await exportPkcs8Pem(keys.privateKey), notBefore, notAfter } }
+    return {
+      keys,
+      certificate,
+      entry: {
+        role,
+        certificatePem: certificatePem(certificate.rawData),
+        privateKeyPem: await exportPkcs8Pem(keys.privateKey),
+        notBefore,
+        notAfter,
+      },
+    }
   }
 
   const { KeyUsageFlags } = x509
@@ -100,6 +128,12 @@ export async function createParticipant(options: ParticipantOptions): Promise<Pa
     SCA: sca.entry,
     TLS_CA: tlsCa.entry,
     UP: up.entry,
-    TLS: { role: 'TLS', certificatePem: certificatePem(tls.rawData), privateKeyPem: await exportPkcs8Pem(tlsKeys.privateKey), notBefore, notAfter: tlsNotAfter },
+    TLS: {
+      role: 'TLS',
+      certificatePem: certificatePem(tls.rawData),
+      privateKeyPem: await exportPkcs8Pem(tlsKeys.privateKey),
+      notBefore,
+      notAfter: tlsNotAfter,
+    },
   }
 }

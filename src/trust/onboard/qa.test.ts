@@ -30,12 +30,19 @@ const onboarding = (...path: string[]) => join(dir, 'onboarding', 'DCC', ...path
 
 describe('certbridge trust onboard', () => {
   it('writes the GDHCN layout, one certificate per file, the private keys apart and readable by the owner only', () => {
-    for (const file of [['SCA', 'SCA.pem'], ['TLS', 'TLS.pem'], ['TLS', 'CA.pem'], ['UP', 'UP.pem']]) {
+    for (const file of [
+      ['SCA', 'SCA.pem'],
+      ['TLS', 'TLS.pem'],
+      ['TLS', 'CA.pem'],
+      ['UP', 'UP.pem'],
+    ]) {
       const text = readFileSync(onboarding(...file), 'utf8')
       expect(text.match(/-----BEGIN /g)).toHaveLength(1)
       expect(text).toContain('-----BEGIN CERTIFICATE-----')
     }
-    const allOnboarding = execFileSync('find', [join(dir, 'onboarding'), '-type', 'f'], { encoding: 'utf8' }).trim().split('\n')
+    const allOnboarding = execFileSync('find', [join(dir, 'onboarding'), '-type', 'f'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
     expect(allOnboarding).toHaveLength(4)
     for (const file of allOnboarding) expect(readFileSync(file, 'utf8')).not.toContain('PRIVATE')
     expect(readdirSync(join(dir, 'private')).sort()).toEqual(['SCA.key', 'TLS.key', 'TLS_CA.key', 'UP.key'])
@@ -49,14 +56,24 @@ describe('certbridge trust onboard', () => {
 
   it('passes every QA check, in country mode and with the stricter DEV validity minimum', async () => {
     const files = await readOnboardingFiles(dir)
-    expect(files.map((f) => f.path.join('/'))).toEqual(['onboarding/DCC/SCA/SCA.pem', 'onboarding/DCC/TLS/CA.pem', 'onboarding/DCC/TLS/TLS.pem', 'onboarding/DCC/UP/UP.pem'])
+    expect(files.map((f) => f.path.join('/'))).toEqual([
+      'onboarding/DCC/SCA/SCA.pem',
+      'onboarding/DCC/TLS/CA.pem',
+      'onboarding/DCC/TLS/TLS.pem',
+      'onboarding/DCC/UP/UP.pem',
+    ])
     expect(await certificateChecks(files, { now, countryFolder: 'DEU', strictValidityMinimum: true })).toEqual([])
     expect(await certificateChecks(files, { now, countryFolder: 'DEU' })).toEqual([])
     expect(await folderChecks(files)).toEqual([])
   })
 
   it('agrees with openssl: P-256, ecdsa-with-SHA256, one C, CA:TRUE pathlen 0 on the SCA, clientAuth TLS signed by TLS/CA.pem', () => {
-    for (const file of [onboarding('SCA', 'SCA.pem'), onboarding('TLS', 'TLS.pem'), onboarding('TLS', 'CA.pem'), onboarding('UP', 'UP.pem')]) {
+    for (const file of [
+      onboarding('SCA', 'SCA.pem'),
+      onboarding('TLS', 'TLS.pem'),
+      onboarding('TLS', 'CA.pem'),
+      onboarding('UP', 'UP.pem'),
+    ]) {
       const text = openssl('x509', '-in', file, '-noout', '-text')
       expect(text).toContain('ASN1 OID: prime256v1')
       expect(text.match(/Signature Algorithm: ecdsa-with-SHA256/g)!.length).toBeGreaterThanOrEqual(2)
@@ -69,8 +86,21 @@ describe('certbridge trust onboard', () => {
     expect(tls).toMatch(/X509v3 Key Usage: critical\s+Digital Signature\n/)
     expect(tls).toMatch(/X509v3 Extended Key Usage: \s+TLS Web Client Authentication/)
     expect(tls).toContain('CA:FALSE')
-    expect(openssl('verify', '-attime', String(now.getTime() / 1000), '-purpose', 'sslclient', '-CAfile', onboarding('TLS', 'CA.pem'), onboarding('TLS', 'TLS.pem'))).toContain(': OK')
-    expect(openssl('x509', '-in', onboarding('UP', 'UP.pem'), '-noout', '-text')).toMatch(/X509v3 Key Usage: critical\s+Digital Signature\n/)
+    expect(
+      openssl(
+        'verify',
+        '-attime',
+        String(now.getTime() / 1000),
+        '-purpose',
+        'sslclient',
+        '-CAfile',
+        onboarding('TLS', 'CA.pem'),
+        onboarding('TLS', 'TLS.pem'),
+      ),
+    ).toContain(': OK')
+    expect(openssl('x509', '-in', onboarding('UP', 'UP.pem'), '-noout', '-text')).toMatch(
+      /X509v3 Key Usage: critical\s+Digital Signature\n/,
+    )
     // Validity ranges: SCA 2–4 years, TLS and UP 1–2 years.
     const days = (file: string) => {
       const dates = openssl('x509', '-in', file, '-noout', '-startdate', '-enddate')
@@ -113,17 +143,23 @@ describe('the QA checks on the public participant example (GDHCN DEV, XXA)', () 
   it('and do fail what breaks the rules', async () => {
     const files = await readOnboardingFiles(dir)
     const text = (name: string) => files.find((f) => f.path.join('/').endsWith(name))!.text
-    const replaced = (name: string, body: string): OnboardingFile[] => files.map((f) => (f.path.join('/').endsWith(name) ? { ...f, text: body } : f))
-    const checks = async (set: OnboardingFile[], country = 'DEU') => [...(await certificateChecks(set, { now, countryFolder: country })), ...(await folderChecks(set))].map((f) => f.check)
+    const replaced = (name: string, body: string): OnboardingFile[] =>
+      files.map((f) => (f.path.join('/').endsWith(name) ? { ...f, text: body } : f))
+    const checks = async (set: OnboardingFile[], country = 'DEU') =>
+      [...(await certificateChecks(set, { now, countryFolder: country })), ...(await folderChecks(set))].map((f) => f.check)
     // The UP certificate where the SCA should be: no CA, no keyCertSign.
-    expect(await checks(replaced('SCA/SCA.pem', text('UP/UP.pem')))).toEqual(expect.arrayContaining(['test_basic_constraints', 'test_key_usages']))
+    expect(await checks(replaced('SCA/SCA.pem', text('UP/UP.pem')))).toEqual(
+      expect.arrayContaining(['test_basic_constraints', 'test_key_usages']),
+    )
     // A chain in TLS.pem; a TLS client certificate no CA of the folder signed.
     expect(await checks(replaced('TLS/TLS.pem', text('TLS/TLS.pem') + text('TLS/CA.pem')))).toContain('test_tls_pem_without_chain')
     const foreignTls = readFileSync(join(example, 'onboarding', 'DDCC', 'TLS', 'TLS.pem'), 'utf8')
     expect(await checks(replaced('TLS/TLS.pem', foreignTls))).toEqual(expect.arrayContaining(['test_if_tls_resolves', 'test_country_flag']))
     // The wrong country folder; too late a date; a file missing.
     expect(await checks(files, 'FRA')).toContain('test_country_flag')
-    expect((await certificateChecks(files, { now: new Date(now.getTime() + 390 * 86_400_000) })).map((f) => f.check)).toContain('test_validity')
+    expect((await certificateChecks(files, { now: new Date(now.getTime() + 390 * 86_400_000) })).map((f) => f.check)).toContain(
+      'test_validity',
+    )
     expect(await checks(files.filter((f) => !f.path.join('/').endsWith('UP/UP.pem')))).toContain('test_folder_mandatory_files')
   })
 })

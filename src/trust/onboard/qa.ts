@@ -36,8 +36,31 @@ export interface QaOptions {
 
 // country_flag.py adds these test countries to pycountry (a later entry for the same alpha-2 wins).
 const TEST_COUNTRIES: Record<string, string> = {
-  XA: 'XXA', XB: 'XXB', XY: 'XXY', XX: 'XXX', XL: 'XCL', XO: 'XXO', XC: 'XXC', JA: 'XJA', XD: 'XXL', XE: 'XXE', XG: 'XXG', XH: 'XXH',
-  XF: 'XXF', XJ: 'XXJ', XK: 'XXK', XI: 'XXI', XQ: 'XXQ', XN: 'XXN', XM: 'XXM', XP: 'XXP', XS: 'XXS', XT: 'XXT', XU: 'XXU', XV: 'XXV', XW: 'XXW',
+  XA: 'XXA',
+  XB: 'XXB',
+  XY: 'XXY',
+  XX: 'XXX',
+  XL: 'XCL',
+  XO: 'XXO',
+  XC: 'XXC',
+  JA: 'XJA',
+  XD: 'XXL',
+  XE: 'XXE',
+  XG: 'XXG',
+  XH: 'XXH',
+  XF: 'XXF',
+  XJ: 'XXJ',
+  XK: 'XXK',
+  XI: 'XXI',
+  XQ: 'XXQ',
+  XN: 'XXN',
+  XM: 'XXM',
+  XP: 'XXP',
+  XS: 'XXS',
+  XT: 'XXT',
+  XU: 'XXU',
+  XV: 'XXV',
+  XW: 'XXW',
 }
 
 /** The alpha-3 code of an alpha-2 country or GDHCN test country; undefined when unknown. */
@@ -96,7 +119,8 @@ export async function certificateChecks(files: readonly OnboardingFile[], option
   const x509 = await loadX509()
   const findings: QaFinding[] = []
   for (const c of await loadCertificates(files)) {
-    const fail = (check: string, message: string, severity: QaFinding['severity'] = 'error') => findings.push({ check, file: c.file, severity, message })
+    const fail = (check: string, message: string, severity: QaFinding['severity'] = 'error') =>
+      findings.push({ check, file: c.file, severity, message })
     if (!c.cert || !c.der) {
       fail('test_valid_pem', `not a readable certificate (${c.error})`)
       continue
@@ -110,7 +134,8 @@ export async function certificateChecks(files: readonly OnboardingFile[], option
 
     const algorithm = cert.publicKey.algorithm as { name: string; namedCurve?: string; modulusLength?: number }
     if (algorithm.name === 'ECDSA' || algorithm.name === 'ECDH') {
-      if (!['P-256', 'P-384', 'P-521'].includes(algorithm.namedCurve ?? '')) fail('test_key_length', `EC key not long enough: ${algorithm.namedCurve}`)
+      if (!['P-256', 'P-384', 'P-521'].includes(algorithm.namedCurve ?? ''))
+        fail('test_key_length', `EC key not long enough: ${algorithm.namedCurve}`)
     } else if (algorithm.name.startsWith('RSA')) {
       if ((algorithm.modulusLength ?? 0) < 3072) fail('test_key_length', `RSA key not long enough: ${algorithm.modulusLength}`)
     } else fail('test_key_length', `unsupported key type ${algorithm.name}`)
@@ -130,9 +155,15 @@ export async function certificateChecks(files: readonly OnboardingFile[], option
       const [min, max] = group === 'SCA' ? [2, 4] : [1, 2]
       const days = (cert.notAfter.getTime() - cert.notBefore.getTime()) / DAY
       const minimum = options.strictValidityMinimum ? min * 365 : min * 365 - 1
-      if (!(days > minimum)) fail('test_validity_range', `${c.group} must be valid for at least ${min} years (is: ${Math.floor(days)} days)`)
+      if (!(days > minimum))
+        fail('test_validity_range', `${c.group} must be valid for at least ${min} years (is: ${Math.floor(days)} days)`)
       // The template only warns about an SCA beyond 4 years.
-      if (!(days < max * 366)) fail('test_validity_range', `${c.group} must be valid for at most ${max} years (is: ${Math.floor(days)} days)`, group === 'SCA' && !options.strictValidityMinimum ? 'warning' : 'error')
+      if (!(days < max * 366))
+        fail(
+          'test_validity_range',
+          `${c.group} must be valid for at most ${max} years (is: ${Math.floor(days)} days)`,
+          group === 'SCA' && !options.strictValidityMinimum ? 'warning' : 'error',
+        )
     }
 
     if (!(group === 'SCA' || group === 'UP' || tlsCa)) {
@@ -150,7 +181,8 @@ export async function certificateChecks(files: readonly OnboardingFile[], option
       if ((group === 'TLS' && c.filename.startsWith('TLS')) || group === 'UP') {
         if (!has(x509.KeyUsageFlags.digitalSignature)) fail('test_key_usages', `${group} cert should have usage flag "digital signature"`)
         if (has(x509.KeyUsageFlags.cRLSign)) fail('test_key_usages', `${group} cert should not have usage flag "CRL sign"`)
-      } else if (group === 'SCA' && !has(x509.KeyUsageFlags.keyCertSign)) fail('test_key_usages', 'SCA should have usage flag "key cert sign"')
+      } else if (group === 'SCA' && !has(x509.KeyUsageFlags.keyCertSign))
+        fail('test_key_usages', 'SCA should have usage flag "key cert sign"')
     }
 
     if (group === 'SCA') {
@@ -180,14 +212,17 @@ export async function folderChecks(files: readonly OnboardingFile[]): Promise<Qa
   }
   const fail = (check: string, file: string, message: string) => findings.push({ check, file, severity: 'error', message })
   if (byDomain.size === 0) fail('test_folder_mandatory_files', 'onboarding', 'there must be at least one domain')
-  const present = (domain: string, group: string, name: string) => byDomain.get(domain)!.some((f) => f.path.slice(2).join('/') === `${group}/${name}`)
+  const present = (domain: string, group: string, name: string) =>
+    byDomain.get(domain)!.some((f) => f.path.slice(2).join('/') === `${group}/${name}`)
   for (const [domain, domainFiles] of byDomain) {
     if (!TEMPLATE_DOMAINS.includes(domain.toUpperCase())) fail('test_valid_domain', `onboarding/${domain}`, `invalid domain: ${domain}`)
-    if (!present(domain, 'SCA', 'SCA.pem')) fail('test_folder_mandatory_files', `onboarding/${domain}`, `SCA folder or SCA.pem file is missing in domain ${domain}`)
+    if (!present(domain, 'SCA', 'SCA.pem'))
+      fail('test_folder_mandatory_files', `onboarding/${domain}`, `SCA folder or SCA.pem file is missing in domain ${domain}`)
     for (const file of domainFiles) {
       if (!file.path.at(-1)!.toLowerCase().endsWith('.pem')) continue
       const group = file.path.length >= 4 ? file.path.at(-2)! : ''
-      if (!['UP', 'SCA', 'TLS'].includes(group.toUpperCase())) fail('test_valid_group', file.path.join('/'), `invalid group: ${group || '(none)'}`)
+      if (!['UP', 'SCA', 'TLS'].includes(group.toUpperCase()))
+        fail('test_valid_group', file.path.join('/'), `invalid group: ${group || '(none)'}`)
       if (group.toUpperCase() === 'TLS' && file.path.at(-1)!.toUpperCase().startsWith('TLS')) {
         const count = file.text.split('\n').filter((line) => line.includes('-----BEGIN')).length
         if (count !== 1) fail('test_tls_pem_without_chain', file.path.join('/'), `must contain EXACTLY ONE certificate (has ${count})`)
@@ -202,8 +237,13 @@ export async function folderChecks(files: readonly OnboardingFile[]): Promise<Qa
       if (!verified) fail('test_if_tls_resolves', client.file, `could not find a signing CA for ${client.filename}`)
     }
   }
-  for (const [group, name] of [['TLS', 'TLS.pem'], ['TLS', 'CA.pem'], ['UP', 'UP.pem']] as const) {
-    if (![...byDomain.keys()].some((domain) => present(domain, group, name))) fail('test_folder_mandatory_files', 'onboarding', `${group}/${name} is missing in all domains`)
+  for (const [group, name] of [
+    ['TLS', 'TLS.pem'],
+    ['TLS', 'CA.pem'],
+    ['UP', 'UP.pem'],
+  ] as const) {
+    if (![...byDomain.keys()].some((domain) => present(domain, group, name)))
+      fail('test_folder_mandatory_files', 'onboarding', `${group}/${name} is missing in all domains`)
   }
   return findings
 }

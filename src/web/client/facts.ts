@@ -59,7 +59,12 @@ export function fact(key: string, label: string, ...lines: string[]): Fact {
   return { key, label, lines }
 }
 
-export function dccFacts(strings: Strings, lang: string, dcc: Dcc | null, extra: { type?: string; validUntil?: string; uvci?: string } = {}): Fact[] {
+export function dccFacts(
+  strings: Strings,
+  lang: string,
+  dcc: Dcc | null,
+  extra: { type?: string; validUntil?: string; uvci?: string } = {},
+): Fact[] {
   const f = strings.facts
   const facts: Fact[] = []
   const nam = dcc?.nam
@@ -76,7 +81,9 @@ export function dccFacts(strings: Strings, lang: string, dcc: Dcc | null, extra:
   if (type) facts.push(fact('type', f.type, (f.types as Record<string, string>)[type] ?? type))
   if (v) {
     const names = vaccineNames(v.mp ?? '—', lang)
-    facts.push(fact('vaccine', f.vaccine, ...(names.local === names.eu ? [names.local] : [names.local, format(f.vaccineEu, { name: names.eu })])))
+    facts.push(
+      fact('vaccine', f.vaccine, ...(names.local === names.eu ? [names.local] : [names.local, format(f.vaccineEu, { name: names.eu })])),
+    )
     if (v.dn !== undefined && v.sd !== undefined) facts.push(fact('dose', f.dose, format(f.doseOf, { n: v.dn, m: v.sd })))
     facts.push(fact('date', f.date, formatDate(v.dt, lang)))
   }
@@ -97,7 +104,9 @@ export function dccFacts(strings: Strings, lang: string, dcc: Dcc | null, extra:
 
 /** The UVCI as text with a line-break opportunity after each `:`, `/` and `#`, and nowhere else. */
 function uvciNodes(uvci: string): Node[] {
-  return uvci.split(/(?<=[:/#])/).flatMap((part, i) => (i === 0 ? [document.createTextNode(part)] : [document.createElement('wbr'), document.createTextNode(part)]))
+  return uvci
+    .split(/(?<=[:/#])/)
+    .flatMap((part, i) => (i === 0 ? [document.createTextNode(part)] : [document.createElement('wbr'), document.createTextNode(part)]))
 }
 
 export function renderFacts(list: HTMLElement, facts: readonly Fact[]): void {

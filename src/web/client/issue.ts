@@ -8,9 +8,26 @@ import { explain, hide, showMessage, showProblem } from './errors.ts'
 import { countryName, dccFacts, findDcc, formatDate, icaoText, renderFacts, type Dcc } from './facts.ts'
 import { setupReader } from './qr-reader.ts'
 
-interface Described { adapter: string; country: string | null; title: string; kind: string }
-interface Issued { hc1: string; uvci: string; type: string; expiresAt: string; repeated?: boolean; qr: { svg: string; png: string } }
-interface Sample { adapter: string; name: string; qr: string; holder: Record<string, string | undefined> }
+interface Described {
+  adapter: string
+  country: string | null
+  title: string
+  kind: string
+}
+interface Issued {
+  hc1: string
+  uvci: string
+  type: string
+  expiresAt: string
+  repeated?: boolean
+  qr: { svg: string; png: string }
+}
+interface Sample {
+  adapter: string
+  name: string
+  qr: string
+  holder: Record<string, string | undefined>
+}
 
 const holderFields = ['familyName', 'givenName', 'patronymic', 'dateOfBirth', 'documentNumber'] as const
 
@@ -108,7 +125,13 @@ async function submit(strings: Strings, lang: string): Promise<void> {
   const button = byId<HTMLButtonElement>('submit')
   hide(errorBox)
   const value = (id: string) => byId<HTMLInputElement>(id).value.trim()
-  const required: [string, string][] = [['qr', strings.issue.qrLabel], ['familyName', strings.issue.familyName], ['givenName', strings.issue.givenName], ['dateOfBirth', strings.issue.dateOfBirth], ['consent', strings.issue.step3]]
+  const required: [string, string][] = [
+    ['qr', strings.issue.qrLabel],
+    ['familyName', strings.issue.familyName],
+    ['givenName', strings.issue.givenName],
+    ['dateOfBirth', strings.issue.dateOfBirth],
+    ['consent', strings.issue.step3],
+  ]
   const missing = required.filter(([id]) => (id === 'consent' ? !byId<HTMLInputElement>(id).checked : value(id) === ''))
   for (const [id] of required) byId(id).setAttribute('aria-invalid', String(missing.some(([m]) => m === id)))
   if (missing.length > 0) {
@@ -137,7 +160,15 @@ async function showResult(strings: Strings, lang: string, issued: Issued): Promi
   byId('result-repeated').hidden = !issued.repeated
   const extra = { type: issued.type, validUntil: issued.expiresAt, uvci: issued.uvci }
   // Until the verifier reads the signed payload back, the card shows what was entered.
-  const entered: Dcc = { nam: { fn: fieldValue('familyName'), gn: fieldValue('givenName'), fnt: byId('fnt').textContent ?? '', gnt: byId('gnt').textContent ?? '' }, dob: fieldValue('dateOfBirth') }
+  const entered: Dcc = {
+    nam: {
+      fn: fieldValue('familyName'),
+      gn: fieldValue('givenName'),
+      fnt: byId('fnt').textContent ?? '',
+      gnt: byId('gnt').textContent ?? '',
+    },
+    dob: fieldValue('dateOfBirth'),
+  }
   renderFacts(byId('result-facts'), dccFacts(strings, lang, entered, extra))
   byId<HTMLFormElement>('issue-form').hidden = true
   const result = byId('result')
@@ -164,7 +195,12 @@ async function downloadPdf(strings: Strings, lang: string): Promise<void> {
   button.disabled = true
   let response: Response | undefined
   try {
-    response = await fetch('/v1/card.pdf', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hc1, lang }) })
+    response = await fetch('/v1/card.pdf', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ hc1, lang }),
+    })
   } catch {
     response = undefined
   }
@@ -187,7 +223,10 @@ function fieldValue(id: string): string {
 function cardText(strings: Strings, lang: string, dcc: Dcc, issued: Issued): CardText {
   const type = (strings.facts.types as Record<string, string>)[issued.type] ?? issued.type
   const dose = dcc.v?.[0]
-  const doses = dose?.dn !== undefined && dose.sd !== undefined ? ` · ${strings.facts.dose} ${format(strings.facts.doseOf, { n: dose.dn, m: dose.sd })}` : ''
+  const doses =
+    dose?.dn !== undefined && dose.sd !== undefined
+      ? ` · ${strings.facts.dose} ${format(strings.facts.doseOf, { n: dose.dn, m: dose.sd })}`
+      : ''
   return {
     name: [dcc.nam?.fn, dcc.nam?.gn].filter(Boolean).join(' '),
     latin: [icaoText(dcc.nam?.fnt), icaoText(dcc.nam?.gnt)].filter(Boolean).join(' '),
@@ -213,10 +252,14 @@ function printAs(size: 'a4' | 'a6'): void {
   a4.media = size === 'a4' ? 'print' : 'not all'
   a6.media = size === 'a6' ? 'print' : 'not all'
   document.documentElement.dataset.print = size
-  window.addEventListener('afterprint', () => {
-    a4.media = 'print'
-    a6.media = 'not all'
-    delete document.documentElement.dataset.print
-  }, { once: true })
+  window.addEventListener(
+    'afterprint',
+    () => {
+      a4.media = 'print'
+      a6.media = 'not all'
+      delete document.documentElement.dataset.print
+    },
+    { once: true },
+  )
   window.print()
 }

@@ -17,7 +17,11 @@ interface Verification {
   rules?: { country?: string; passed?: boolean; results?: Rule[] } | Rule[]
 }
 
-interface Rule { identifier: string; description?: string; result: string }
+interface Rule {
+  identifier: string
+  description?: string
+  result: string
+}
 
 type Explained = { title: string; action: string }
 
@@ -81,11 +85,13 @@ function show(strings: Strings, lang: string, verification: Verification): void 
   const verdict = byId('verdict')
   verdict.className = `verdict ${verification.status === 'VALID' ? 'valid' : 'invalid'}`
   // Not verified: say so first, then why; the content read from it comes only after.
-  if (verification.verified === false) verdict.replaceChildren(el('h3', v.notVerified), el('p', explained.title, 'reason'), el('p', explained.action))
+  if (verification.verified === false)
+    verdict.replaceChildren(el('h3', v.notVerified), el('p', explained.title, 'reason'), el('p', explained.action))
   else verdict.replaceChildren(el('h3', explained.title), el('p', explained.action))
   if (!statusText(strings, verification.status)) verdict.append(el('p', format(strings.errors.code, { code: verification.status }), 'code'))
   const facts: Fact[] = dccFacts(strings, lang, findDcc(verification.payload), verification.exp ? { validUntil: verification.exp } : {})
-  if (verification.issuer?.iss) facts.push(fact('signedBy', v.issuer, [verification.issuer.iss, verification.issuer.kid].filter(Boolean).join(' · ')))
+  if (verification.issuer?.iss)
+    facts.push(fact('signedBy', v.issuer, [verification.issuer.iss, verification.issuer.kid].filter(Boolean).join(' · ')))
   if (verification.issuer?.source) facts.push(fact('source', v.source, verification.issuer.source))
   // An unverified certificate's content is shown only after the verdict, under a heading saying so.
   const trusted = verification.verified === true
@@ -97,13 +103,15 @@ function show(strings: Strings, lang: string, verification: Verification): void 
   const rules = Array.isArray(verification.rules) ? verification.rules : (verification.rules?.results ?? [])
   byId('rules-wrap').hidden = rules.length === 0
   const results = v.ruleResults as Record<string, string>
-  byId('rules').querySelector('tbody')!.replaceChildren(
-    ...rules.map((rule) => {
-      const row = el('tr')
-      row.append(el('td', rule.identifier, 'mono'), el('td', rule.description ?? ''), el('td', results[rule.result] ?? rule.result))
-      return row
-    }),
-  )
+  byId('rules')
+    .querySelector('tbody')!
+    .replaceChildren(
+      ...rules.map((rule) => {
+        const row = el('tr')
+        row.append(el('td', rule.identifier, 'mono'), el('td', rule.description ?? ''), el('td', results[rule.result] ?? rule.result))
+        return row
+      }),
+    )
   const section = byId('verify-result')
   section.hidden = false
   section.focus()

@@ -22,7 +22,11 @@ function loadLibraries(): Libraries {
   try {
     return { cbor: require('cbor'), cose: require('cose-js') }
   } catch (error) {
-    throw new HarnessError('HARNESS_VERIFIER_MISSING', 'the independent verifier needs the dev dependencies cbor and cose-js: run `npm ci`', { cause: error })
+    throw new HarnessError(
+      'HARNESS_VERIFIER_MISSING',
+      'the independent verifier needs the dev dependencies cbor and cose-js: run `npm ci`',
+      { cause: error },
+    )
   }
 }
 
@@ -97,7 +101,14 @@ function checkClaims(claims: unknown, at: Date): string {
   const iat = claims.get(6)
   const exp = claims.get(4)
   const hcert = claims.get(-260)
-  if (typeof iat !== 'number' || typeof exp !== 'number' || !(hcert instanceof Map) || typeof hcert.get(1) !== 'object' || hcert.get(1) === null) return 'CWT_MALFORMED'
+  if (
+    typeof iat !== 'number' ||
+    typeof exp !== 'number' ||
+    !(hcert instanceof Map) ||
+    typeof hcert.get(1) !== 'object' ||
+    hcert.get(1) === null
+  )
+    return 'CWT_MALFORMED'
   const now = at.getTime() / 1000
   if (now + SKEW_SECONDS < iat) return 'NOT_YET_VALID'
   if (now >= exp) return 'EXPIRED'

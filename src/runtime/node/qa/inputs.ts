@@ -73,7 +73,12 @@ async function vectorSubject(file: string, content: string, claims: Claims): Pro
   }
   const context = (typeof raw.TESTCTX === 'object' && raw.TESTCTX !== null ? raw.TESTCTX : {}) as Record<string, unknown>
   const picture = typeof raw['2DCODE'] === 'string' && raw['2DCODE'] !== '' ? pictureBytes(raw['2DCODE']) : undefined
-  const clockText = typeof context.VALIDATIONCLOCK === 'string' ? context.VALIDATIONCLOCK : typeof context.validationClockInstant === 'string' ? context.validationClockInstant : undefined
+  const clockText =
+    typeof context.VALIDATIONCLOCK === 'string'
+      ? context.VALIDATIONCLOCK
+      : typeof context.validationClockInstant === 'string'
+        ? context.validationClockInstant
+        : undefined
   const clock = clockText ? new Date(clockText) : undefined
   const schema = typeof context.SCHEMA === 'string' && /^\d+\.\d+\.\d+$/.test(context.SCHEMA) ? context.SCHEMA : undefined
   const keys = typeof context.CERTIFICATE === 'string' ? await vectorKeys(context.CERTIFICATE) : undefined

@@ -9,7 +9,15 @@ import { halve, luminance, readPixels, type Rgba } from '../../../qa/pixels.ts'
 import type { QrInspector, QrSymbolInfo } from '../../../qa/types.ts'
 
 // A quick read first (upright, dark on light); the thorough one only when it finds nothing.
-const QUICK: ReaderOptions = { formats: ['QRCode'], tryHarder: false, tryRotate: false, tryInvert: false, tryDownscale: false, maxNumberOfSymbols: 1, textMode: 'Plain' }
+const QUICK: ReaderOptions = {
+  formats: ['QRCode'],
+  tryHarder: false,
+  tryRotate: false,
+  tryInvert: false,
+  tryDownscale: false,
+  maxNumberOfSymbols: 1,
+  textMode: 'Plain',
+}
 const THOROUGH: ReaderOptions = { ...QUICK, tryHarder: true, tryRotate: true, tryInvert: true }
 /** Below this luminance a pixel counts as dark. */
 const DARK = 128
@@ -73,8 +81,17 @@ type Box = { left: number; right: number; top: number; bottom: number }
 /** Light pixels between the symbol's side and the first dark pixel (or the picture's edge). */
 function lightRun(image: Rgba, box: Box, side: keyof Box): number {
   const horizontal = side === 'left' || side === 'right'
-  const span = horizontal ? [Math.max(0, Math.floor(box.top)), Math.min(image.height - 1, Math.ceil(box.bottom) - 1)] : [Math.max(0, Math.floor(box.left)), Math.min(image.width - 1, Math.ceil(box.right) - 1)]
-  const start = side === 'left' ? Math.floor(box.left) - 1 : side === 'top' ? Math.floor(box.top) - 1 : side === 'right' ? Math.ceil(box.right) : Math.ceil(box.bottom)
+  const span = horizontal
+    ? [Math.max(0, Math.floor(box.top)), Math.min(image.height - 1, Math.ceil(box.bottom) - 1)]
+    : [Math.max(0, Math.floor(box.left)), Math.min(image.width - 1, Math.ceil(box.right) - 1)]
+  const start =
+    side === 'left'
+      ? Math.floor(box.left) - 1
+      : side === 'top'
+        ? Math.floor(box.top) - 1
+        : side === 'right'
+          ? Math.ceil(box.right)
+          : Math.ceil(box.bottom)
   const step = side === 'left' || side === 'top' ? -1 : 1
   const limit = horizontal ? image.width : image.height
   let run = 0

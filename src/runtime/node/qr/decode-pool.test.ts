@@ -13,7 +13,10 @@ const fixture = (name: string) => new Uint8Array(readFileSync(new URL(name, fixt
 const hc1 = readFileSync(new URL('hc1.txt', fixtures), 'utf8')
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e)
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   expect(error).toBeInstanceOf(QrDecodeError)
   return (error as QrDecodeError).code
 }
@@ -24,15 +27,24 @@ function manualTimer() {
   return {
     timer: (_ms: number, fire: () => void) => {
       pending.push(fire)
-      return () => { pending.splice(pending.indexOf(fire), 1) }
+      return () => {
+        pending.splice(pending.indexOf(fire), 1)
+      }
     },
-    fireAll: () => { for (const fire of pending.splice(0)) fire() },
-    get pending() { return pending.length },
+    fireAll: () => {
+      for (const fire of pending.splice(0)) fire()
+    },
+    get pending() {
+      return pending.length
+    },
   }
 }
 
 let pool: QrDecodePool | undefined
-afterEach(async () => { await pool?.close(); pool = undefined })
+afterEach(async () => {
+  await pool?.close()
+  pool = undefined
+})
 
 describe('QR decode pool', () => {
   it('reads the fixtures in a worker thread to the exact text', async () => {
@@ -51,7 +63,10 @@ describe('QR decode pool', () => {
       size: 1,
       timer: clock.timer,
       // The deadline fires as soon as the worker has the image: no 16-megapixel search ends in between.
-      onEvent: (e) => { events.push(e); if (e.type === 'start' && e.id === 1) clock.fireAll() },
+      onEvent: (e) => {
+        events.push(e)
+        if (e.type === 'start' && e.id === 1) clock.fireAll()
+      },
     })
     expect(await codeOf(pool.decode(finderTiledPng(4000, 1)))).toBe('QR_DECODE_LIMIT')
     expect(events).toContainEqual({ type: 'replaced', reason: 'deadline' })
@@ -73,14 +88,26 @@ describe('QR decode pool', () => {
     pool = createQrDecodePool({ size: 1, maxWasmBytes: 1, onEvent: (e) => events.push(e) })
     expect(await pool.decode(fixture('clean.jpg'))).toBe(hc1)
     expect(await pool.decode(fixture('photo.jpg'))).toBe(hc1)
-    expect(events.filter((e) => e.type === 'replaced')).toEqual([{ type: 'replaced', reason: 'memory' }, { type: 'replaced', reason: 'memory' }])
+    expect(events.filter((e) => e.type === 'replaced')).toEqual([
+      { type: 'replaced', reason: 'memory' },
+      { type: 'replaced', reason: 'memory' },
+    ])
   })
 
   it('answers QR_DECODER_UNAVAILABLE when the queue is full, and on close', async () => {
     const clock = manualTimer()
     let started = () => {}
-    const start = new Promise<void>((resolve) => { started = resolve })
-    pool = createQrDecodePool({ size: 1, maxQueue: 1, timer: clock.timer, onEvent: (e) => { if (e.type === 'start') started() } })
+    const start = new Promise<void>((resolve) => {
+      started = resolve
+    })
+    pool = createQrDecodePool({
+      size: 1,
+      maxQueue: 1,
+      timer: clock.timer,
+      onEvent: (e) => {
+        if (e.type === 'start') started()
+      },
+    })
     const image = finderTiledPng(4000, 1)
     const running = pool.decode(image)
     await start
@@ -94,8 +121,11 @@ describe('QR decode pool', () => {
   })
 
   it('reads its settings from the environment', () => {
-    expect(qrPoolOptionsFromEnv({ CERTBRIDGE_QR_WORKERS: '3', CERTBRIDGE_QR_DEADLINE_MS: '2500', CERTBRIDGE_QR_MEMORY_MB: '64' }))
-      .toEqual({ size: 3, deadlineMs: 2500, maxDecodeBytes: 64 * 2 ** 20 })
+    expect(qrPoolOptionsFromEnv({ CERTBRIDGE_QR_WORKERS: '3', CERTBRIDGE_QR_DEADLINE_MS: '2500', CERTBRIDGE_QR_MEMORY_MB: '64' })).toEqual({
+      size: 3,
+      deadlineMs: 2500,
+      maxDecodeBytes: 64 * 2 ** 20,
+    })
     expect(qrPoolOptionsFromEnv({})).toEqual({})
     expect(() => qrPoolOptionsFromEnv({ CERTBRIDGE_QR_DEADLINE_MS: '0' })).toThrow(/CERTBRIDGE_QR_DEADLINE_MS/)
   })

@@ -123,7 +123,8 @@ export function createQrDecodePool(options: QrDecodePoolOptions = {}): QrDecodeP
       emit({ type: 'replaced', reason: 'exit' })
       // A worker that never came up (a deployment fault): fail what waits rather than respawn in a loop.
       if (!slot.ready) {
-        for (const waiting of queue.splice(0)) finish(waiting, new QrDecodeError('QR_DECODER_UNAVAILABLE', 'the QR decoder could not be started'))
+        for (const waiting of queue.splice(0))
+          finish(waiting, new QrDecodeError('QR_DECODER_UNAVAILABLE', 'the QR decoder could not be started'))
       }
       pump()
     })
@@ -202,7 +203,11 @@ export function createQrDecodePool(options: QrDecodePoolOptions = {}): QrDecodeP
 }
 
 /** One image in a worker of its own (the CLI): the same deadline and memory cap as the service's. */
-export async function decodeQrImageInWorker(bytes: Uint8Array, options: QrDecodeOptions = {}, pool: QrDecodePoolOptions = {}): Promise<string> {
+export async function decodeQrImageInWorker(
+  bytes: Uint8Array,
+  options: QrDecodeOptions = {},
+  pool: QrDecodePoolOptions = {},
+): Promise<string> {
   const once = createQrDecodePool({ size: 1, ...pool })
   try {
     return await once.decode(bytes, options)

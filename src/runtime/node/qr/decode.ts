@@ -14,7 +14,9 @@ export function loadZxingReaderWasm(): Promise<ZxingWasmSource> {
     const path = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm')
     return WebAssembly.compile(await readFile(path))
   })()
-  wasm.catch(() => { wasm = undefined })
+  wasm.catch(() => {
+    wasm = undefined
+  })
   return wasm
 }
 

@@ -56,7 +56,12 @@ async function forward(target: string, req: IncomingMessage, res: ServerResponse
     if (typeof value === 'string' && name !== 'host' && name !== 'connection') headers.set(name, value)
   }
   const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req)
-  const upstream = await fetch(`${target}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, body: body as BodyInit | undefined, redirect: 'manual' })
+  const upstream = await fetch(`${target}${req.url ?? '/'}`, {
+    method: req.method ?? 'GET',
+    headers,
+    body: body as BodyInit | undefined,
+    redirect: 'manual',
+  })
   const out: Record<string, string> = {}
   upstream.headers.forEach((value, name) => {
     if (name !== 'content-encoding' && name !== 'transfer-encoding' && name !== 'connection') out[name] = value
@@ -75,7 +80,10 @@ function json(res: ServerResponse, status: number, value: unknown, headers: Read
 function oversized(res: ServerResponse, bytes: number, declared: boolean): void {
   const padding = 'x'.repeat(Math.max(0, bytes - 12))
   const text = `{"pad":"${padding}"}`
-  res.writeHead(200, declared ? { 'content-type': 'application/json', 'content-length': String(text.length) } : { 'content-type': 'application/json' })
+  res.writeHead(
+    200,
+    declared ? { 'content-type': 'application/json', 'content-length': String(text.length) } : { 'content-type': 'application/json' },
+  )
   if (declared) return void res.end(text)
   // Streamed in 8 KiB pieces without Content-Length, so only a counting reader can stop it.
   for (let i = 0; i < text.length; i += 8192) res.write(text.slice(i, i + 8192))

@@ -35,7 +35,9 @@ describe('the sandbox trust network', () => {
     expect(again.status).toBe(304)
     const other = await startSandboxTrustNetwork(store)
     try {
-      await expect(loadTrustList(network.listUrl, { signers: await loadTrustListSigners([other.signerUrl]) })).rejects.toMatchObject({ code: 'TRUST_LIST_SIGNATURE' })
+      await expect(loadTrustList(network.listUrl, { signers: await loadTrustListSigners([other.signerUrl]) })).rejects.toMatchObject({
+        code: 'TRUST_LIST_SIGNATURE',
+      })
     } finally {
       await other.close()
     }

@@ -22,7 +22,8 @@ export interface SandboxTrustNetwork {
   close(): Promise<void>
 }
 
-const json = (body: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json', ...headers } })
+const json = (body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json', ...headers } })
 
 export async function startSandboxTrustNetwork(keyStore: KeyStore, options: { now?: () => Date } = {}): Promise<SandboxTrustNetwork> {
   const now = options.now ?? (() => new Date())
@@ -38,13 +39,25 @@ export async function startSandboxTrustNetwork(keyStore: KeyStore, options: { no
     if (request.method !== 'GET') return new Response(null, { status: 405 })
     if (pathname === '/WHO/signing/DID/did.json') {
       const id = did('WHO', 'signing', 'DID')
-      return json({ '@context': TRUST_LIST_CONTEXTS.slice(0, 2), id, controller: id, verificationMethod: [{ id, type: 'JsonWebKey2020', controller: id, publicKeyJwk: { kty, crv, x, y } }] })
+      return json({
+        '@context': TRUST_LIST_CONTEXTS.slice(0, 2),
+        id,
+        controller: id,
+        verificationMethod: [{ id, type: 'JsonWebKey2020', controller: id, publicKeyJwk: { kty, crv, x, y } }],
+      })
     }
     if (pathname === listPath) {
-      const list = didTrustList((await jwks(keyStore, now())).keys, { did: did('v2', 'trustlist', '-', participant, 'DSC'), controller: did('v2', 'trustlist', '-', participant), participant })
+      const list = didTrustList((await jwks(keyStore, now())).keys, {
+        did: did('v2', 'trustlist', '-', participant, 'DSC'),
+        controller: did('v2', 'trustlist', '-', participant),
+        participant,
+      })
       const etag = `"${toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(list))))).slice(0, 22)}"`
       if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } })
-      const signed = await signDidDocument({ ...list }, who.privateKey, { verificationMethod: did('WHO', 'signing', 'DID'), created: now() })
+      const signed = await signDidDocument({ ...list }, who.privateKey, {
+        verificationMethod: did('WHO', 'signing', 'DID'),
+        created: now(),
+      })
       return json(signed, { etag })
     }
     return new Response(null, { status: 404 })

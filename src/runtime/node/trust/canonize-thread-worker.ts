@@ -8,7 +8,9 @@ export interface CanonizeRequest {
   readonly document: unknown
 }
 
-export type CanonizeAnswer = { readonly id: number; readonly nquads: string } | { readonly id: number; readonly code: string; readonly message: string }
+export type CanonizeAnswer =
+  | { readonly id: number; readonly nquads: string }
+  | { readonly id: number; readonly code: string; readonly message: string }
 
 const port = parentPort
 if (!port) throw new Error('canonize-thread-worker runs only as a worker thread')
@@ -19,7 +21,11 @@ port.on('message', async ({ id, document }: CanonizeRequest) => {
     answer = { id, nquads: await canonizeHere(document) }
   } catch (error) {
     const code = (error as { code?: unknown }).code
-    answer = { id, code: typeof code === 'string' ? code : 'TRUST_LIST_INVALID', message: error instanceof Error ? error.message : 'canonicalization failed' }
+    answer = {
+      id,
+      code: typeof code === 'string' ? code : 'TRUST_LIST_INVALID',
+      message: error instanceof Error ? error.message : 'canonicalization failed',
+    }
   }
   port.postMessage(answer)
 })

@@ -24,9 +24,18 @@ describe('canonicalization in a worker thread', () => {
   })
 
   it('passes refusals back as coded errors, and starts again after close', async () => {
-    await expect(thread.canonize({ '@context': 'https://example.org/other.jsonld', id: 'did:web:x' })).rejects.toMatchObject({ code: 'TRUST_LIST_INVALID', message: expect.stringContaining('not kept') })
+    await expect(thread.canonize({ '@context': 'https://example.org/other.jsonld', id: 'did:web:x' })).rejects.toMatchObject({
+      code: 'TRUST_LIST_INVALID',
+      message: expect.stringContaining('not kept'),
+    })
     await thread.close()
-    const [a, b] = await Promise.all([thread.canonize({ '@context': list['@context'], id: 'did:web:a', controller: 'did:web:c' }), thread.canonize({ '@context': list['@context'], id: 'did:web:b', controller: 'did:web:c' })])
-    expect([a, b]).toEqual([await canonizeHere({ '@context': list['@context'], id: 'did:web:a', controller: 'did:web:c' }), await canonizeHere({ '@context': list['@context'], id: 'did:web:b', controller: 'did:web:c' })])
+    const [a, b] = await Promise.all([
+      thread.canonize({ '@context': list['@context'], id: 'did:web:a', controller: 'did:web:c' }),
+      thread.canonize({ '@context': list['@context'], id: 'did:web:b', controller: 'did:web:c' }),
+    ])
+    expect([a, b]).toEqual([
+      await canonizeHere({ '@context': list['@context'], id: 'did:web:a', controller: 'did:web:c' }),
+      await canonizeHere({ '@context': list['@context'], id: 'did:web:b', controller: 'did:web:c' }),
+    ])
   })
 })

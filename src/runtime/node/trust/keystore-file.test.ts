@@ -52,7 +52,9 @@ describe('key store file', () => {
     const store = await createKeyStore(options)
     const secret = toPem('PRIVATE KEY', new Uint8Array(32).fill(7))
     mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-    writeFileSync(keyStorePath(dataDir), JSON.stringify({ ...store, version: 1, csca: { ...store.csca, privateKeyPem: secret } }), { mode: 0o600 })
+    writeFileSync(keyStorePath(dataDir), JSON.stringify({ ...store, version: 1, csca: { ...store.csca, privateKeyPem: secret } }), {
+      mode: 0o600,
+    })
     const notices: string[] = []
     const read = await loadKeyStore(dataDir, { onNotice: (line) => notices.push(line) })
     expect(read.version).toBe(2)

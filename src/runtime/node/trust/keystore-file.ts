@@ -6,7 +6,15 @@
 // store never replaces an existing one.
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { attachExternalSigner, createKeyStore, KeyStoreError, releaseSandboxCa, type KeyStore, type KeyStoreOptions, type StoredDsc } from '../../../trust/keystore.ts'
+import {
+  attachExternalSigner,
+  createKeyStore,
+  KeyStoreError,
+  releaseSandboxCa,
+  type KeyStore,
+  type KeyStoreOptions,
+  type StoredDsc,
+} from '../../../trust/keystore.ts'
 import { parseKeyStoreDocument } from '../../../trust/keystore-parse.ts'
 
 export const KEYSTORE_FILE = 'keystore.json'
@@ -116,7 +124,8 @@ export async function saveKeyStore(dataDir: string, store: KeyStore, options: { 
     // link() fails when the target exists, atomically: two concurrent creations cannot both win.
     await link(temporary, path)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException)?.code === 'EEXIST') throw new KeyStoreError('KEYSTORE_EXISTS', `A key store exists already in ${dataDir}; it is never overwritten.`)
+    if ((error as NodeJS.ErrnoException)?.code === 'EEXIST')
+      throw new KeyStoreError('KEYSTORE_EXISTS', `A key store exists already in ${dataDir}; it is never overwritten.`)
     throw error
   } finally {
     await unlink(temporary).catch(() => undefined)

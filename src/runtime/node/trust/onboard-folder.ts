@@ -28,12 +28,17 @@ export function privateKeyPath(dir: string, role: ParticipantRole): string {
   return join(dir, 'private', keyFiles[role])
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false)
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  )
 
 /** Writes the folder; refuses when `<dir>/onboarding` or `<dir>/private` exists already. */
 export async function writeParticipantFolder(dir: string, participant: Participant, domain = DEFAULT_DOMAIN): Promise<string[]> {
   for (const sub of ['onboarding', 'private']) {
-    if (await exists(join(dir, sub))) throw new OnboardError('ONBOARD_EXISTS', `${join(dir, sub)} exists already; a participant folder is never overwritten.`)
+    if (await exists(join(dir, sub)))
+      throw new OnboardError('ONBOARD_EXISTS', `${join(dir, sub)} exists already; a participant folder is never overwritten.`)
   }
   await mkdir(join(dir, 'private'), { recursive: true, mode: 0o700 })
   const written: string[] = []
@@ -62,7 +67,8 @@ async function readText(path: string, what: string): Promise<string> {
     }
     return await readFile(path, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') throw new OnboardError('ONBOARD_NOT_FOUND', `${path} is missing (${what}); is this a folder written by 'certbridge trust onboard'?`)
+    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT')
+      throw new OnboardError('ONBOARD_NOT_FOUND', `${path} is missing (${what}); is this a folder written by 'certbridge trust onboard'?`)
     throw error
   }
 }
@@ -88,7 +94,8 @@ export async function readOnboardingFiles(countryFolder: string): Promise<Onboar
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
       if (entry.isDirectory()) await walk([...path, entry.name])
-      else if (entry.isFile()) files.push({ path: [...path, entry.name], text: await readFile(join(countryFolder, ...path, entry.name), 'utf8') })
+      else if (entry.isFile())
+        files.push({ path: [...path, entry.name], text: await readFile(join(countryFolder, ...path, entry.name), 'utf8') })
     }
   }
   await walk(['onboarding'])

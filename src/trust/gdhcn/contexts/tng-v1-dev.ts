@@ -3,43 +3,43 @@
 export const url = 'https://smart.who.int/trust/tng-context/v1-DEV.jsonld'
 
 export const document = {
-  "@context": {
-    "@version": 1.1,
-    "id": "@id",
-    "type": "@type",
-    "proof": "https://w3id.org/security#proof",
-    "domain": {
-      "@id": "https://smart.who.int/trust/ValueSet-Domains-DEV.jsonld",
-      "@type": "@id",
-      "@context": {
-        "@base": "https://smart.who.int/trust/ValueSet-Domains-DEV.jsonld#",
-        "code": {
-          "@id": "@id",
-          "@type": "@id"
-        }
-      }
+  '@context': {
+    '@version': 1.1,
+    id: '@id',
+    type: '@type',
+    proof: 'https://w3id.org/security#proof',
+    domain: {
+      '@id': 'https://smart.who.int/trust/ValueSet-Domains-DEV.jsonld',
+      '@type': '@id',
+      '@context': {
+        '@base': 'https://smart.who.int/trust/ValueSet-Domains-DEV.jsonld#',
+        code: {
+          '@id': '@id',
+          '@type': '@id',
+        },
+      },
     },
-    "participant": {
-      "@id": "https://smart.who.int/trust/ValueSet-Participants-DEV.jsonld",
-      "@type": "@id",
-      "@context": {
-        "@base": "https://smart.who.int/trust/ValueSet-Participants-DEV.jsonld#",
-        "code": {
-          "@id": "@id",
-          "@type": "@id"
-        }
-      }
+    participant: {
+      '@id': 'https://smart.who.int/trust/ValueSet-Participants-DEV.jsonld',
+      '@type': '@id',
+      '@context': {
+        '@base': 'https://smart.who.int/trust/ValueSet-Participants-DEV.jsonld#',
+        code: {
+          '@id': '@id',
+          '@type': '@id',
+        },
+      },
     },
-    "keyusage": {
-      "@id": "https://smart.who.int/trust/ValueSet-KeyUsage-DEV.jsonld",
-      "@type": "@id",
-      "@context": {
-        "@base": "https://smart.who.int/trust/ValueSet-KeyUsage-DEV.jsonld#",
-        "code": {
-          "@id": "@id",
-          "@type": "@id"
-        }
-      }
-    }
-  }
+    keyusage: {
+      '@id': 'https://smart.who.int/trust/ValueSet-KeyUsage-DEV.jsonld',
+      '@type': '@id',
+      '@context': {
+        '@base': 'https://smart.who.int/trust/ValueSet-KeyUsage-DEV.jsonld#',
+        code: {
+          '@id': '@id',
+          '@type': '@id',
+        },
+      },
+    },
+  },
 }

@@ -35,7 +35,10 @@ export async function readPkcs11Config(dataDir: string): Promise<Pkcs11Config | 
   }
   const json = JSON.parse(text) as Partial<Pkcs11Config>
   if (typeof json.module !== 'string' || typeof json.token !== 'string') {
-    throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', `${join(dataDir, PKCS11_CONFIG_FILE)} must name "module" (the PKCS#11 library) and "token" (its label).`)
+    throw new KeyStoreError(
+      'KEYSTORE_CONFIG_INVALID',
+      `${join(dataDir, PKCS11_CONFIG_FILE)} must name "module" (the PKCS#11 library) and "token" (its label).`,
+    )
   }
   return { module: json.module, token: json.token }
 }
@@ -93,7 +96,11 @@ export function openPkcs11Token(config: Pkcs11Config, pin: string | undefined): 
     }
     if (error instanceof KeyStoreError) throw error
     // The library's message names the failing call and its return code, never the PIN.
-    throw new KeyStoreError('KEYSTORE_CONFIG_INVALID', `The PKCS#11 token cannot be opened: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new KeyStoreError(
+      'KEYSTORE_CONFIG_INVALID',
+      `The PKCS#11 token cannot be opened: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    )
   }
 
   const active: pkcs11js.Handle = session!
@@ -121,7 +128,13 @@ export function openPkcs11Token(config: Pkcs11Config, pin: string | undefined): 
         active,
         { mechanism: pkcs11js.CKM_EC_KEY_PAIR_GEN },
         [...common, { type: pkcs11js.CKA_EC_PARAMS, value: P256_PARAMS }, { type: pkcs11js.CKA_VERIFY, value: true }],
-        [...common, { type: pkcs11js.CKA_PRIVATE, value: true }, { type: pkcs11js.CKA_SENSITIVE, value: true }, { type: pkcs11js.CKA_EXTRACTABLE, value: false }, { type: pkcs11js.CKA_SIGN, value: true }],
+        [
+          ...common,
+          { type: pkcs11js.CKA_PRIVATE, value: true },
+          { type: pkcs11js.CKA_SENSITIVE, value: true },
+          { type: pkcs11js.CKA_EXTRACTABLE, value: false },
+          { type: pkcs11js.CKA_SIGN, value: true },
+        ],
       )
       const [attribute] = p11.C_GetAttributeValue(active, publicKey, [{ type: pkcs11js.CKA_EC_POINT }])
       let point = attribute!.value as Buffer
