@@ -1,8 +1,9 @@
 // The command line: `certbridge <command> [options]`. Each command lives in its own module under
 // src/cli/ and exports `run(argv): Promise<number>` (the exit code). Modules load on demand, so
 // `certbridge --help` stays instant and a command's dependencies load only when it runs. The
-// development tools (bench, conformance, harness, load) are not part of the product: they live in
-// tools/ and bin/certbridge.mjs hands their names to tools/cli.ts, which uses the same dispatch.
+// development tools are not part of the product: they live in tools/; bin/certbridge.mjs hands
+// bench, conformance and harness to tools/cli.ts (the same dispatch), and `npm run load` runs
+// tools/load/main.ts.
 
 export interface Command {
   readonly summary: string
