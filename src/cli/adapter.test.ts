@@ -76,8 +76,15 @@ describe('registered', () => {
     expect(text).toContain(
       "import { kzEgov } from './kz-egov/index.ts'\nimport { createSandbox as kzEgovSandbox } from './kz-egov/sandbox.ts'\n",
     )
-    expect(text).toMatch(/export const adapters\b[^=]*= \[\n[^\]]*\n {2}kzEgov,\n\]/)
+    expect(text).toMatch(/export const adapters\b[^=]*= \[[^\]]*\bvnQr, kzEgov\]/)
     expect(text).toMatch(/export const sandboxes\b[^=]*= \{\n[^}]*\n {2}'kz-egov': kzEgovSandbox,\n\}/)
+  })
+  it('writes the adapters list as the formatter would: one line while it fits, else one entry a line', () => {
+    const long =
+      'export const adapters: readonly CountryAdapter[] = [aaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbb, cccccccccccccccccccc, dddddddddddddddddddd]\n'
+    const registry = `import { a } from './a/index.ts'\n${long}export const sandboxes: Readonly<Record<string, SandboxFactory>> = {\n  a: a,\n}\n`
+    const text = registered(registry, adapterNames('kz-egov', 'KZ'))
+    expect(text).toContain('= [\n  aaaaaaaaaaaaaaaaaaaa,\n  bbbbbbbbbbbbbbbbbbbb,\n  cccccccccccccccccccc,\n  dddddddddddddddddddd,\n  kzEgov,\n]\n')
   })
   it('refuses a registry it cannot read', () => {
     expect(() => registered('export const x = 1\n', adapterNames('kz-egov', 'KZ'))).toThrow(

@@ -59,7 +59,7 @@ export function renamed(text: string, names: AdapterNames): string {
 export function registered(registry: string, names: AdapterNames): string {
   const lines = registry.split('\n')
   const lastImport = lines.findLastIndex((line) => line.startsWith('import '))
-  const list = /(export const adapters\b[^=]*= \[\n[\s\S]*?)(\n\])/
+  const list = /(export const adapters\b[^=]*= )\[([^\]]*)\]/
   const sandboxes = /(export const sandboxes\b[^=]*= \{\n[\s\S]*?)(\n\})/
   if (lastImport < 0 || !list.test(registry) || !sandboxes.test(registry)) {
     throw new ScaffoldError(
@@ -73,7 +73,17 @@ export function registered(registry: string, names: AdapterNames): string {
     `import { ${names.camel} } from './${names.id}/index.ts'`,
     `import { createSandbox as ${names.camel}Sandbox } from './${names.id}/sandbox.ts'`,
   )
-  return lines.join('\n').replace(list, `$1\n  ${names.camel},$2`).replace(sandboxes, `$1\n  '${names.id}': ${names.camel}Sandbox,$2`)
+  return lines
+    .join('\n')
+    .replace(list, (_, head: string, items: string) => head + adapterList(head, [...items.split(','), names.camel]))
+    .replace(sandboxes, `$1\n  '${names.id}': ${names.camel}Sandbox,$2`)
+}
+
+/** The adapters array as the formatter writes it: on one line when it fits, else one entry a line. */
+function adapterList(head: string, items: readonly string[]): string {
+  const names = items.map((item) => item.trim()).filter((item) => item !== '')
+  const oneLine = `[${names.join(', ')}]`
+  return head.length + oneLine.length <= 140 ? oneLine : `[\n${names.map((name) => `  ${name},`).join('\n')}\n]`
 }
 
 /** Writes adapters/<id>/ from the template and registers it; returns the files written. */
