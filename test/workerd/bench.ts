@@ -38,16 +38,26 @@ function summary(times: number[]) {
 
 const bundle = await buildWorkerBundle()
 console.log(`bundle: ${(bundle.raw / 1024).toFixed(0)} KiB raw, ${(bundle.gzip / 1024).toFixed(0)} KiB gzip`)
-const mf = await serveWorkerBundle(bundle, { CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '1000000', CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '1000000' }, front)
+const mf = await serveWorkerBundle(
+  bundle,
+  { CERTBRIDGE_RATE_PER_CLIENT_PER_MINUTE: '1000000', CERTBRIDGE_RATE_PER_RECORD_PER_HOUR: '1000000' },
+  front,
+)
 try {
   const started = performance.now()
   await (await mf.dispatchFetch(`${origin}/healthz`)).text()
   console.log(`first request (isolate start, sandbox key store generated): ${(performance.now() - started).toFixed(1)} ms`)
 
   type Req = { path: string; init?: { method: string; headers: Record<string, string>; body: string } }
-  const post = (path: string, body: unknown): Req => ({ path, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } })
+  const post = (path: string, body: unknown): Req => ({
+    path,
+    init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  })
   const inside = async (requests: Req[]) =>
-    (await (await mf.dispatchFetch(`${origin}/__bench`, { method: 'POST', body: JSON.stringify({ n, requests }) })).json()) as { times: number[]; bodies: { status: number; body: string }[] }
+    (await (await mf.dispatchFetch(`${origin}/__bench`, { method: 'POST', body: JSON.stringify({ n, requests }) })).json()) as {
+      times: number[]
+      bodies: { status: number; body: string }[]
+    }
   const outside = async (requests: Req[]) => {
     const times: number[] = []
     for (let i = 0; i < n; i++) {
@@ -59,7 +69,11 @@ try {
     return times
   }
 
-  const samples = ((await (await mf.dispatchFetch(`${origin}/v1/sandbox/samples`)).json()) as { samples: { qr: string; holder: object; expect: { status: number } }[] }).samples.filter((s) => s.expect.status === 201)
+  const samples = (
+    (await (await mf.dispatchFetch(`${origin}/v1/sandbox/samples`)).json()) as {
+      samples: { qr: string; holder: object; expect: { status: number } }[]
+    }
+  ).samples.filter((s) => s.expect.status === 201)
   const health: Req[] = [{ path: '/healthz' }]
   const issues = samples.map((s) => post('/v1/certificates', { qr: s.qr, holder: s.holder, consent: true }))
 

@@ -22,18 +22,39 @@ export const HolderSchema = z
   .object({
     familyName: z.string().trim().min(1).max(80).openapi({ example: 'Иванов' }),
     givenName: z.string().trim().min(1).max(80).openapi({ example: 'Иван' }),
-    patronymic: z.string().trim().min(1).max(80).optional().openapi({ example: 'Иванович', description: 'Used for holder binding only; never printed.' }),
+    patronymic: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .optional()
+      .openapi({ example: 'Иванович', description: 'Used for holder binding only; never printed.' }),
     dateOfBirth: z.string().regex(datePattern, 'expected YYYY-MM-DD').openapi({ example: '1958-08-27' }),
-    documentNumber: z.string().trim().min(1).max(40).optional().openapi({ description: 'Optional; checked against the visible digits the national system shows, never stored or printed.' }),
+    documentNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .optional()
+      .openapi({ description: 'Optional; checked against the visible digits the national system shows, never stored or printed.' }),
   })
   .strict()
   .openapi('Holder')
 
 export const IssueBodySchema = z
   .object({
-    qr: z.string().min(1).max(4096).openapi({ description: 'The text of the national QR code (a link, or Vietnam\'s national QR text).', example: 'https://www.gosuslugi.ru/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b?lang=ru' }),
+    qr: z
+      .string()
+      .min(1)
+      .max(4096)
+      .openapi({
+        description: "The text of the national QR code (a link, or Vietnam's national QR text).",
+        example: 'https://www.gosuslugi.ru/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b?lang=ru',
+      }),
     holder: HolderSchema,
-    consent: z.literal(true).openapi({ description: 'The holder agrees that the fields of the EU certificate are taken from the national record.' }),
+    consent: z
+      .literal(true)
+      .openapi({ description: 'The holder agrees that the fields of the EU certificate are taken from the national record.' }),
   })
   .strict()
   .openapi('IssueRequest')
@@ -49,11 +70,17 @@ export const IssuedSchema = z
     repeated: z.boolean().openapi({ description: 'True when this record and event had been issued before: same UVCI and validity.' }),
     link: z
       .object({ adapter: z.string().openapi({ example: 'ru-gosuslugi' }), kind: z.string().openapi({ example: 'v1-unrz' }) })
-      .openapi({ description: 'Which adapter and link form the QR text was read as: a Gosuslugi certificate number typed by hand is read as the v1-unrz link.' }),
+      .openapi({
+        description:
+          'Which adapter and link form the QR text was read as: a Gosuslugi certificate number typed by hand is read as the v1-unrz link.',
+      }),
     qr: z
       .object({ svg: z.string().optional(), png: z.string().optional().openapi({ description: 'data:image/png;base64,...' }) })
       .optional()
-      .openapi({ description: 'The QR images asked for with `?qr=` (the SVG by default; the PNG only when asked, `?qr=png` or `?qr=svg,png`); absent with `?qr=none`.' }),
+      .openapi({
+        description:
+          'The QR images asked for with `?qr=` (the SVG by default; the PNG only when asked, `?qr=png` or `?qr=svg,png`); absent with `?qr=none`.',
+      }),
   })
   .openapi('IssuedCertificate')
 
@@ -71,7 +98,7 @@ const issueRoute = createRoute({
         .optional()
         .openapi({
           description:
-            'Which QR images of the HC1 to return: `svg`, `png`, `svg,png` (the default) or `none`. Drawing them takes a fair share of a conversion\'s CPU; a client that renders the HC1 itself asks for none.',
+            "Which QR images of the HC1 to return: `svg`, `png`, `svg,png` (the default) or `none`. Drawing them takes a fair share of a conversion's CPU; a client that renders the HC1 itself asks for none.",
           example: 'svg',
         }),
     }),
@@ -104,10 +131,17 @@ export function certificateRoutes(deps: AppDeps) {
     if (isEuDccText(body.qr)) {
       // Verified: 200 ALREADY_EU_DCC; not verified: EuDccUnverifiedError (422 EU_DCC_UNVERIFIED).
       const v = deps.verification
-      return c.json(await alreadyEuDcc(body.qr.trim(), { keys: v.keys, revocation: v.revocation, rules: v.rules, now: v.now() }), 200, { 'cache-control': 'no-store' })
+      return c.json(await alreadyEuDcc(body.qr.trim(), { keys: v.keys, revocation: v.revocation, rules: v.rules, now: v.now() }), 200, {
+        'cache-control': 'no-store',
+      })
     }
     // The per-client limit is counted by the issuer, in the same transaction as the per-record one.
-    const issued = await deps.issuer.issue({ qr: body.qr, holder: body.holder, idempotencyKey: headers['idempotency-key'], client: deps.clientId(c.req.raw, c.env) })
+    const issued = await deps.issuer.issue({
+      qr: body.qr,
+      holder: body.holder,
+      idempotencyKey: headers['idempotency-key'],
+      client: deps.clientId(c.req.raw, c.env),
+    })
     // The SVG by default: the PNG is two thirds of the answer's bytes and a page can draw it from the SVG.
     const wanted = c.req.valid('query').qr ?? 'svg'
     const matrix = wanted === 'none' ? undefined : qrMatrix(issued.hc1)
