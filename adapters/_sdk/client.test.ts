@@ -2,7 +2,7 @@ import { codeOf } from '../_contract/in-process.ts'
 import { describe, expect, it } from 'vitest'
 import type { AdapterContext, CountryAdapter } from './adapter.ts'
 import { createAdapterClient } from './client.ts'
-import { AdapterError } from './errors.ts'
+import type { AdapterError } from './errors.ts'
 import { requestJson } from './http.ts'
 import type { NormalizedRecord } from '../../src/dcc/record.ts'
 

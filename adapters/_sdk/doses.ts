@@ -32,5 +32,5 @@ export function euDoseNumbers(history: readonly DoseInHistory[], index = history
   if (at < 0) throw new RangeError('no such dose in the history')
   const doseNumber = at + 1
   const primary = primaryCourseDoses(ordered[0]!.dose.product)
-  return { doseNumber, totalDoses: doseNumber < primary ? primary : doseNumber }
+  return { doseNumber, totalDoses: Math.max(doseNumber, primary) }
 }

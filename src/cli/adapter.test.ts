@@ -84,7 +84,9 @@ describe('registered', () => {
       'export const adapters: readonly CountryAdapter[] = [aaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbb, cccccccccccccccccccc, dddddddddddddddddddd]\n'
     const registry = `import { a } from './a/index.ts'\n${long}export const sandboxes: Readonly<Record<string, SandboxFactory>> = {\n  a: a,\n}\n`
     const text = registered(registry, adapterNames('kz-egov', 'KZ'))
-    expect(text).toContain('= [\n  aaaaaaaaaaaaaaaaaaaa,\n  bbbbbbbbbbbbbbbbbbbb,\n  cccccccccccccccccccc,\n  dddddddddddddddddddd,\n  kzEgov,\n]\n')
+    expect(text).toContain(
+      '= [\n  aaaaaaaaaaaaaaaaaaaa,\n  bbbbbbbbbbbbbbbbbbbb,\n  cccccccccccccccccccc,\n  dddddddddddddddddddd,\n  kzEgov,\n]\n',
+    )
   })
   it('refuses a registry it cannot read', () => {
     expect(() => registered('export const x = 1\n', adapterNames('kz-egov', 'KZ'))).toThrow(

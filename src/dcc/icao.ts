@@ -37,7 +37,7 @@ export class UntransliterableLetterError extends DccError {
 }
 
 /** Characters that separate name parts: spaces, hyphens and dashes, commas. */
-const SEPARATOR = /[\s\u2010-\u2015\u2212,\-]/u
+const SEPARATOR = /[\s\u2010-\u2015\u2212,-]/u
 const LETTER = /\p{L}/u
 /** Modifier letters of no script: apostrophes (Ukrainian ʼ, Uzbek ʻ), primes, tone letters. */
 const MODIFIER_LETTER = /\p{Lm}/u

@@ -8,7 +8,7 @@ import { primitives, usePrimitives } from '../platform/primitives.ts'
 import { webPrimitives } from '../platform/primitives-web.ts'
 import { nodePrimitives } from '../runtime/node/primitives.ts'
 import { verifySignature } from './signature.ts'
-import { Tag } from './cbor.ts'
+import type { Tag } from './cbor.ts'
 
 const iat = new Date('2021-06-02T00:00:00Z')
 const exp = new Date('2022-06-02T00:00:00Z')

@@ -2,16 +2,7 @@ import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import jsQR from 'jsqr'
 import { inflate } from 'pako'
-import {
-  renderQr,
-  qrMatrix,
-  renderPngDataUrl,
-  renderSvg,
-  QrRenderError,
-  HC1_QR_FLOOR_CAPACITY,
-  HC1_QR_VERSION_FLOOR,
-  type QrMatrix,
-} from './render.ts'
+import { renderQr, qrMatrix, renderPngDataUrl, renderSvg, QrRenderError, HC1_QR_FLOOR_CAPACITY, HC1_QR_VERSION_FLOOR } from './render.ts'
 
 interface DecodedPng {
   width: number

@@ -26,7 +26,7 @@ function locate(node: unknown, data: CertLogicData): unknown {
       if (falsy === undefined) return node
       node = falsy
     } else if (operator === 'if' && Array.isArray(args)) {
-      let next: unknown = undefined
+      let next: unknown
       for (let i = 0; i + 1 < args.length; i += 2) {
         if (truthy(args[i], data)) {
           next = args[i + 1]

@@ -43,14 +43,10 @@ export const HolderSchema = z
 
 export const IssueBodySchema = z
   .object({
-    qr: z
-      .string()
-      .min(1)
-      .max(4096)
-      .openapi({
-        description: "The text of the national QR code (a link, or Vietnam's national QR text).",
-        example: 'https://www.gosuslugi.ru/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b?lang=ru',
-      }),
+    qr: z.string().min(1).max(4096).openapi({
+      description: "The text of the national QR code (a link, or Vietnam's national QR text).",
+      example: 'https://www.gosuslugi.ru/covid-cert/status/6f2a9e3c-2b7d-4e51-9a3f-8c1d2e4f5a6b?lang=ru',
+    }),
     holder: HolderSchema,
     consent: z
       .literal(true)
@@ -68,12 +64,10 @@ export const IssuedSchema = z
     expiresAt: z.string().datetime(),
     kid: z.string().openapi({ description: 'base64 key identifier of the signing DSC' }),
     repeated: z.boolean().openapi({ description: 'True when this record and event had been issued before: same UVCI and validity.' }),
-    link: z
-      .object({ adapter: z.string().openapi({ example: 'ru-gosuslugi' }), kind: z.string().openapi({ example: 'v1-unrz' }) })
-      .openapi({
-        description:
-          'Which adapter and link form the QR text was read as: a Gosuslugi certificate number typed by hand is read as the v1-unrz link.',
-      }),
+    link: z.object({ adapter: z.string().openapi({ example: 'ru-gosuslugi' }), kind: z.string().openapi({ example: 'v1-unrz' }) }).openapi({
+      description:
+        'Which adapter and link form the QR text was read as: a Gosuslugi certificate number typed by hand is read as the v1-unrz link.',
+    }),
     qr: z
       .object({ svg: z.string().optional(), png: z.string().optional().openapi({ description: 'data:image/png;base64,...' }) })
       .optional()

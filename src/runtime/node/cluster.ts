@@ -98,7 +98,7 @@ export function startPrimary(options: { readonly workers: number; readonly log: 
         break
       case 'metrics?': {
         const gatherId = nextGather++
-        const live = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected())
+        const live = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w?.isConnected() === true)
         const timer = setTimeout(() => finishGather(gatherId), snapshotWaitMs)
         gathers.set(gatherId, { asker: worker, askerId: message.id, snapshots: [], waiting: new Set(live.map((w) => w.id)), timer })
         for (const w of live) send(w, { certbridge: 'snapshot?', id: gatherId })
@@ -107,7 +107,7 @@ export function startPrimary(options: { readonly workers: number; readonly log: 
       case 'snapshot': {
         lastSnapshot.set(worker.id, message.snapshot)
         const gather = gathers.get(message.id)
-        if (!gather || !gather.waiting.delete(worker.id)) break
+        if (!gather?.waiting.delete(worker.id)) break
         gather.snapshots.push(message.snapshot)
         if (gather.waiting.size === 0) finishGather(message.id)
         break
