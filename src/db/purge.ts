@@ -1,5 +1,5 @@
 // Forgets what has expired, so that no table grows without bound. One function for both runtimes:
-// a periodic job on Node (src/runtime/node/main.ts) and the cron trigger on Workers (src/runtime/workerd/main.ts) call it.
+// a periodic job on Node (src/runtime/node/scheduler.ts) and the cron trigger on Workers (src/runtime/workerd/main.ts) call it.
 //
 //   rate_limits       a counter, once its window (and the one before it) has passed
 //   holder_locks      a mismatch count, once its lock and its counting window have passed

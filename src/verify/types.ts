@@ -7,6 +7,9 @@ import type { RuleOutcome, RuleSet } from '../rules/types.ts'
 import type { KeyResolver } from '../hcert/trusted-key.ts'
 import type { VerificationStatus } from './status.ts'
 
+/** The largest QR picture the verifier reads (API uploads and the CLI alike). */
+export const MAX_IMAGE_BYTES = 8 * 1024 * 1024
+
 /** Answers the hash type under which a certificate is revoked, or undefined when it is not. */
 export type RevocationLookup = (input: RevocationInput) => Promise<RevocationHashType | undefined>
 

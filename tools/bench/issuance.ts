@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Agent, request } from 'undici'
 import { startServer } from '../../src/runtime/node/main.ts'
-import { createMix, type MixSample } from '../../tools/load/mix.ts'
+import { createMix, type MixSample } from '../load/mix.ts'
 import type { Logger } from '../../src/platform/log.ts'
 
 const perRound = Number(process.argv[2] ?? 3_000)

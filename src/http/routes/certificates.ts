@@ -6,7 +6,7 @@ import { HttpError } from '../problem.ts'
 import { qrMatrix, renderPngDataUrl, renderSvg, QR_MARGIN, QR_SCALE } from '../../qr/render.ts'
 import { ProblemSchema, problemResponses } from '../schemas.ts'
 import { alreadyEuDcc, isEuDccText, ALREADY_EU_DCC_MESSAGE } from '../../verify/already-eu-dcc.ts'
-import { VerificationResultSchema } from '../../verify/schemas.ts'
+import { VerificationResultSchema } from '../verify-schemas.ts'
 
 export const AlreadyEuDccSchema = z
   .object({

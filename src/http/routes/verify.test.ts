@@ -6,7 +6,7 @@ import { QrDecodeError } from '../../qr/decode-errors.ts'
 import { decodeQrImage } from '../../runtime/node/qr/decode.ts'
 import { renderQr } from '../../qr/render.ts'
 import { fullVaccinationRules, resolverOf, signed, testKey, vectorPayload } from '../../../test/verify/support.ts'
-import { MAX_IMAGE_BYTES } from '../../verify/schemas.ts'
+import { MAX_IMAGE_BYTES } from '../../verify/types.ts'
 import { verifyRoutes, type VerifyRouteDeps } from './verify.ts'
 
 const now = new Date('2021-10-15T12:00:00Z')

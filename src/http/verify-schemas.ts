@@ -1,10 +1,9 @@
 // OpenAPI schemas of POST /v1/verify: the two request forms and the VerificationResult.
 import { z } from '@hono/zod-openapi'
 import { MAX_HC1_LENGTH } from '../hcert/limits.ts'
-import { CLOCK_PATTERN } from './clock.ts'
-import { VERIFICATION_STATUSES, statusMarkdown } from './status.ts'
-
-export const MAX_IMAGE_BYTES = 8 * 1024 * 1024
+import { MAX_IMAGE_BYTES } from '../verify/types.ts'
+import { CLOCK_PATTERN } from '../verify/clock.ts'
+import { VERIFICATION_STATUSES, statusMarkdown } from '../verify/status.ts'
 
 const country = z
   .string()
