@@ -23,6 +23,8 @@ export interface AdapterContext {
   readonly signal: AbortSignal
   /** This adapter's settings only. */
   readonly config: AdapterConfig
+  /** Bodies longer than this many bytes are refused (requestJson reads no more); default 256 KiB. */
+  readonly maxBodyBytes?: number
 }
 
 export interface NormalizeContext {

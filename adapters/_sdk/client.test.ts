@@ -82,6 +82,23 @@ describe('createAdapterClient', () => {
     const client = createAdapterClient(adapter, { config: {}, maxBodyBytes: 10, fetch: async () => new Response('x'.repeat(100)) })
     expect(await codeOf(client.resolve({ kind: 'x' }))).toBe('UPSTREAM_INVALID')
   })
+  it('hands its cap to requestJson through the context: a declared length over it is refused unread', async () => {
+    let seen: number | undefined
+    const adapter = {
+      ...adapterFor(),
+      retrieve: async (_l: unknown, ctx: AdapterContext) => {
+        seen = ctx.maxBodyBytes
+        return (await requestJson(ctx, 'https://api.example/x')).body
+      },
+    }
+    const body = JSON.stringify({ padding: 'x'.repeat(100) })
+    const answer = () => new Response(body, { headers: { 'content-type': 'application/json', 'content-length': String(body.length) } })
+    const capped = createAdapterClient(adapter, { config: {}, maxBodyBytes: 50, fetch: async () => answer() })
+    expect(await codeOf(capped.resolve({ kind: 'x' }))).toBe('UPSTREAM_INVALID')
+    expect(seen).toBe(50)
+    const roomy = createAdapterClient(adapter, { config: {}, maxBodyBytes: 1_000, fetch: async () => answer() })
+    expect(await roomy.resolve({ kind: 'x' })).toBeDefined()
+  })
 })
 
 describe('circuit breaker', () => {

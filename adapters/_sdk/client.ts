@@ -13,7 +13,7 @@
 import type { AdapterConfig, AdapterContext, AdapterLink, CountryAdapter } from './adapter.ts'
 import { createBreaker, isUpstreamFailure, type BreakerOptions, type BreakerState } from './breaker.ts'
 import { AdapterError } from './errors.ts'
-import { DEFAULT_MAX_BODY_BYTES, setBodyLimit } from './http.ts'
+import { DEFAULT_MAX_BODY_BYTES } from './http.ts'
 import type { NormalizedRecord } from '../../src/dcc/record.ts'
 
 export interface AdapterClientOptions {
@@ -141,8 +141,8 @@ export function createAdapterClient<Link extends AdapterLink, Raw>(
       now,
       signal,
       config,
+      maxBodyBytes,
     }
-    setBodyLimit(ctx, maxBodyBytes)
     // An adapter that ignores the signal still cannot hang the caller past the deadline.
     let onAbort: (() => void) | undefined
     const aborted = new Promise<never>((_, reject) => {

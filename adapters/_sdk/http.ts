@@ -5,17 +5,10 @@
 import type { AdapterContext } from './adapter.ts'
 import { AdapterError } from './errors.ts'
 
-/** Default cap on an upstream body (256 KiB); the adapter client may set a smaller one per context. */
+/** Default cap on an upstream body (256 KiB); a context's `maxBodyBytes` (the adapter client sets it) replaces it. */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024
 /** Seconds suggested to the caller when an upstream 5xx gives no usable Retry-After. */
 export const DEFAULT_RETRY_AFTER = 30
-
-const bodyLimits = new WeakMap<AdapterContext, number>()
-
-/** Sets the body cap requestJson applies to requests made with this context (used by the client). */
-export function setBodyLimit(ctx: AdapterContext, maxBodyBytes: number): void {
-  bodyLimits.set(ctx, maxBodyBytes)
-}
 
 export interface JsonAnswer {
   readonly status: number
@@ -132,7 +125,7 @@ export async function requestJson(ctx: AdapterContext, url: string | URL, init: 
     await response.body?.cancel().catch(() => undefined)
     throw invalid('The national service answered with something other than JSON.')
   }
-  const bytes = await readCapped(response, bodyLimits.get(ctx) ?? DEFAULT_MAX_BODY_BYTES, signal)
+  const bytes = await readCapped(response, ctx.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, signal)
   let body: unknown
   try {
     body = JSON.parse(utf8.decode(bytes))
