@@ -33,7 +33,7 @@ export function createApp(deps: AppDeps) {
     if (deps.config.mode === 'sandbox') c.res.headers.set('Certbridge-Mode', 'sandbox; test keys, not valid for travel')
     deps.metrics.http({ status: String(c.res.status) })
   })
-  app.use('*', requestLog({ log: deps.log, adapterOf: deps.adapterOf }))
+  app.use('*', requestLog({ log: deps.log }))
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
   const clientLimit = limitClients(deps)
   for (const path of CLIENT_LIMITED_PATHS) app.use(path, clientLimit)

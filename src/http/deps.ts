@@ -53,8 +53,6 @@ export interface AppDeps {
   readonly auditPage?: (options: { limit: number; before?: number }) => Promise<AuditPage>
   /** Counts one hit of a client on the verification and page-helper endpoints (per-client limit). */
   readonly publicLimit?: (client: string) => Promise<{ allowed: boolean; retryAfter: number }>
-  /** The adapter id a QR text belongs to, for the request log (pure, no upstream call). */
-  readonly adapterOf?: (qr: string) => string | undefined
   readonly log: Logger
   readonly ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>
   /** Trust lists, revocation, rules and the QR image decoder, for POST /v1/verify and HC1 input. */

@@ -27,7 +27,8 @@ function setup(overrides: Partial<AppDeps> = {}) {
   const deps: AppDeps = {
     config: { mode: 'production' },
     issuer: {
-      async issue() {
+      async issue(request) {
+        if (request.qr.includes('gosuslugi')) request.onMatched?.('ru-gosuslugi')
         throw new AdapterError('HOLDER_MISMATCH', 'The details do not match the certificate.')
       },
     },
@@ -45,7 +46,6 @@ function setup(overrides: Partial<AppDeps> = {}) {
     verification: { keys: () => [], now: () => new Date(), decodeImage: async () => 'HC1:' },
     audit,
     auditPage: (options) => auditPage(db, options),
-    adapterOf: (qr) => (qr.includes('gosuslugi') ? 'ru-gosuslugi' : undefined),
     publicLimit: async (client) => hitRateLimit(db, `public:${client}`, 3, 60, clock),
     ...overrides,
   }

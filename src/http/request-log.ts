@@ -4,11 +4,10 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
 import type { Logger } from '../platform/log.ts'
+import type { AppEnv } from './router.ts'
 
 export interface RequestLogOptions {
   readonly log: Logger
-  /** The adapter id of a QR text (the `qr` of an issuance, the `text` of a link description). */
-  readonly adapterOf?: (qr: string) => string | undefined
   /** Milliseconds, monotonic. */
   readonly clock?: () => number
 }
@@ -36,29 +35,12 @@ async function problemCode(res: Response): Promise<string | undefined> {
   }
 }
 
-/** Routes whose JSON body carries a QR text: `qr` (issuance) or `text` (link description). */
-const QR_ROUTES = new Set(['/v1/certificates', '/v1/links/describe'])
-
-/** The adapter of the request's QR text, when the handler has read a JSON body that has one. */
-async function adapterOf(c: Context, route: string, options: RequestLogOptions): Promise<string | undefined> {
-  if (!options.adapterOf || !QR_ROUTES.has(route)) return undefined
-  // Only a body the handler already read (Hono keeps its text): the log never reads a body itself.
-  const cached = c.req.bodyCache.text
-  if (!cached) return undefined
-  try {
-    const text = await cached
-    if (text.length > 16_384) return undefined
-    const body: unknown = JSON.parse(text)
-    if (typeof body !== 'object' || body === null) return undefined
-    const qr = (body as { qr?: unknown }).qr ?? (body as { text?: unknown }).text
-    return typeof qr === 'string' ? options.adapterOf(qr) : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** The middleware; the request id must be set (c.get('requestId')) before it runs `next`. */
-export function requestLog(options: RequestLogOptions): MiddlewareHandler {
+/**
+ * The middleware; the request id must be set (c.get('requestId')) before it runs `next`. The adapter
+ * is the one a handler recorded (c.set('adapter')) when it matched the QR text: the log itself never
+ * reads a body or matches a link again.
+ */
+export function requestLog(options: RequestLogOptions): MiddlewareHandler<AppEnv> {
   const clock = options.clock ?? (() => performance.now())
   return async (c, next) => {
     const started = clock()
@@ -68,7 +50,7 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler {
       const res = c.res
       const code = res.status >= 400 ? await problemCode(res) : undefined
       const route = routePattern(c)
-      const adapter = await adapterOf(c, route, options)
+      const adapter = c.get('adapter')
       options.log.info('request', {
         requestId: c.get('requestId'),
         method: c.req.method,

@@ -1,7 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { HttpError } from './problem.ts'
 
-export type AppEnv = { Variables: { requestId: string } }
+export type AppEnv = {
+  Variables: {
+    requestId: string
+    /** The adapter the request's QR text belongs to, once a handler knows it (for the request log). */
+    adapter?: string
+  }
+}
 
 /** An OpenAPIHono router whose request-schema violations become problem+json (values never echoed). */
 export function createRouter() {

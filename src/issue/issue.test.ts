@@ -203,6 +203,18 @@ describe('createIssuer', () => {
     await expect(issuer.issue({ qr: 'x', holder })).rejects.toMatchObject({ code: 'HOLDER_LOCKED', retryAfter: expect.any(Number) })
   })
 
+  it('tells the caller the adapter once the link is matched, refusals included, and none for a link no adapter takes', async () => {
+    const { issuer } = await setup(async () => record)
+    const told: string[] = []
+    const onMatched = (adapterId: string) => told.push(adapterId)
+    await issuer.issue({ qr: 'x', holder, onMatched })
+    await expect(issuer.issue({ qr: 'x', holder: { ...holder, dateOfBirth: '1970-03-05' }, onMatched })).rejects.toMatchObject({
+      code: 'NO_MATCHING_CERTIFICATE',
+    })
+    await expect(issuer.issue({ qr: 'forged', holder, onMatched })).rejects.toMatchObject({ code: 'LINK_FORGED' })
+    expect(told).toEqual([adapter.id, adapter.id])
+  })
+
   it('reserves an Idempotency-Key before the work: the same key with two bodies at once gives one certificate and a 409', async () => {
     let release: () => void = () => {}
     const gate = new Promise<void>((resolve) => (release = resolve))

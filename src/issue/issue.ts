@@ -48,6 +48,8 @@ export interface IssueRequest {
   readonly idempotencyKey?: string
   /** Who asks (an address): counted against the per-client limit. */
   readonly client?: string
+  /** Told the adapter's id once the QR text is matched (the request log names it, refusals included). */
+  readonly onMatched?: (adapter: string) => void
 }
 
 export interface IssuedCertificate {
@@ -196,6 +198,7 @@ export function createIssuer(deps: IssuerDeps) {
       const clientKey = request.client === undefined ? undefined : await hasher.hash('client', request.client)
       const { adapter, link } = await matchOrCount(request.qr, clientKey, nowSeconds)
       adapterId = adapter.id
+      request.onMatched?.(adapter.id)
 
       // 2. Limits that keep the bridge from becoming an oracle over the national API, counted per
       // national record as far as the link names it, and an attempt reserved before the look-up.

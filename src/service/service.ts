@@ -197,13 +197,6 @@ export async function createService(parts: ServiceParts) {
       )
       return decision!
     },
-    adapterOf: (qr) => {
-      try {
-        return matchLink(qr).adapter.id
-      } catch {
-        return undefined
-      }
-    },
     log: parts.log,
     verification: { keys: trust.resolve, revocation: revocationLookup, rules: parts.rules, now, decodeImage: parts.decodeImage },
     ...(parts.cardPdf ? { cardPdf: parts.cardPdf } : {}),

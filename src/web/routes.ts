@@ -59,11 +59,14 @@ async function jsonFields(c: Context): Promise<Record<string, unknown> | null> {
   }
 }
 
-function describeResponse(text: unknown): Response {
+/** `matched` is told the adapter a link belongs to (not an HC1, which belongs to none), for the request log. */
+function describeResponse(text: unknown, matched: (adapter: string) => void): Response {
   if (typeof text !== 'string' || text.trim() === '') return badRequest('Give the QR text as `text`.')
   if (text.length > MAX_TEXT) return problemResponse(problem('LINK_UNSUPPORTED', 'This text is longer than any QR code holds.'))
   try {
-    return Response.json(describeLink(text), { headers: { 'cache-control': 'no-store' } })
+    const described = describeLink(text)
+    if (described.kind !== 'hc1') matched(described.adapter)
+    return Response.json(described, { headers: { 'cache-control': 'no-store' } })
   } catch (error) {
     return failure(error)
   }
@@ -105,7 +108,9 @@ export function webRoutes(deps: WebDeps) {
       'x-content-type-options': 'nosniff',
     })
   })
-  app.post('/v1/links/describe', async (c) => describeResponse((await jsonFields(c))?.text))
+  app.post('/v1/links/describe', async (c) =>
+    describeResponse((await jsonFields(c))?.text, (adapter) => c.set('adapter', adapter)),
+  )
   const renderer = deps.cardPdf
   if (renderer) app.post('/v1/card.pdf', async (c) => cardPdfResponse(await jsonFields(c), deps, renderer))
   registerTransliterate(app)

@@ -135,6 +135,7 @@ export function certificateRoutes(deps: AppDeps) {
       holder: body.holder,
       idempotencyKey: headers['idempotency-key'],
       client: deps.clientId(c.req.raw, c.env),
+      onMatched: (adapter) => c.set('adapter', adapter),
     })
     // The SVG by default: the PNG is two thirds of the answer's bytes and a page can draw it from the SVG.
     const wanted = c.req.valid('query').qr ?? 'svg'
