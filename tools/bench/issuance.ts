@@ -4,7 +4,7 @@
 // exchange on this machine (server, both sides of each upstream call, and the client), so it is the
 // steadier measure of a change than the throughput of `npm run load`, whose three processes share
 // two cores. Five rounds after a warm-up; the best and the median shown.
-// Run: npx tsx tools/bench/issuance.ts [requests per round, default 3000]
+// Run: npx tsx tools/bench/issuance.ts [requests per round, default 3000] [svg | png | svg,png | none]
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +14,8 @@ import { createMix, type MixSample } from '../load/mix.ts'
 import type { Logger } from '../../src/platform/log.ts'
 
 const perRound = Number(process.argv[2] ?? 3_000)
+/** The QR images each conversion asks for (`?qr=`), as `npm run load --qr`: svg by default, as the API answers. */
+const qr = process.argv[3] ?? 'svg'
 const rounds = 5
 const concurrency = 8
 const quiet: Logger = { info() {}, warn() {}, error() {} }
@@ -48,7 +50,7 @@ try {
       Array.from({ length: concurrency }, async () => {
         while (started++ < n) {
           const next = mix.next()
-          const res = await request(`${server.url}/v1/certificates`, {
+          const res = await request(`${server.url}/v1/certificates?qr=${qr}`, {
             method: 'POST',
             dispatcher,
             headers: { 'content-type': 'application/json' },
@@ -71,7 +73,7 @@ try {
   }
   perRequest.sort((a, b) => a - b)
   console.log(
-    `conversion request (load mix), CPU per request: best ${perRequest[0]!.toFixed(0)} µs, median ${perRequest[Math.floor(rounds / 2)]!.toFixed(0)} µs (${rounds} × ${perRound}, ${concurrency} concurrent)`,
+    `conversion request (load mix), CPU per request: best ${perRequest[0]!.toFixed(0)} µs, median ${perRequest[Math.floor(rounds / 2)]!.toFixed(0)} µs (${rounds} × ${perRound}, ${concurrency} concurrent, QR images: ${qr})`,
   )
   await dispatcher.close()
 } finally {
