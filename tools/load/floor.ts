@@ -8,12 +8,16 @@
 // or whose record the sandboxes do not hold, is answered 200 with a body the size of the service's
 // refusals, unsigned (the service refuses those without signing). Every answer is 2xx unless an
 // exchange failed (502): the floor checks nothing, so the rig's checks of the service do not apply.
+// With `drawQr` (npm run load -- --floor-qr) it also draws, per 201, the SVG QR symbol of an HC1-like
+// text of the service's HC1 length with the service's own renderer (src/qr/render.ts), and answers it
+// in the body: the floor of a conversion that draws its QR, to tell the QR's share from the rest.
 // Writes one JSON line ({ url }) to stdout once every worker listens; SIGTERM stops them.
 import cluster from 'node:cluster'
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { Agent, request } from 'undici'
+import { QR_MARGIN, qrMatrix, renderSvg } from '../../src/qr/render.ts'
 import { exchange, planFor, type Send, type UpstreamSettings } from './floor-exchanges.ts'
 
 export interface FloorConfig {
@@ -26,6 +30,10 @@ export interface FloorConfig {
   readonly answerBytes: number
   /** Bytes of a refusal's body. */
   readonly refusalBytes: number
+  /** Characters of the service's HC1 texts: the length of the text drawn with `drawQr`. */
+  readonly hc1Chars: number
+  /** Draws the SVG QR symbol of an HC1-sized text per 201, as the service does by default. */
+  readonly drawQr: boolean
 }
 
 const config = JSON.parse(process.env.CERTBRIDGE_LOAD_FLOOR ?? 'null') as FloorConfig | null
@@ -77,6 +85,14 @@ function worker(options: FloorConfig): void {
   const issuedTail = `","pad":"${'x'.repeat(Math.max(0, options.answerBytes - issuedHead.length - 86 - '","pad":""}'.length))}"}`
   const refused = padded('"status":200', options.refusalBytes)
   let counter = 0
+  // HC1-like text: the prefix, then base45 characters; each request changes its first ones.
+  const BASE45 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'
+  const hc1Tail = Array.from(randomBytes(Math.max(0, options.hc1Chars - 4)), (b) => BASE45[b % 45]).join('')
+  /** The 201 body with the QR symbol of the signature's HC1-sized text, padded to the service's size. */
+  const withQr = (signature: string): string => {
+    const text = `HC1:${signature.replace(/[^A-Z0-9]/g, '').slice(0, 40)}${hc1Tail.slice(Math.min(40, hc1Tail.length))}`
+    return padded(`"signature":"${signature}","svg":${JSON.stringify(renderSvg(qrMatrix(text), QR_MARGIN))}`, options.answerBytes)
+  }
 
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 }, (req, res) => {
     void (async () => {
@@ -97,7 +113,7 @@ function worker(options: FloorConfig): void {
       }
       payload.writeUInt32BE(counter++ >>> 0, 0) // a different payload each time
       const signature = sign('sha256', payload, { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')
-      const body = issuedHead + signature + issuedTail
+      const body = options.drawQr ? withQr(signature) : issuedHead + signature + issuedTail
       res.writeHead(201, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) })
       res.end(body)
     })()

@@ -30,7 +30,7 @@ import { loadSamples } from './samples.ts'
 import type { SandboxesReady } from './sandboxes.ts'
 import { checkStored } from './stored.ts'
 
-const USAGE = `Usage: npm run load -- [--seconds N | --requests N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--profile DIR]
+const USAGE = `Usage: npm run load -- [--seconds N | --requests N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--floor-qr] [--profile DIR]
 
 --seconds      each of the two runs (the service, then the floor) lasts N seconds (default 30)
 --requests     each run sends exactly N requests instead
@@ -38,6 +38,7 @@ const USAGE = `Usage: npm run load -- [--seconds N | --requests N] [--connection
 --workers      service processes, and floor processes (default auto: one per core)
 --population   synthetic holders to draw first issuances from (default 60000)
 --qr           the QR images each conversion asks for (default svg, as the API answers by default)
+--floor-qr     the floor also draws the SVG QR symbol of an HC1-sized text per 201, with the service's renderer
 --profile DIR  writes a V8 CPU profile of the service's processes to DIR (open it in Chrome DevTools)
 --json         one JSON line on stdout (progress on stderr)`
 
@@ -50,6 +51,7 @@ interface Options {
   readonly workers: string
   readonly population: number
   readonly qr: string
+  readonly floorQr: boolean
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
@@ -64,6 +66,7 @@ function parseOptions(argv: string[]): Options | 'help' {
       workers: { type: 'string', default: 'auto' },
       population: { type: 'string', default: '60000' },
       qr: { type: 'string', default: 'svg' },
+      'floor-qr': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -83,7 +86,17 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (!/^(none|(svg|png)(,(svg|png))?)$/.test(values.qr)) throw new Error('--qr must be svg, png, svg,png or none')
   if (!(values.workers === 'auto' || (/^\d+$/.test(values.workers) && Number(values.workers) >= 1 && Number(values.workers) <= 64)))
     throw new Error("--workers must be 'auto' or a whole number from 1 to 64")
-  return { seconds, requests, connections, json: values.json, profile: values.profile, workers: values.workers, population, qr: values.qr }
+  return {
+    seconds,
+    requests,
+    connections,
+    json: values.json,
+    profile: values.profile,
+    workers: values.workers,
+    population,
+    qr: values.qr,
+    floorQr: values['floor-qr'],
+  }
 }
 
 /** How many requests the sandboxes have answered so far. */
@@ -213,7 +226,13 @@ async function run(argv: string[]): Promise<number> {
     // The floor: the same rig, mix and settings.
     const { measured: sizesMeasured, ...floorSizes } = sizes.sizes()
     if (!sizesMeasured) say('load: the service issued nothing: the floor copies assumed answer sizes')
-    const floorConfig: FloorConfig = { port: await freePort(), workers, settings: sandboxes.ready.settings, ...floorSizes }
+    const floorConfig: FloorConfig = {
+      port: await freePort(),
+      workers,
+      settings: sandboxes.ready.settings,
+      ...floorSizes,
+      drawQr: options.floorQr,
+    }
     const floor = await startScript<{ url: string }>('tools/load/floor.ts', [], {
       ...process.env,
       CERTBRIDGE_LOAD_FLOOR: JSON.stringify(floorConfig),
@@ -231,6 +250,7 @@ async function run(argv: string[]): Promise<number> {
       cores: availableParallelism(),
       connections: options.connections,
       floorSizes,
+      floorDrawsQr: options.floorQr,
     })
     if (options.json) console.log(JSON.stringify(report))
     else printReport(report, say)

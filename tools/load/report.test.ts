@@ -14,7 +14,7 @@ const driven = (statuses: Record<string, number>, elapsedSeconds: number): Drive
   }
 }
 const checks = { firstIssued: 700, unexpected: 0, duplicates: 0, distinctUvcis: 700, lost: 0, rows: 700 }
-const sizes = { answerBytes: 14_600, refusalBytes: 290, payloadBytes: 295 }
+const sizes = { answerBytes: 14_600, refusalBytes: 290, payloadBytes: 295, hc1Chars: 590 }
 const service: RunFigures = {
   driven: driven({ 201: 900, 404: 60, 400: 40 }, 10),
   serverCpuMs: 1800,
@@ -31,7 +31,7 @@ const floor: RunFigures = {
   otherCpuMs: 2500,
   exchanges: 24_500,
 }
-const input = { service, checks, floor, qr: 'svg', workers: 2, cores: 2, connections: 16, floorSizes: sizes }
+const input = { service, checks, floor, qr: 'svg', workers: 2, cores: 2, connections: 16, floorSizes: sizes, floorDrawsQr: false }
 
 describe('buildReport', () => {
   it('gives the service CPU per 201, the floor CPU per request, and the ratio of their rates', () => {
@@ -82,5 +82,13 @@ describe('buildReport', () => {
     expect(lines[0]).toMatch(/^\s+service\s+floor$/)
     expect(lines.find((l) => l.startsWith('requests/s'))).toMatch(/100\s+1000$/)
     expect(lines).toContain('ratio (service rps / floor rps): 0.1; floor CPU per request / service CPU per request: 0.167')
+  })
+  it('says when the floor drew the QR too (--floor-qr)', () => {
+    const report = buildReport({ ...input, floorDrawsQr: true })
+    expect(report.floor.drawsQr).toBe(true)
+    expect(buildReport(input).floor.drawsQr).toBe(false)
+    const lines: string[] = []
+    printReport(report, (line) => lines.push(line))
+    expect(lines[0]).toMatch(/^\s+service\s+floor \(\+ QR\)$/)
   })
 })

@@ -45,6 +45,8 @@ export interface RigFigures {
 }
 
 export interface FloorReport {
+  /** True when the floor also drew the SVG QR symbol per 201 (--floor-qr). */
+  readonly drawsQr: boolean
   readonly rps: number
   readonly p50: number
   readonly p99: number
@@ -99,6 +101,7 @@ export function buildReport(input: {
   readonly cores: number
   readonly connections: number
   readonly floorSizes: AnswerSizes
+  readonly floorDrawsQr: boolean
 }): LoadReport {
   const { service, floor, checks } = input
   const s = service.driven
@@ -128,6 +131,7 @@ export function buildReport(input: {
     serverCpuMsPerConversion: per(service.serverCpuMs, issued),
     serverCpuMsPerRequest: per(service.serverCpuMs, s.answered),
     floor: {
+      drawsQr: input.floorDrawsQr,
       rps: floorRps,
       p50: ms(percentile(f.latencies, 50)),
       p99: ms(percentile(f.latencies, 99)),
@@ -163,7 +167,7 @@ export function buildReport(input: {
 export function printReport(report: LoadReport, say: (line: string) => void): void {
   const cpu = (value: number | null) => (value === null ? 'n/a (no /proc)' : `${value} ms`)
   const rows: [string, string, string][] = [
-    ['', 'service', 'floor'],
+    ['', 'service', report.floor.drawsQr ? 'floor (+ QR)' : 'floor'],
     ['requests/s', String(report.rps), String(report.floor.rps)],
     ['p50', `${report.p50} ms`, `${report.floor.p50} ms`],
     ['p99', `${report.p99} ms`, `${report.floor.p99} ms`],
