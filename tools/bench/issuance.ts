@@ -3,11 +3,14 @@
 // tools/load/mix.ts (mostly first issuances, some repeats and refusals). The figure covers the whole
 // exchange on this machine (server, both sides of each upstream call, and the client), so it is the
 // steadier measure of a change than the throughput of `npm run load`, whose three processes share
-// two cores. Five rounds after a warm-up; the best and the median shown.
+// two cores. Five rounds after a warm-up; the best and the median shown. Then what the database holds
+// per certificate issued (rows and indexes of every table, the rate-limit and attempt rows included):
+// the figure that sizes a D1 database (README, "Workers figures").
 // Run: npx tsx tools/bench/issuance.ts [requests per round, default 3000] [svg | png | svg,png | none]
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { Agent, request } from 'undici'
 import { startServer } from '../../src/runtime/node/main.ts'
 import { createMix, type MixSample } from '../load/mix.ts'
@@ -76,6 +79,17 @@ try {
     `conversion request (load mix), CPU per request: best ${perRequest[0]!.toFixed(0)} µs, median ${perRequest[Math.floor(rounds / 2)]!.toFixed(0)} µs (${rounds} × ${perRound}, ${concurrency} concurrent, QR images: ${qr})`,
   )
   await dispatcher.close()
+  const db = new Database(join(dataDir, 'certbridge.sqlite'), { readonly: true })
+  try {
+    const pages = (name: string) => Number(db.pragma(name, { simple: true }))
+    const bytes = (pages('page_count') - pages('freelist_count')) * pages('page_size')
+    const { issued } = db.prepare('select count(*) as issued from issuances').get() as { issued: number }
+    console.log(
+      `database: ${(bytes / 1024 / 1024).toFixed(1)} MiB in use for ${issued} certificates issued: ${(bytes / Math.max(1, issued)).toFixed(0)} bytes per certificate`,
+    )
+  } finally {
+    db.close()
+  }
 } finally {
   await server.close()
   rmSync(dataDir, { recursive: true, force: true })
