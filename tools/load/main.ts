@@ -25,15 +25,16 @@ import { drive, type DriveOptions } from './drive.ts'
 import type { FloorConfig } from './floor.ts'
 import { createMix } from './mix.ts'
 import { cpuBetween, machineBusyMs, treeCpu } from './process-cpu.ts'
-import { buildReport, printReport, type RunFigures } from './report.ts'
+import { buildReport, combineRuns, printReport, type RunFigures } from './report.ts'
 import { loadSamples } from './samples.ts'
 import type { SandboxesReady } from './sandboxes.ts'
 import { checkStored } from './stored.ts'
 
-const USAGE = `Usage: npm run load -- [--seconds N | --requests N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--floor-qr] [--profile DIR]
+const USAGE = `Usage: npm run load -- [--seconds N | --requests N] [--connections C] [--json] [--workers N|auto] [--population N] [--qr svg,png|svg|png|none] [--floor-qr] [--slices K] [--profile DIR]
 
---seconds      each of the two runs (the service, then the floor) lasts N seconds (default 30)
---requests     each run sends exactly N requests instead
+--seconds      each of the service and the floor is driven N seconds in all (default 30)
+--slices       in K turns each, alternately, the service first (default 6: 5 s turns at 30 s)
+--requests     each is driven once, for exactly N requests instead
 --connections  concurrent connections of the load generator (default 32)
 --workers      service processes, and floor processes (default auto: one per core)
 --population   synthetic holders to draw first issuances from (default 60000)
@@ -52,6 +53,7 @@ interface Options {
   readonly population: number
   readonly qr: string
   readonly floorQr: boolean
+  readonly slices: number
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
@@ -67,6 +69,7 @@ function parseOptions(argv: string[]): Options | 'help' {
       population: { type: 'string', default: '60000' },
       qr: { type: 'string', default: 'svg' },
       'floor-qr': { type: 'boolean', default: false },
+      slices: { type: 'string', default: '6' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -83,6 +86,9 @@ function parseOptions(argv: string[]): Options | 'help' {
     throw new Error('--seconds must be 1–600 and --connections 1–1000')
   if (!Number.isInteger(population) || population < 0 || population > 1_000_000)
     throw new Error('--population must be a whole number from 0 to 1000000')
+  const slices = Number(values.slices)
+  if (!(Number.isInteger(slices) && slices >= 1 && slices <= seconds))
+    throw new Error('--slices must be a whole number from 1 to --seconds')
   if (!/^(none|(svg|png)(,(svg|png))?)$/.test(values.qr)) throw new Error('--qr must be svg, png, svg,png or none')
   if (!(values.workers === 'auto' || (/^\d+$/.test(values.workers) && Number(values.workers) >= 1 && Number(values.workers) <= 64)))
     throw new Error("--workers must be 'auto' or a whole number from 1 to 64")
@@ -96,6 +102,7 @@ function parseOptions(argv: string[]): Options | 'help' {
     population,
     qr: values.qr,
     floorQr: values['floor-qr'],
+    slices,
   }
 }
 
@@ -188,40 +195,43 @@ async function run(argv: string[]): Promise<number> {
     const { curated, population } = loadSamples({ perSandbox, total: options.population, today })
     const length = options.requests === undefined ? `${options.seconds} s` : `${options.requests} requests`
     say(
-      `load: ${population.length} synthetic holders and ${curated.length} curated samples in a sandbox process, ${options.connections} connections, ${length} each for the service and the floor, ${workers} workers each, QR images: ${options.qr}`,
+      `load: ${population.length} synthetic holders and ${curated.length} curated samples in a sandbox process, ${options.connections} connections, ${length} each for the service and the floor${options.requests === undefined ? ` in ${options.slices} alternate turns` : ''}, ${workers} workers each, QR images: ${options.qr}`,
     )
 
-    // The service.
+    // The service and the floor take turns: --slices slices each, the service first and the floor
+    // last, so that both meet the same machine (a shared machine's speed drifts within a minute, and a
+    // ratio of two runs a minute apart moved by a third). The floor starts after the service's first
+    // slice, which gives it the sizes to copy. With --requests each runs once, whole.
     const uvciByBody = new Map<string, Set<string>>()
     let unexpected = 0
     let firstIssued = 0
     const sizes = sizeMeter()
+    const slices = options.requests === undefined ? options.slices : 1
     const common = {
       connections: options.connections,
-      seconds: options.seconds,
+      seconds: options.seconds / slices,
       qr: options.qr,
       ...(options.requests === undefined ? {} : { requests: options.requests }),
     }
-    const serviceRun = await measured(service, sandboxes.child, {
-      ...common,
-      url,
-      mix: createMix(curated, population),
-      onAnswer: (request, status, body) => {
-        sizes.add(status, body)
-        if (status !== request.expectStatus) unexpected++
-        if (status !== 201) return
-        // Two fields of a 17 KB answer: read without parsing it all (the generator shares the CPU).
-        const uvci = /"uvci":"([^"]+)"/.exec(body)?.[1] ?? 'missing'
-        if (!body.includes('"repeated":true')) firstIssued++
-        let set = uvciByBody.get(request.body)
-        if (!set) uvciByBody.set(request.body, (set = new Set()))
-        set.add(uvci)
-      },
-    })
-    await stop(service)
-    const uvcis = new Set([...uvciByBody.values()].flatMap((s) => [...s]))
-    const stored = await checkStored(dataDir, uvcis)
-    const duplicates = [...uvciByBody.values()].filter((s) => s.size > 1).length
+    const serviceMix = createMix(curated, population)
+    const serviceSlice = () =>
+      measured(service, sandboxes.child, {
+        ...common,
+        url,
+        mix: serviceMix,
+        onAnswer: (request, status, body) => {
+          sizes.add(status, body)
+          if (status !== request.expectStatus) unexpected++
+          if (status !== 201) return
+          // Two fields of a 17 KB answer: read without parsing it all (the generator shares the CPU).
+          const uvci = /"uvci":"([^"]+)"/.exec(body)?.[1] ?? 'missing'
+          if (!body.includes('"repeated":true')) firstIssued++
+          let set = uvciByBody.get(request.body)
+          if (!set) uvciByBody.set(request.body, (set = new Set()))
+          set.add(uvci)
+        },
+      })
+    const serviceSlices: RunFigures[] = [await serviceSlice()]
 
     // The floor: the same rig, mix and settings.
     const { measured: sizesMeasured, ...floorSizes } = sizes.sizes()
@@ -238,14 +248,27 @@ async function run(argv: string[]): Promise<number> {
       CERTBRIDGE_LOAD_FLOOR: JSON.stringify(floorConfig),
     })
     children.push(floor.child)
-    const floorRun = await measured(floor.child, sandboxes.child, { ...common, url: floor.ready.url, mix: createMix(curated, population) })
+    const floorMix = createMix(curated, population)
+    const floorSlice = () => measured(floor.child, sandboxes.child, { ...common, url: floor.ready.url, mix: floorMix })
+    const floorSlices: RunFigures[] = [await floorSlice()]
+    for (let i = 1; i < slices; i++) {
+      serviceSlices.push(await serviceSlice())
+      floorSlices.push(await floorSlice())
+    }
     await stop(floor.child)
+    await stop(service)
+    const serviceRun = combineRuns(serviceSlices)
+    const floorRun = combineRuns(floorSlices)
+    const uvcis = new Set([...uvciByBody.values()].flatMap((s) => [...s]))
+    const stored = await checkStored(dataDir, uvcis)
+    const duplicates = [...uvciByBody.values()].filter((s) => s.size > 1).length
 
     const report = buildReport({
       service: serviceRun,
       checks: { firstIssued, unexpected, duplicates, distinctUvcis: uvcis.size, ...stored },
       floor: floorRun,
       qr: options.qr,
+      slices,
       workers,
       cores: availableParallelism(),
       connections: options.connections,

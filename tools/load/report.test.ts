@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Driven } from './drive.ts'
-import { buildReport, printReport, type RunFigures } from './report.ts'
+import { buildReport, combineRuns, printReport, type RunFigures } from './report.ts'
 
 const driven = (statuses: Record<string, number>, elapsedSeconds: number): Driven => {
   const answered = Object.values(statuses).reduce((a, b) => a + b, 0)
@@ -31,7 +31,43 @@ const floor: RunFigures = {
   otherCpuMs: 2500,
   exchanges: 24_500,
 }
-const input = { service, checks, floor, qr: 'svg', workers: 2, cores: 2, connections: 16, floorSizes: sizes, floorDrawsQr: false }
+const input = {
+  service,
+  checks,
+  floor,
+  qr: 'svg',
+  slices: 1,
+  workers: 2,
+  cores: 2,
+  connections: 16,
+  floorSizes: sizes,
+  floorDrawsQr: false,
+}
+
+describe('combineRuns', () => {
+  it('adds the slices of a run: counts, CPU and time summed, latencies pooled in order', () => {
+    const first: RunFigures = { ...service, driven: { ...driven({ 201: 2, 404: 1 }, 5), latencies: [3, 9, 12] } }
+    const second: RunFigures = { ...service, driven: { ...driven({ 201: 3 }, 4), latencies: [1, 10, 11], timeouts: 1 } }
+    const whole = combineRuns([first, second])
+    expect(whole.driven.statuses).toEqual({ 201: 5, 404: 1 })
+    expect(whole.driven.answered).toBe(6)
+    expect(whole.driven.elapsedSeconds).toBe(9)
+    expect(whole.driven.latencies).toEqual([1, 3, 9, 10, 11, 12])
+    expect(whole.driven.timeouts).toBe(1)
+    expect(whole.serverCpuMs).toBe(3600)
+    expect(whole.generatorCpuMs).toBe(800)
+    expect(whole.exchanges).toBe(4800)
+  })
+  it('leaves a CPU figure out when one slice could not read it, and refuses nothing to combine', () => {
+    const whole = combineRuns([service, { ...service, serverCpuMs: undefined }])
+    expect(whole.serverCpuMs).toBeUndefined()
+    expect(whole.sandboxCpuMs).toBe(1000)
+    expect(() => combineRuns([])).toThrow('no run to combine')
+  })
+  it('gives the same report for one slice as for the run itself', () => {
+    expect(buildReport({ ...input, service: combineRuns([service]), floor: combineRuns([floor]) })).toEqual(buildReport(input))
+  })
+})
 
 describe('buildReport', () => {
   it('gives the service CPU per 201, the floor CPU per request, and the ratio of their rates', () => {

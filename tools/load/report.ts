@@ -16,6 +16,34 @@ export interface RunFigures {
   readonly exchanges: number
 }
 
+/**
+ * One run's figures from its slices (the rig alternates the service's and the floor's): counts, CPU
+ * and time add up, latencies are pooled. A CPU figure missing from any slice is missing from the whole.
+ */
+export function combineRuns(runs: readonly RunFigures[]): RunFigures {
+  if (runs.length === 0) throw new Error('no run to combine')
+  const sum = (pick: (run: RunFigures) => number) => runs.reduce((total, run) => total + pick(run), 0)
+  const sumKnown = (pick: (run: RunFigures) => number | undefined) =>
+    runs.every((run) => pick(run) !== undefined) ? sum((run) => pick(run) ?? 0) : undefined
+  const statuses: Record<string, number> = {}
+  for (const run of runs) for (const [status, n] of Object.entries(run.driven.statuses)) statuses[status] = (statuses[status] ?? 0) + n
+  return {
+    driven: {
+      statuses,
+      answered: sum((run) => run.driven.answered),
+      elapsedSeconds: sum((run) => run.driven.elapsedSeconds),
+      latencies: runs.flatMap((run) => run.driven.latencies).sort((a, b) => a - b),
+      connectionErrors: sum((run) => run.driven.connectionErrors),
+      timeouts: sum((run) => run.driven.timeouts),
+    },
+    serverCpuMs: sumKnown((run) => run.serverCpuMs),
+    sandboxCpuMs: sumKnown((run) => run.sandboxCpuMs),
+    generatorCpuMs: sum((run) => run.generatorCpuMs),
+    otherCpuMs: sumKnown((run) => run.otherCpuMs),
+    exchanges: sum((run) => run.exchanges),
+  }
+}
+
 /** What the rig found of the service's answers and database. */
 export interface ServiceChecks {
   readonly firstIssued: number
@@ -30,6 +58,8 @@ export interface ServiceChecks {
 }
 
 export interface RigFigures {
+  /** Turns each of the service and the floor was driven, alternately (their durations add up to --seconds). */
+  readonly slices: number
   readonly workers: number
   readonly cores: number
   readonly connections: number
@@ -97,6 +127,7 @@ export function buildReport(input: {
   readonly checks: ServiceChecks
   readonly floor: RunFigures
   readonly qr: string
+  readonly slices: number
   readonly workers: number
   readonly cores: number
   readonly connections: number
@@ -147,6 +178,7 @@ export function buildReport(input: {
         ? Number((floor.serverCpuMs / f.answered / (service.serverCpuMs / s.answered)).toFixed(3))
         : null,
     rig: {
+      slices: input.slices,
       workers: input.workers,
       cores: input.cores,
       connections: input.connections,
