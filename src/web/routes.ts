@@ -108,9 +108,7 @@ export function webRoutes(deps: WebDeps) {
       'x-content-type-options': 'nosniff',
     })
   })
-  app.post('/v1/links/describe', async (c) =>
-    describeResponse((await jsonFields(c))?.text, (adapter) => c.set('adapter', adapter)),
-  )
+  app.post('/v1/links/describe', async (c) => describeResponse((await jsonFields(c))?.text, (adapter) => c.set('adapter', adapter)))
   const renderer = deps.cardPdf
   if (renderer) app.post('/v1/card.pdf', async (c) => cardPdfResponse(await jsonFields(c), deps, renderer))
   registerTransliterate(app)
