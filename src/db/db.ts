@@ -2,6 +2,7 @@
 // (asynchronous). Repository functions take `db` first and always await, so they run on either.
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type * as schema from './schema.ts'
+import type { WriteStats } from './group-commit.ts'
 
 export type Orm = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>
 
@@ -28,4 +29,6 @@ export interface Db {
   atomic(steps: readonly AtomicStep[]): Promise<void>
   /** Like atomic, and gives each step's rows (keyed by the column names of the SQL). */
   atomicRows(steps: readonly AtomicStep<PreparedQuery>[]): Promise<Record<string, unknown>[][]>
+  /** Since the start: group-commit counters, where the driver groups writes (Node); D1 has none. */
+  writeStats?(): WriteStats
 }

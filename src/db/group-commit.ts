@@ -45,7 +45,14 @@ export interface GroupCommit {
   /** Runs what is waiting now (taking the lock as a blocking call may): before closing the database. */
   drain(): void
   /** Transactions committed and works committed in them, since the start (for tests and metrics). */
-  stats(): { readonly transactions: number; readonly works: number; readonly busyRetries: number }
+  stats(): WriteStats
+}
+
+/** Write transactions committed, the requests' writes they carried, and retries after SQLITE_BUSY. */
+export interface WriteStats {
+  readonly transactions: number
+  readonly works: number
+  readonly busyRetries: number
 }
 
 interface Pending {

@@ -19,6 +19,21 @@ describe('Metrics', () => {
     expect(text).toContain('latency_seconds_count{adapter="ru-mos"} 2')
   })
 
+  it('runs its collectors before each render and snapshot, so counters read from elsewhere are current', () => {
+    const m = new Metrics()
+    const writes = m.counter('writes_total', 'Writes')
+    let source = 3
+    let seen = 0
+    m.collect(() => {
+      writes({}, source - seen)
+      seen = source
+    })
+    expect(m.render()).toContain('writes_total 3')
+    source = 5
+    expect(m.snapshot().counters[0]!.values).toEqual([['', 5]])
+    expect(m.render()).toContain('writes_total 5')
+  })
+
   it('sums the snapshots of several registries (one per process) into the same text', () => {
     const worker = () => {
       const m = new Metrics()

@@ -16,6 +16,8 @@ export interface MetricsSnapshot {
 
 export class Metrics {
   private readonly counters = new Map<string, { help: string; values: Map<string, number> }>()
+  /** Run before each snapshot and render: counters read from elsewhere bring themselves up to date. */
+  private readonly collectors: (() => void)[] = []
   private readonly histograms = new Map<
     string,
     { help: string; buckets: readonly number[]; series: Map<string, { counts: number[]; sum: number; count: number }> }
@@ -43,7 +45,13 @@ export class Metrics {
     }
   }
 
+  /** Registers `collect`, run before each snapshot and render (to add what changed since the last). */
+  collect(collect: () => void): void {
+    this.collectors.push(collect)
+  }
+
   snapshot(): MetricsSnapshot {
+    for (const collect of this.collectors) collect()
     return {
       counters: [...this.counters].map(([name, m]) => ({ name, help: m.help, values: [...m.values] })),
       histograms: [...this.histograms].map(([name, m]) => ({
@@ -82,6 +90,7 @@ export class Metrics {
   }
 
   render(): string {
+    for (const collect of this.collectors) collect()
     const lines: string[] = []
     for (const [name, m] of this.counters) {
       lines.push(`# HELP ${name} ${m.help}`, `# TYPE ${name} counter`)

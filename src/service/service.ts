@@ -70,6 +70,25 @@ export async function createService(parts: ServiceParts) {
     'Trust-list loads by list and outcome (loaded, not-modified, failed: the last good copy stays in use)',
   )
   parts.trustListRefresh?.listen((source, outcome) => listRefreshes({ source, outcome }))
+  const writeStats = db.writeStats?.bind(db)
+  if (writeStats) {
+    // The group commit's counters (Node): how many requests' writes each transaction carried, and how
+    // often another process held the write lock.
+    const transactions = metrics.registry.counter('certbridge_db_write_transactions_total', 'Write transactions committed')
+    const works = metrics.registry.counter('certbridge_db_writes_total', "Requests' writes, grouped into those transactions")
+    const busyRetries = metrics.registry.counter(
+      'certbridge_db_busy_retries_total',
+      'Write transactions tried again later (never waiting on the event loop) because another process held the lock',
+    )
+    let seen = writeStats()
+    metrics.registry.collect(() => {
+      const stats = writeStats()
+      transactions({}, stats.transactions - seen.transactions)
+      works({}, stats.works - seen.works)
+      busyRetries({}, stats.busyRetries - seen.busyRetries)
+      seen = stats
+    })
+  }
   const audit = createAuditSink({ db, log: parts.log, now })
   // A trust list that changed, or could not be refreshed, is an audit event (an unchanged one is not).
   parts.trustListRefresh?.listen((_source, outcome) => {

@@ -44,6 +44,12 @@ async function issuanceCount(): Promise<number> {
   return [...text.matchAll(/^certbridge_issuances_total\{[^}]*\} (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0)
 }
 
+/** The value of an unlabelled counter in /metrics (0 when absent). */
+async function counter(name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text()
+  return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0)
+}
+
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'certbridge-cluster-'))
   primary = spawn(process.execPath, ['bin/certbridge.mjs', 'serve', '--workers', '2', '--port', '0', '--data-dir', dataDir], {
@@ -84,6 +90,7 @@ describe('serve --workers 2', () => {
     }
     const sample = samples.find((s) => s.expect.status === 201)!
     const before = await issuanceCount()
+    const writesBefore = await counter('certbridge_db_writes_total')
     // Separate connections, so the primary hands them to both workers.
     const answers = await Promise.all(
       Array.from({ length: 8 }, () =>
@@ -99,6 +106,11 @@ describe('serve --workers 2', () => {
     // Whichever worker answers /metrics, it counts the issuances both workers made.
     for (let i = 0; i < 4; i++) expect(await issuanceCount()).toBe(before + 8)
     issuedSoFar = before + 8
+    // Each conversion wrote at least its limits and its issuance, grouped into fewer transactions.
+    expect((await counter('certbridge_db_writes_total')) - writesBefore).toBeGreaterThanOrEqual(16)
+    const transactions = await counter('certbridge_db_write_transactions_total')
+    expect(transactions).toBeGreaterThan(0)
+    expect(transactions).toBeLessThanOrEqual(await counter('certbridge_db_writes_total'))
   }, 60_000)
 
   it('replaces a worker that dies, and keeps serving meanwhile', async () => {

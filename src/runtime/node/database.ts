@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as schema from '../../db/schema.ts'
 import type { Db, Orm } from '../../db/db.ts'
-import { createGroupCommit, type GroupCommit, type GroupCommitOptions, type Outcome, type Transactor } from '../../db/group-commit.ts'
+import { createGroupCommit, type GroupCommitOptions, type Outcome, type Transactor, type WriteStats } from '../../db/group-commit.ts'
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url))
 
@@ -22,8 +22,7 @@ const busyTimeoutMs = 5_000
 
 export interface NodeDb extends Db {
   readonly sqlite: Database.Database
-  /** Group-commit counters: transactions, the writes they carried, and retries after SQLITE_BUSY. */
-  writeStats(): ReturnType<GroupCommit['stats']>
+  writeStats(): WriteStats
   close(): void
 }
 
