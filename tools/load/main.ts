@@ -25,7 +25,7 @@ import { drive, type DriveOptions } from './drive.ts'
 import type { FloorConfig } from './floor.ts'
 import { createMix } from './mix.ts'
 import { cpuBetween, machineBusyMs, treeCpu } from './process-cpu.ts'
-import { buildReport, combineRuns, printReport, type RunFigures } from './report.ts'
+import { buildReport, combineRuns, parseDbWrites, printReport, type RunFigures } from './report.ts'
 import { loadSamples } from './samples.ts'
 import type { SandboxesReady } from './sandboxes.ts'
 import { checkStored } from './stored.ts'
@@ -256,6 +256,7 @@ async function run(argv: string[]): Promise<number> {
       floorSlices.push(await floorSlice())
     }
     await stop(floor.child)
+    const db = parseDbWrites(await (await fetch(`${url}/metrics`)).text())
     await stop(service)
     const serviceRun = combineRuns(serviceSlices)
     const floorRun = combineRuns(floorSlices)
@@ -274,6 +275,7 @@ async function run(argv: string[]): Promise<number> {
       connections: options.connections,
       floorSizes,
       floorDrawsQr: options.floorQr,
+      db,
     })
     if (options.json) console.log(JSON.stringify(report))
     else printReport(report, say)

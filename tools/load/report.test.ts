@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Driven } from './drive.ts'
-import { buildReport, combineRuns, printReport, type RunFigures } from './report.ts'
+import { buildReport, combineRuns, parseDbWrites, printReport, type RunFigures } from './report.ts'
 
 const driven = (statuses: Record<string, number>, elapsedSeconds: number): Driven => {
   const answered = Object.values(statuses).reduce((a, b) => a + b, 0)
@@ -42,7 +42,22 @@ const input = {
   connections: 16,
   floorSizes: sizes,
   floorDrawsQr: false,
+  db: { transactions: 400, writesPerTransaction: 5.5, busyRetries: 3 },
 }
+
+describe('parseDbWrites', () => {
+  it('reads the group-commit counters from /metrics, and gives null when the service has none', () => {
+    const text = [
+      '# TYPE certbridge_db_write_transactions_total counter',
+      'certbridge_db_write_transactions_total 200',
+      'certbridge_db_writes_total 1100',
+      'certbridge_db_busy_retries_total 7',
+      'certbridge_http_responses_total{status="201"} 900',
+    ].join('\n')
+    expect(parseDbWrites(text)).toEqual({ transactions: 200, writesPerTransaction: 5.5, busyRetries: 7 })
+    expect(parseDbWrites('certbridge_http_responses_total{status="201"} 900\n')).toBeNull()
+  })
+})
 
 describe('combineRuns', () => {
   it('adds the slices of a run: counts, CPU and time summed, latencies pooled in order', () => {

@@ -44,6 +44,28 @@ export function combineRuns(runs: readonly RunFigures[]): RunFigures {
   }
 }
 
+/** The service's grouped database writes over its life (Node's group commit), from its /metrics. */
+export interface DbWrites {
+  readonly transactions: number
+  /** The requests' writes each transaction carried, on average. */
+  readonly writesPerTransaction: number
+  /** Transactions tried again later because another process held the write lock. */
+  readonly busyRetries: number
+}
+
+/** Reads the group-commit counters from /metrics text; null when the service has none (not Node). */
+export function parseDbWrites(metrics: string): DbWrites | null {
+  const value = (name: string) => {
+    const match = new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics)
+    return match ? Number(match[1]) : undefined
+  }
+  const transactions = value('certbridge_db_write_transactions_total')
+  const writes = value('certbridge_db_writes_total')
+  const busyRetries = value('certbridge_db_busy_retries_total')
+  if (transactions === undefined || writes === undefined || busyRetries === undefined) return null
+  return { transactions, writesPerTransaction: transactions > 0 ? Number((writes / transactions).toFixed(2)) : 0, busyRetries }
+}
+
 /** What the rig found of the service's answers and database. */
 export interface ServiceChecks {
   readonly firstIssued: number
@@ -108,6 +130,8 @@ export interface LoadReport {
   readonly serverCpuMsPerConversion: number | null
   readonly serverCpuMsPerRequest: number | null
   readonly floor: FloorReport
+  /** The service's write transactions since it started (warm-up included); null when it reports none. */
+  readonly db: DbWrites | null
   /** The service's rps over the floor's. */
   readonly ratio: number
   /** The floor's CPU per request over the service's: the same comparison, less shaken by a shared machine. */
@@ -133,6 +157,7 @@ export function buildReport(input: {
   readonly connections: number
   readonly floorSizes: AnswerSizes
   readonly floorDrawsQr: boolean
+  readonly db: DbWrites | null
 }): LoadReport {
   const { service, floor, checks } = input
   const s = service.driven
@@ -172,6 +197,7 @@ export function buildReport(input: {
       connectionErrors: f.connectionErrors,
       timeouts: f.timeouts,
     },
+    db: input.db,
     ratio: floorRps > 0 ? Number((rps / floorRps).toFixed(3)) : 0,
     cpuRatio:
       floor.serverCpuMs !== undefined && service.serverCpuMs
@@ -226,6 +252,10 @@ export function printReport(report: LoadReport, say: (line: string) => void): vo
   if (otherCores.service !== null)
     say(
       `other work on this ${report.rig.cores}-core machine meanwhile: ${otherCores.service} cores during the service's run, ${otherCores.floor} during the floor's`,
+    )
+  if (report.db)
+    say(
+      `database: ${report.db.transactions} write transactions, ${report.db.writesPerTransaction} requests' writes each, ${report.db.busyRetries} retried after another process held the lock`,
     )
   say(`service: ${report.issuedPerSec} issuances/s (201), of which ${report.firstIssuedPerSec}/s first issuances; p95 ${report.p95} ms`)
   const list = (statuses: Readonly<Record<string, number>>) =>
