@@ -12,7 +12,7 @@ import {
   findIdempotencyKey,
   storeSignature,
 } from './issuances.ts'
-import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
+import { hitRateLimit } from './guards.ts'
 
 let db: NodeDb
 afterEach(() => db?.close())
@@ -116,14 +116,31 @@ describe('guards', () => {
     expect((await hitRateLimit(db, 'client:a', 3, 60, 300)).allowed).toBe(true)
     expect((await hitRateLimit(db, 'client:b', 3, 60, 120)).allowed).toBe(true)
   })
+})
 
-  it('locks a record after repeated holder mismatches, for a while', async () => {
-    db = openNodeDb(':memory:')
-    for (let i = 0; i < 2; i++) await recordHolderMismatch(db, 'src', 1_000 + i, 3, 600)
-    expect(await holderLockRemaining(db, 'src', 1_002)).toBe(0)
-    await recordHolderMismatch(db, 'src', 1_002, 3, 600)
-    expect(await holderLockRemaining(db, 'src', 1_003)).toBe(599)
-    expect(await holderLockRemaining(db, 'src', 1_700)).toBe(0)
+describe('migration 0003', () => {
+  it('drops the holder_locks table of an older database, rows and all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'certbridge-migration-'))
+    try {
+      const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+        entries: { tag: string; when: number }[]
+      }
+      const when = journal.entries.find((e) => e.tag === '0003_drop_holder_locks')!.when
+      const before = openNodeDb(dir)
+      // As a database of the previous version: 0003 not yet applied, a lock in the table.
+      before.sqlite.exec(
+        'CREATE TABLE holder_locks (source_key text PRIMARY KEY NOT NULL, failures integer NOT NULL, window_start integer NOT NULL, locked_until integer)',
+      )
+      before.sqlite.exec("INSERT INTO holder_locks VALUES ('src-1', 3, 0, 600)")
+      before.sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(when)
+      before.close()
+      db = openNodeDb(dir)
+      const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
+      expect(tables).not.toContain('holder_locks')
+      expect(tables).toContain('rate_limits')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

@@ -3,7 +3,7 @@
 // enforces the same limits.
 import { desc, lt, sql } from 'drizzle-orm'
 import type { Db } from './db.ts'
-import { auditEvents, holderLocks } from './schema.ts'
+import { auditEvents } from './schema.ts'
 import { statementsOf } from './statements.ts'
 
 export interface RateDecision {
@@ -62,40 +62,6 @@ export async function hitRateLimits(db: Db, hits: readonly RateHit[], nowSeconds
  */
 export function slidingCount(count: number, previousCount: number, elapsed: number): number {
   return count + Math.floor(previousCount * (1 - elapsed))
-}
-
-/** Seconds the source record stays locked after repeated holder mismatches, or 0. */
-export async function holderLockRemaining(db: Db, sourceKey: string, nowSeconds: number): Promise<number> {
-  const rows = await statementsOf(db).holderLock.all({ sourceKey })
-  const lockedUntil = rows[0]?.lockedUntil ?? 0
-  return lockedUntil > nowSeconds ? lockedUntil - nowSeconds : 0
-}
-
-/**
- * Counts a mismatch; the `max`-th within `lockSeconds` locks the record for `lockSeconds`. True when
- * this mismatch placed the lock (the caller records a `holder.lock` audit event then).
- */
-export async function recordHolderMismatch(
-  db: Db,
-  sourceKey: string,
-  nowSeconds: number,
-  max: number,
-  lockSeconds: number,
-): Promise<boolean> {
-  const rows = await db.orm
-    .insert(holderLocks)
-    .values({ sourceKey, failures: 1, windowStart: nowSeconds, lockedUntil: max <= 1 ? nowSeconds + lockSeconds : null })
-    .onConflictDoUpdate({
-      target: holderLocks.sourceKey,
-      set: {
-        failures: sql`CASE WHEN ${holderLocks.windowStart} > ${nowSeconds - lockSeconds} THEN ${holderLocks.failures} + 1 ELSE 1 END`,
-        windowStart: sql`CASE WHEN ${holderLocks.windowStart} > ${nowSeconds - lockSeconds} THEN ${holderLocks.windowStart} ELSE ${nowSeconds} END`,
-        lockedUntil: sql`CASE WHEN (CASE WHEN ${holderLocks.windowStart} > ${nowSeconds - lockSeconds} THEN ${holderLocks.failures} + 1 ELSE 1 END) >= ${max} THEN ${nowSeconds + lockSeconds} ELSE ${holderLocks.lockedUntil} END`,
-      },
-    })
-    .returning({ failures: holderLocks.failures, lockedUntil: holderLocks.lockedUntil })
-  const row = rows[0]
-  return row !== undefined && row.failures >= max && row.lockedUntil === nowSeconds + lockSeconds
 }
 
 export type AuditRow = typeof auditEvents.$inferSelect

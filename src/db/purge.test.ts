@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openNodeDb, type NodeDb } from '../runtime/node/database.ts'
 import { purgeExpired } from './purge.ts'
 import { recordIssuance } from './issuances.ts'
-import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
+import { hitRateLimit } from './guards.ts'
 import { insertAuditEvent } from './guards.ts'
 import { runPurge, startPurgeTimer } from '../service/maintenance.ts'
 import { createLogger } from '../platform/log.ts'
@@ -35,19 +35,6 @@ describe('purgeExpired', () => {
     expect((await purgeExpired(db, T0 + 2 * HOUR)).rateLimits).toBe(0)
     expect((await purgeExpired(db, T0 + 2 * HOUR + 60)).rateLimits).toBe(1)
     expect(db.sqlite.prepare('SELECT bucket FROM rate_limits').pluck().all()).toEqual(['record:live'])
-  })
-
-  it('keeps a holder lock while it holds and its count while it counts', async () => {
-    db = openNodeDb(':memory:')
-    const lock = 600
-    expect(await recordHolderMismatch(db, 'locked', T0, 1, lock)).toBe(true)
-    expect(await recordHolderMismatch(db, 'counting', T0 + 300, 3, lock)).toBe(false)
-    expect((await purgeExpired(db, T0 + 599, { holderLockSeconds: lock })).holderLocks).toBe(0)
-    expect(await holderLockRemaining(db, 'locked', T0 + 599)).toBe(1)
-    expect((await purgeExpired(db, T0 + 600, { holderLockSeconds: lock })).holderLocks).toBe(1)
-    expect((await purgeExpired(db, T0 + 899, { holderLockSeconds: lock })).holderLocks).toBe(0)
-    expect((await purgeExpired(db, T0 + 900, { holderLockSeconds: lock })).holderLocks).toBe(1)
-    expect(count('holder_locks')).toBe(0)
   })
 
   it('drops idempotency keys after a day and the signature hashes of expired certificates, keeping the issuances', async () => {

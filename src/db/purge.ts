@@ -2,35 +2,30 @@
 // a periodic job on Node (src/runtime/node/scheduler.ts) and the cron trigger on Workers (src/runtime/workerd/main.ts) call it.
 //
 //   rate_limits       a counter, once its window (and the one before it) has passed
-//   holder_locks      a mismatch count, once its lock and its counting window have passed
 //   idempotency_keys  a day after the request that sent it
 //   signatures        the SIGNATURE hashes of a certificate, once it has expired (no revocation
 //                     entry is needed for an expired certificate)
 //   audit_events      after a year
 // Issuances themselves are kept: they hold the revocation state and make re-requests idempotent.
-import { and, inArray, isNull, lte, lt, or } from 'drizzle-orm'
+import { inArray, lte, lt } from 'drizzle-orm'
 import type { Db } from './db.ts'
-import { auditEvents, holderLocks, idempotencyKeys, issuances, rateLimits, signatures } from './schema.ts'
+import { auditEvents, idempotencyKeys, issuances, rateLimits, signatures } from './schema.ts'
 
 export interface Retention {
-  /** The longest rate-limit window; a counter is dropped two windows after it started. */
+  /** The longest rate-limit window (binding attempts' included); a counter is dropped two windows after it started. */
   readonly rateWindowSeconds: number
-  /** The holder lock's duration and counting window (CERTBRIDGE_HOLDER_LOCK_MINUTES). */
-  readonly holderLockSeconds: number
   readonly idempotencySeconds: number
   readonly auditSeconds: number
 }
 
 export const defaultRetention: Retention = {
   rateWindowSeconds: 3_600,
-  holderLockSeconds: 3_600,
   idempotencySeconds: 24 * 3_600,
   auditSeconds: 365 * 24 * 3_600,
 }
 
 export interface PurgeCounts {
   readonly rateLimits: number
-  readonly holderLocks: number
   readonly idempotencyKeys: number
   readonly signatures: number
   readonly auditEvents: number
@@ -44,15 +39,6 @@ export async function purgeExpired(db: Db, nowSeconds: number, retention: Partia
     .delete(rateLimits)
     .where(lt(rateLimits.windowStart, nowSeconds - 2 * r.rateWindowSeconds))
     .returning(one)
-  const locks = await db.orm
-    .delete(holderLocks)
-    .where(
-      and(
-        or(isNull(holderLocks.lockedUntil), lte(holderLocks.lockedUntil, nowSeconds)),
-        lte(holderLocks.windowStart, nowSeconds - r.holderLockSeconds),
-      ),
-    )
-    .returning({ n: holderLocks.windowStart })
   const keys = await db.orm
     .delete(idempotencyKeys)
     .where(lt(idempotencyKeys.createdAt, nowSeconds - r.idempotencySeconds))
@@ -65,7 +51,6 @@ export async function purgeExpired(db: Db, nowSeconds: number, retention: Partia
     .returning({ n: auditEvents.id })
   return {
     rateLimits: rate.length,
-    holderLocks: locks.length,
     idempotencyKeys: keys.length,
     signatures: sigs.length,
     auditEvents: audits.length,
@@ -76,5 +61,5 @@ export async function purgeExpired(db: Db, nowSeconds: number, retention: Partia
 export function retentionFor(config: { readonly holderLock: { readonly lockMinutes: number } }): Partial<Retention> {
   // Binding attempts (src/db/attempts.ts) are rate-limit counters whose window is the lock window.
   const lockSeconds = config.holderLock.lockMinutes * 60
-  return { holderLockSeconds: lockSeconds, rateWindowSeconds: Math.max(defaultRetention.rateWindowSeconds, lockSeconds) }
+  return { rateWindowSeconds: Math.max(defaultRetention.rateWindowSeconds, lockSeconds) }
 }

@@ -54,14 +54,6 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
   createdAt: integer('created_at').notNull(),
 })
 
-/** Holder-mismatch counts per source record: repeated mismatches lock the record for a while. */
-export const holderLocks = sqliteTable('holder_locks', {
-  sourceKey: text('source_key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStart: integer('window_start').notNull(),
-  lockedUntil: integer('locked_until'),
-})
-
 /**
  * Sliding-window rate-limit counters, shared by every instance that uses the same database: the
  * current window's count and the previous window's, weighted by how much of it still overlaps.

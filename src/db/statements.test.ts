@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Db } from './db.ts'
 import { openD1Db } from '../runtime/workerd/database.ts'
-import { hitRateLimit, holderLockRemaining, recordHolderMismatch } from './guards.ts'
+import { hitRateLimit } from './guards.ts'
 import { findIdempotencyKey, findIssuance, recordIssuance, revokeByUciHash, revokedHashType, storeSignature } from './issuances.ts'
 import { migrationsFolder, openNodeDb } from '../runtime/node/database.ts'
 import { statementsOf } from './statements.ts'
@@ -79,7 +79,6 @@ const row = (eventKey: string) => ({
 async function issuanceSequence(db: Db, i: number): Promise<void> {
   await hitRateLimit(db, 'client:a', 100, 60, 120)
   await hitRateLimit(db, `record:${i}`, 100, 3600, 120)
-  await holderLockRemaining(db, `src-${i}`, 120)
   await findIssuance(db, `e${i}`)
   await findIdempotencyKey(db, `k${i}`)
   await recordIssuance(db, row(`e${i}`), `sig-${i}`, { keyHash: `k${i}`, requestHash: 'r', createdAt: 120 })
@@ -158,9 +157,6 @@ describe.each([
     expect(await hitRateLimit(db, 'client:limit', 2, 60, 180)).toMatchObject({ allowed: false, retryAfter: 60 })
     // ...and a window later they are forgotten.
     expect(await hitRateLimit(db, 'client:limit', 2, 60, 300)).toEqual({ allowed: true, retryAfter: 60, remaining: 1 })
-    await recordHolderMismatch(db, 'locked', 1_000, 1, 600)
-    expect(await holderLockRemaining(db, 'locked', 1_100)).toBe(500)
-    expect(await holderLockRemaining(db, 'nobody', 1_100)).toBe(0)
   })
 
   it('name the revocation hash that matches a revoked issuance, in EU order', async () => {

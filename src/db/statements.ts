@@ -3,7 +3,7 @@
 // than running it. Built lazily on first use, since a Db is opened before its first request.
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db, Orm } from './db.ts'
-import { holderLocks, idempotencyKeys, issuances, rateLimits, signatures } from './schema.ts'
+import { idempotencyKeys, issuances, rateLimits, signatures } from './schema.ts'
 
 const p = sql.placeholder
 
@@ -37,13 +37,6 @@ function build(orm: Orm) {
       .set({ count: sql`${rateLimits.count} - 1` })
       .where(and(eq(rateLimits.bucket, p('bucket')), eq(rateLimits.windowStart, p('windowStart')), sql`${rateLimits.count} > 0`))
       .returning({ bucket: rateLimits.bucket })
-      .prepare(),
-    /** sourceKey → [{ lockedUntil }] */
-    holderLock: orm
-      .select({ lockedUntil: holderLocks.lockedUntil })
-      .from(holderLocks)
-      .where(eq(holderLocks.sourceKey, p('sourceKey')))
-      .limit(1)
       .prepare(),
     /** eventKey → [issuance row] */
     findIssuance: orm

@@ -1,5 +1,5 @@
 // The database statements of one issuance, timed alone: two rate-limit hits (client and record
-// buckets), the holder-lock check, the issuance look-up and the all-or-nothing write (issuance,
+// buckets), the issuance look-up and the all-or-nothing write (issuance,
 // signature hash, idempotency key), then the three revocation look-ups of a verification. A fresh
 // SQLite file in a temporary folder, WAL mode, as `serve` opens it.
 // Run: npx tsx tools/bench/db.ts [iterations per round] [memory]; five rounds, the best and the median shown
@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openNodeDb } from '../../src/runtime/node/database.ts'
-import { hitRateLimit, holderLockRemaining } from '../../src/db/guards.ts'
+import { hitRateLimit } from '../../src/db/guards.ts'
 import { findIssuance, recordIssuance, revokedHashType } from '../../src/db/issuances.ts'
 import type { Db } from '../../src/db/db.ts'
 
@@ -19,7 +19,6 @@ const now = 1_750_000_000
 async function issuance(db: Db, i: number): Promise<void> {
   await hitRateLimit(db, `client:${i % 64}`, 1e9, 60, now)
   await hitRateLimit(db, `record:${i}`, 1e9, 3600, now)
-  await holderLockRemaining(db, `link-${i}`, now)
   await findIssuance(db, `event-${i}`)
   await recordIssuance(
     db,
