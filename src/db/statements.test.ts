@@ -144,7 +144,7 @@ describe.each([
     expect(await count("select count(*) as n from signatures where event_key in ('second', 'third')")).toBe(0)
   })
 
-  it('count rate-limit hits per window and report holder locks', async () => {
+  it('count rate-limit hits per window, sliding', async () => {
     const { db } = opened
     const decisions = []
     for (let i = 0; i < 3; i++) decisions.push(await hitRateLimit(db, 'client:limit', 2, 60, 130))
