@@ -62,9 +62,14 @@ interface Pending {
   readonly reject: (error: unknown) => void
 }
 
-/** The first pause after SQLITE_BUSY, and the longest (ms); each retry doubles the pause. */
+/**
+ * The first pause after SQLITE_BUSY, and the longest (ms); each retry doubles the pause. Another
+ * process holds the lock for one grouped transaction, well under a millisecond: a longer pause only
+ * adds to the waiting requests' latency (with 32 ms, two load runs had p99 126 and 109 ms; with 4 ms,
+ * 93 and 90, the floor's p99 alike), and a try costs microseconds.
+ */
 const firstPauseMs = 1
-const longestPauseMs = 32
+const longestPauseMs = 4
 
 function defaultSchedule(run: () => void, delayMs: number): void {
   if (delayMs <= 0) setImmediate(run)
