@@ -1,7 +1,7 @@
 // Counters that protect national systems and holders: fixed-window rate limits and holder-mismatch
 // locks. Kept in the database so that every instance sharing it (Workers isolates, Node processes)
 // enforces the same limits.
-import { desc, lt, sql } from 'drizzle-orm'
+import { desc, lt } from 'drizzle-orm'
 import type { Db } from './db.ts'
 import { auditEvents } from './schema.ts'
 import { statementsOf } from './statements.ts'
