@@ -118,52 +118,59 @@ describe('guards', () => {
   })
 })
 
+/**
+ * A database as an earlier version left it: migrated in a fresh folder, `undo` run on it (taking back
+ * what `tag` and every later migration did), their journal rows forgotten; then opened again, which
+ * applies them, and handed to `check`.
+ */
+async function migratedFrom(tag: string, undo: (sqlite: NodeDb['sqlite']) => void, check: (db: NodeDb) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'certbridge-migration-'))
+  try {
+    const { entries } = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { tag: string; when: number }[]
+    }
+    const when = entries.find((e) => e.tag === tag)!.when
+    const before = openNodeDb(dir)
+    undo(before.sqlite)
+    for (const e of entries.filter((e) => e.when >= when))
+      before.sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(e.when)
+    before.close()
+    db = openNodeDb(dir)
+    check(db)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 describe('migration 0003', () => {
   it('drops the holder_locks table of an older database, rows and all', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'certbridge-migration-'))
-    try {
-      const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-        entries: { tag: string; when: number }[]
-      }
-      const when = journal.entries.find((e) => e.tag === '0003_drop_holder_locks')!.when
-      const before = openNodeDb(dir)
-      // As a database of the previous version: 0003 not yet applied, a lock in the table.
-      before.sqlite.exec(
-        'CREATE TABLE holder_locks (source_key text PRIMARY KEY NOT NULL, failures integer NOT NULL, window_start integer NOT NULL, locked_until integer)',
-      )
-      before.sqlite.exec("INSERT INTO holder_locks VALUES ('src-1', 3, 0, 600)")
-      before.sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(when)
-      before.close()
-      db = openNodeDb(dir)
-      const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
-      expect(tables).not.toContain('holder_locks')
-      expect(tables).toContain('rate_limits')
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    await migratedFrom(
+      '0003_drop_holder_locks',
+      (sqlite) => {
+        sqlite.exec(
+          'CREATE TABLE holder_locks (source_key text PRIMARY KEY NOT NULL, failures integer NOT NULL, window_start integer NOT NULL, locked_until integer)',
+        )
+        sqlite.exec("INSERT INTO holder_locks VALUES ('src-1', 3, 0, 600)")
+      },
+      (migrated) => {
+        const tables = migrated.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
+        expect(tables).not.toContain('holder_locks')
+        expect(tables).toContain('rate_limits')
+      },
+    )
   })
 })
 
 describe('migration 0001', () => {
   it('forgets the per-client buckets that named an address, and keeps the others', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'certbridge-migration-'))
-    try {
-      const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-        entries: { tag: string; when: number }[]
-      }
-      const when = journal.entries.find((e) => e.tag === '0001_forget_client_addresses')!.when
-      const before = openNodeDb(dir)
-      // As a database of the previous version: 0001 not yet applied, an address in a bucket.
-      // (and so neither the later 0002: its column goes too)
-      const later = journal.entries.filter((e) => e.when > when).map((e) => e.when)
-      before.sqlite.exec('ALTER TABLE rate_limits DROP COLUMN previous_count')
-      for (const at of [when, ...later]) before.sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(at)
-      before.sqlite.exec("INSERT INTO rate_limits (bucket, window_start, count) VALUES ('client:192.0.2.7', 0, 3), ('record:abc', 0, 1)")
-      before.close()
-      db = openNodeDb(dir)
-      expect(db.sqlite.prepare('SELECT bucket FROM rate_limits').pluck().all()).toEqual(['record:abc'])
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    await migratedFrom(
+      '0001_forget_client_addresses',
+      (sqlite) => {
+        // An address in a bucket, and the column of the later 0002 not yet there.
+        sqlite.exec('ALTER TABLE rate_limits DROP COLUMN previous_count')
+        sqlite.exec("INSERT INTO rate_limits (bucket, window_start, count) VALUES ('client:192.0.2.7', 0, 3), ('record:abc', 0, 1)")
+      },
+      (migrated) => expect(migrated.sqlite.prepare('SELECT bucket FROM rate_limits').pluck().all()).toEqual(['record:abc']),
+    )
   })
 })
