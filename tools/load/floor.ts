@@ -90,7 +90,9 @@ function worker(options: FloorConfig): void {
   const hc1Tail = Array.from(randomBytes(Math.max(0, options.hc1Chars - 4)), (b) => BASE45[b % 45]).join('')
   /** The 201 body with the QR symbol of the signature's HC1-sized text, padded to the service's size. */
   const withQr = (signature: string): string => {
-    const text = `HC1:${signature.replace(/[^A-Z0-9]/g, '').slice(0, 40)}${hc1Tail.slice(Math.min(40, hc1Tail.length))}`
+    // The signature's first 40 characters, mapped into base45, make each text (and so each symbol) differ.
+    const varying = Array.from(signature.slice(0, 40), (c) => BASE45[c.charCodeAt(0) % 45]).join('')
+    const text = `HC1:${varying}${hc1Tail.slice(varying.length)}`
     return padded(`"signature":"${signature}","svg":${JSON.stringify(renderSvg(qrMatrix(text), QR_MARGIN))}`, options.answerBytes)
   }
 
