@@ -3,7 +3,7 @@ import { createApp } from './app.ts'
 import type { AppDeps } from './deps.ts'
 import { createServiceMetrics } from './metrics.ts'
 import { AdapterError } from '../../adapters/_sdk/errors.ts'
-import { AdapterLimitError } from '../issue/issue.ts'
+import { AdapterLimitError } from '../issue/refusals.ts'
 
 const hc1 =
   'HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6IOO6+IDOEZPGSGWMKPPNW5:EN2Q5NR1GD4V:VI7WC/9ALT5TQNT75Y2Q$V*VRYJE0Y8%ESIS7SHP/V7T7VX8L4QKXTDR9'
